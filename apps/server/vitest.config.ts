@@ -1,0 +1,3 @@
+import { defineWarmpathVitestConfig } from '../../vitest.shared.js';
+
+export default defineWarmpathVitestConfig();

@@ -1,0 +1,97 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseOptions {
+  /** A `postgres://` URL. When set, Warmpath uses a `pg` pool against it. */
+  databaseUrl?: string | undefined;
+  /**
+   * Where the embedded PGlite database keeps its files when no URL is given; `memory://` keeps it in memory.
+   * Defaults to `./.warmpath`.
+   */
+  dataDir?: string | undefined;
+  /** Pool size for Postgres. Defaults to 10. */
+  maxConnections?: number | undefined;
+}
+
+/** A connected database: the Kysely instance plus what the host needs to check and close it. */
+export interface WarmpathDatabase {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** Resolves when the database answers a trivial query (used by /readyz). */
+  ping(): Promise<void>;
+  /** Closes the pool or the embedded database; further queries fail. */
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Counts and sums come back as int8/numeric, which both drivers would hand over as strings. Warmpath's counts fit
+ * comfortably in a double, so both drivers parse them to numbers and callers see the same shapes on each.
+ */
+const parseNumber = (value: string): number => Number(value);
+
+/** The one dialect factory: `databaseUrl` → Postgres via `pg`; otherwise PGlite persisted under `dataDir`. */
+export async function createDatabase(options: DatabaseOptions = {}): Promise<WarmpathDatabase> {
+  if (options.databaseUrl) return createPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  return createPglite(options.dataDir ?? './.warmpath');
+}
+
+function createPostgres(connectionString: string, max: number): WarmpathDatabase {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID || oid === NUMERIC_OID ? parseNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection (database restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function createPglite(dataDir: string): Promise<WarmpathDatabase> {
+  let location = dataDir;
+  if (dataDir !== 'memory://') {
+    location = path.resolve(dataDir, 'pgdata');
+    await mkdir(location, { recursive: true });
+  }
+  const pglite = await PGlite.create(location === 'memory://' ? undefined : location, {
+    parsers: { [INT8_OID]: parseNumber, [NUMERIC_OID]: parseNumber },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    // Destroying the Kysely driver closes PGlite (kysely-pglite-dialect ≥ 1.3.1), which flushes it to disk.
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * jsonb values are written as JSON text. `pg` would turn a JS array into a Postgres array literal, so every jsonb
+ * write goes through this helper and both drivers store the same thing.
+ */
+export function json(value: unknown): string {
+  return JSON.stringify(value);
+}

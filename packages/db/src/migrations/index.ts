@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-22T0100-foundation.js';
+
+/**
+ * Every migration, by name. Names start with an ISO date so they sort in the order they were written.
+ * Listed statically (not read from a folder) so the compiled server and any bundle carry them.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0100-foundation': foundation,
+};
