@@ -44,7 +44,11 @@ describe.each(kinds)('database on %s', (kind) => {
         updated_at: new Date(),
       })
       .execute();
-    const row = await database.db.selectFrom('tracks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('tracks')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.allowed_destinations).toEqual(['https://example.com/a']);
     expect(row.settings).toEqual({ nested: { ok: true } });
     expect(row.attribution_window_days).toBe(90);
@@ -65,7 +69,13 @@ describe('embedded PGlite', () => {
       await migrateToLatest(first.db);
       await first.db
         .insertInto('plugin_kv')
-        .values({ namespace: 'test', key: 'k', value: json({ kept: 1 }), expires_at: null, updated_at: new Date() })
+        .values({
+          namespace: 'test',
+          key: 'k',
+          value: json({ kept: 1 }),
+          expires_at: null,
+          updated_at: new Date(),
+        })
         .execute();
       await first.close();
 

@@ -1,6 +1,18 @@
-export { createDatabase, json, type DatabaseKind, type DatabaseOptions, type WarmpathDatabase } from './database.js';
+export { type Kysely, sql, type Transaction } from 'kysely';
+export {
+  createDatabase,
+  type DatabaseKind,
+  type DatabaseOptions,
+  json,
+  type WarmpathDatabase,
+} from './database.js';
 export { newId } from './ids.js';
-export { migrateDown, migrateToLatest, migrationStatus, MigrationError, type MigrationReport } from './migrator.js';
 export { migrations } from './migrations/index.js';
+export {
+  MigrationError,
+  type MigrationReport,
+  migrateDown,
+  migrateToLatest,
+  migrationStatus,
+} from './migrator.js';
 export type * from './schema.js';
-export { sql, type Kysely, type Transaction } from 'kysely';

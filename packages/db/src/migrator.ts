@@ -12,9 +12,12 @@ export class MigrationError extends Error {
     readonly migration: string | undefined,
     cause: unknown,
   ) {
-    super(`Migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `Migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'MigrationError';
   }
 }
@@ -51,7 +54,9 @@ export async function migrateDown(db: Kysely<Database>): Promise<MigrationReport
 }
 
 /** Lists every known migration and whether it has been applied. */
-export async function migrationStatus(db: Kysely<Database>): Promise<{ name: string; executedAt: Date | null }[]> {
+export async function migrationStatus(
+  db: Kysely<Database>,
+): Promise<{ name: string; executedAt: Date | null }[]> {
   const list = await createMigrator(db).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
 }

@@ -79,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_active_at', 'timestamptz', (c) => c.notNull())
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('sessions_subject_idx').on('sessions').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('sessions_subject_idx')
+    .on('sessions')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
 
   await db.schema
     .createTable('api_keys')
@@ -115,7 +119,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['tracks', 'api_keys', 'sessions', 'users', 'audit_log', 'plugin_kv', 'plugin_settings', 'outbox']) {
+  for (const table of [
+    'tracks',
+    'api_keys',
+    'sessions',
+    'users',
+    'audit_log',
+    'plugin_kv',
+    'plugin_settings',
+    'outbox',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

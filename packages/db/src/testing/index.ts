@@ -44,7 +44,10 @@ export interface TestDatabase extends WarmpathDatabase {
  * A fresh, migrated, isolated database: a new Postgres database on the test server (dropped on close) or an
  * in-memory PGlite. Each test file gets its own, so suites run in parallel without sharing rows.
  */
-export async function createTestDatabase(kind: DatabaseKind, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (kind === 'pglite') {
     const database = await createDatabase({ dataDir: 'memory://' });

@@ -1,0 +1,37 @@
+import { TRPCClientError } from '@trpc/client';
+import { describe, expect, it } from 'vitest';
+import { describeError, isUnauthorized, shouldRetryRequest } from './errors.js';
+
+/** An error as the tRPC client builds it from the server's JSON error answer. */
+function answered(code: string, message = 'Server message') {
+  return TRPCClientError.from({ error: { message, code: -32001, data: { code } } });
+}
+
+/** An error as the tRPC client builds it when fetch itself fails. */
+const networkFailure = TRPCClientError.from(new TypeError('Failed to fetch'));
+
+describe('failed API calls', () => {
+  it('are retried when the server could not be reached or failed, up to twice', () => {
+    expect(shouldRetryRequest(0, networkFailure)).toBe(true);
+    expect(shouldRetryRequest(1, answered('INTERNAL_SERVER_ERROR'))).toBe(true);
+    expect(shouldRetryRequest(2, networkFailure)).toBe(false);
+  });
+
+  it('are not retried when the answer would be the same', () => {
+    for (const code of ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST']) {
+      expect(shouldRetryRequest(0, answered(code))).toBe(false);
+    }
+  });
+
+  it('recognise an ended session', () => {
+    expect(isUnauthorized(answered('UNAUTHORIZED'))).toBe(true);
+    expect(isUnauthorized(answered('FORBIDDEN'))).toBe(false);
+    expect(isUnauthorized(networkFailure)).toBe(false);
+  });
+
+  it('are explained in words the user can act on', () => {
+    expect(describeError(networkFailure)).toMatch(/could not be reached/);
+    expect(describeError(answered('FORBIDDEN'))).toMatch(/role does not allow/);
+    expect(describeError(answered('CONFLICT', 'Slug is taken'))).toBe('Slug is taken');
+  });
+});

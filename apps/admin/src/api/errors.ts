@@ -1,0 +1,44 @@
+import { TRPCClientError } from '@trpc/client';
+
+const maximumRetries = 2;
+
+/** The tRPC error code of a failed call (`UNAUTHORIZED`, `FORBIDDEN`…), or undefined when it never got an answer. */
+export function trpcErrorCode(error: unknown): string | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  const data: unknown = error.data;
+  if (typeof data !== 'object' || data === null || !('code' in data)) return undefined;
+  return typeof data.code === 'string' ? data.code : undefined;
+}
+
+/** True when the server answered that nobody (or nobody anymore) is signed in. */
+export function isUnauthorized(error: unknown): boolean {
+  return trpcErrorCode(error) === 'UNAUTHORIZED';
+}
+
+/**
+ * Retries only failures that may pass on a second try (network, 5xx); a 4xx answer (bad input, signed out,
+ * forbidden, not found) would come back the same.
+ */
+export function shouldRetryRequest(failureCount: number, error: unknown): boolean {
+  if (failureCount >= maximumRetries) return false;
+  const code = trpcErrorCode(error);
+  return code === undefined || code === 'INTERNAL_SERVER_ERROR' || code === 'SERVICE_UNAVAILABLE';
+}
+
+/** A sentence for the user about a failed call: the server's own message when it gave one that is meant for people. */
+export function describeError(error: unknown): string {
+  const code = trpcErrorCode(error);
+  if (error instanceof TRPCClientError && code === undefined) {
+    return 'The Warmpath server could not be reached. Check your connection, or that the server is running, and try again.';
+  }
+  switch (code) {
+    case 'FORBIDDEN':
+      return 'Your role does not allow this. Ask an owner or admin of this installation for access.';
+    case 'TOO_MANY_REQUESTS':
+      return 'Too many attempts. Wait a minute, then try again.';
+    case 'INTERNAL_SERVER_ERROR':
+      return 'The server ran into a problem. Try again; if it keeps happening, check the server logs.';
+    default:
+      return error instanceof Error && error.message ? error.message : 'Something unexpected happened.';
+  }
+}

@@ -1,0 +1,32 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { PageHeader } from '@warmpath/ui';
+import { SystemStatusCard } from '../../features/dashboard/system-status-card.js';
+import { TracksCard } from '../../features/tracks/tracks-card.js';
+
+export const Route = createFileRoute('/_staff/')({
+  loader: ({ context: { queryClient, trpc } }) => {
+    // Start both requests together; each card shows its own loading and error state.
+    void queryClient.prefetchQuery(trpc.admin.tracks.list.queryOptions());
+    void queryClient.prefetchQuery(trpc.admin.system.status.queryOptions());
+  },
+  head: () => ({ meta: [{ title: 'Dashboard · Warmpath Admin' }] }),
+  component: DashboardPage,
+});
+
+function DashboardPage() {
+  const { user } = Route.useRouteContext();
+  const firstName = user.name.trim().split(/\s+/)[0];
+  return (
+    <>
+      <PageHeader
+        eyebrow="Dashboard"
+        title={firstName ? `Welcome back, ${firstName}` : 'Welcome back'}
+        description="Your referral program at a glance: its tracks and the installation that runs it."
+      />
+      <div className="dashboard-grid">
+        <TracksCard isCompact />
+        <SystemStatusCard />
+      </div>
+    </>
+  );
+}

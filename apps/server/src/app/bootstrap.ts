@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { seedDemoProgram } from '@warmpath/core';
+import type { Runtime } from './runtime.js';
+
+export interface BootstrapReport {
+  /** Set only on the boot that created the demo owner: the one time its password is shown. */
+  demoOwner?: { email: string; password: string };
+  ownerEmail?: string;
+  seededTracks: string[];
+}
+
+export const DEMO_OWNER_EMAIL = 'owner@demo.warmpath.local';
+
+/**
+ * First-boot work driven by configuration: the owner from WARMPATH_ADMIN_EMAIL/PASSWORD, the bootstrap API key, and
+ * in demo mode a demo program plus (when no staff account exists yet) a demo owner with a fresh random password.
+ */
+export async function bootstrap(runtime: Runtime): Promise<BootstrapReport> {
+  const { config, services, database, clock } = runtime;
+  const report: BootstrapReport = { seededTracks: [] };
+  if (config.WARMPATH_ADMIN_EMAIL && config.WARMPATH_ADMIN_PASSWORD) {
+    await services.users.ensureOwner({
+      email: config.WARMPATH_ADMIN_EMAIL,
+      password: config.WARMPATH_ADMIN_PASSWORD,
+    });
+    report.ownerEmail = config.WARMPATH_ADMIN_EMAIL;
+  }
+  if (config.WARMPATH_BOOTSTRAP_API_KEY) {
+    await services.apiKeys.ensureBootstrapApiKey(config.WARMPATH_BOOTSTRAP_API_KEY);
+  }
+  if (config.WARMPATH_DEMO) {
+    const seeded = await seedDemoProgram({ db: database.db, clock });
+    report.seededTracks = seeded.created;
+    const staff = await services.users.list();
+    if (staff.length === 0) {
+      const password = randomBytes(12).toString('base64url');
+      await services.users.createUser({
+        email: DEMO_OWNER_EMAIL,
+        name: 'Demo Owner',
+        role: 'owner',
+        password,
+      });
+      report.demoOwner = { email: DEMO_OWNER_EMAIL, password };
+    }
+  }
+  return report;
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { registerCsrfProtection } from '../http/csrf.js';
+import { healthRoutes } from '../http/health.routes.js';
+import { metricsRoutes } from '../http/metrics.js';
+import { restV1 } from '../http/rest/v1/index.js';
+import { staticApps } from '../http/static-apps.js';
+import { createContextFactory } from '../http/trpc/context.js';
+import { type AppRouter, appRouter } from '../http/trpc/router.js';
+import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
+import type { Runtime } from './runtime.js';
+
+/** Largest request body accepted anywhere (events batches are the biggest legitimate bodies). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The Fastify application for a runtime, not yet listening: tests drive it with `inject()`, the CLI listens.
+ * MODE=worker serves only health and metrics.
+ */
+export async function buildApp(runtime: Runtime): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast only drops pino-specific members from the instance type.
+    loggerInstance: runtime.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    routerOptions: { maxParamLength: 5000 },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fp(metricsRoutes), { runtime });
+  await app.register(healthRoutes, { runtime });
+  if (runtime.config.MODE === 'worker') return app;
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // swagger-ui and Vite's builds inline a few styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS on a plain-http localhost install would break the browser's next visit.
+    hsts: runtime.config.PUBLIC_URL.startsWith('https:'),
+  });
+  await app.register(cookie);
+  registerCsrfProtection(app, runtime.config);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(runtime),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          runtime.logger.error({ err: error, path }, 'tRPC procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+  await app.register(restV1, { prefix: '/api/v1', runtime });
+  await app.register(mountPluginRoutes, { runtime });
+  await app.register(staticApps);
+  app.get('/', async (_request, reply) => reply.redirect('/admin/'));
+  return app;
+}

@@ -1,0 +1,26 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from '../config/load-config.js';
+
+/**
+ * Paths pino blanks out in every log line: credentials must never reach logs, whatever a handler logs.
+ * Request/response serializers log headers, so the auth and cookie headers are listed explicitly.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.secret',
+  '*.apiKey',
+  '*.key',
+  'password',
+  'token',
+  'secret',
+];
+
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
+  return pino({ level: config.LOG_LEVEL, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+}
+
+export type { Logger };

@@ -1,0 +1,124 @@
+import {
+  ApiKeyService,
+  AuditService,
+  type Clock,
+  SessionService,
+  TrackService,
+  UserService,
+} from '@warmpath/core';
+import { createDatabase, migrateToLatest, type WarmpathDatabase } from '@warmpath/db';
+import { createJobQueue, type JobQueue, OutboxDispatcher } from '@warmpath/jobs';
+import type { AnyWarmpathPlugin, PluginHost } from '@warmpath/plugin-sdk';
+import type { Config } from '../config/load-config.js';
+import type { Logger } from './logger.js';
+import { loadPlugins } from './plugins/load-plugins.js';
+import { resolveSecretKey } from './secret-key.js';
+import { VERSION } from './version.js';
+
+/** The core services HTTP handlers and jobs call. */
+export interface Services {
+  users: UserService;
+  sessions: SessionService;
+  apiKeys: ApiKeyService;
+  tracks: TrackService;
+  audit: AuditService;
+}
+
+/**
+ * Everything a running Warmpath process holds: configuration, database, job queue, plugin host and services. Built
+ * once by {@link createRuntime} (the composition root); HTTP layers and the CLI only read from it.
+ */
+export interface Runtime {
+  readonly version: string;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly database: WarmpathDatabase;
+  readonly queue: JobQueue;
+  readonly pluginHost: PluginHost;
+  readonly services: Services;
+  readonly clock: Clock;
+  /** Starts job processing and the outbox dispatcher where the MODE asks for them. */
+  start(): Promise<void>;
+  /** Drains jobs, stops the dispatcher and closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Skip migrations at boot (the `migrate` command runs them itself). */
+  migrate?: boolean;
+  /** An already-connected database (tests); otherwise one is made from the config. Closed with the runtime. */
+  database?: WarmpathDatabase;
+  /** A ready job queue (tests); otherwise one is made from the config. */
+  queue?: JobQueue;
+  /** Plugin objects loaded after the built-ins and WARMPATH_PLUGINS (tests, embedding). */
+  extraPlugins?: readonly AnyWarmpathPlugin[];
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const secretKey = await resolveSecretKey({
+    configured: config.WARMPATH_SECRET_KEY,
+    dataDir: config.WARMPATH_DATA_DIR,
+  });
+  const database =
+    options.database ??
+    (await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.WARMPATH_DATA_DIR }));
+  try {
+    if (options.migrate ?? true) {
+      const report = await migrateToLatest(database.db);
+      for (const step of report.applied) logger.info({ migration: step.name }, 'migration applied');
+    }
+    const db = database.db;
+    const services: Services = {
+      users: new UserService({ db, clock }),
+      sessions: new SessionService({ db, clock }),
+      apiKeys: new ApiKeyService({ db, clock }),
+      tracks: new TrackService({ db, clock }),
+      audit: new AuditService({ db }),
+    };
+    const queue = options.queue ?? createJobQueue({ redisUrl: config.REDIS_URL, logger });
+    const pluginHost = await loadPlugins({
+      config,
+      logger,
+      database,
+      queue,
+      clock,
+      secretKey,
+      services,
+      ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
+    });
+    const dispatcher = new OutboxDispatcher({ db, queue, logger });
+    let closed = false;
+    return {
+      version: VERSION,
+      config,
+      logger,
+      database,
+      queue,
+      pluginHost,
+      services,
+      clock,
+      async start() {
+        const processJobs = config.MODE !== 'api';
+        await queue.start({ process: processJobs });
+        if (processJobs) dispatcher.start();
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await dispatcher.stop();
+        await queue.stop({ drainTimeoutMs: 10_000 });
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every environment variable Warmpath reads, with its default and meaning. This schema is the single source:
+ * it parses the environment at boot and generates the table in docs/configuration.md.
+ */
+export const configSchema = z.object({
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3000)
+    .describe('TCP port the HTTP server listens on.'),
+  HOST: z.string().default('0.0.0.0').describe('Interface to bind; `127.0.0.1` keeps it local.'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe(
+      'Public base URL (used in referral links, emails, cookies). Defaults to `http://localhost:PORT`.',
+    ),
+  DATABASE_URL: optionalString
+    .pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional())
+    .describe('Postgres connection URL. Unset: embedded PGlite stored in `WARMPATH_DATA_DIR`.'),
+  REDIS_URL: optionalString
+    .pipe(z.url({ protocol: /^rediss?$/ }).optional())
+    .describe('Redis URL for the BullMQ job queue. Unset: in-process jobs.'),
+  WARMPATH_DATA_DIR: z
+    .string()
+    .default('./.warmpath')
+    .describe('Where embedded mode keeps its database and generated secret key.'),
+  WARMPATH_SECRET_KEY: optionalString
+    .pipe(z.string().min(32, 'must be at least 32 characters').optional())
+    .describe(
+      'Key that encrypts plugin secrets (32+ characters). Generated into the data dir in embedded mode; required with `DATABASE_URL`.',
+    ),
+  WARMPATH_PLUGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
+    .describe('Comma-separated extra plugins to load: package names or paths.'),
+  MODE: z
+    .enum(['all', 'api', 'worker'])
+    .default('all')
+    .describe(
+      '`all` serves HTTP and runs jobs; `api` only HTTP; `worker` only jobs (plus health endpoints).',
+    ),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level.'),
+  SMTP_URL: optionalString
+    .pipe(z.url({ protocol: /^smtps?$/ }).optional())
+    .describe('SMTP server for email (`smtp://user:pass@host:587`). Unset: emails are written to the log.'),
+  WARMPATH_BOOTSTRAP_API_KEY: optionalString
+    .pipe(z.string().min(24, 'must be at least 24 characters').optional())
+    .describe('Ensures an API key with every scope equal to this value (automation, CI).'),
+  WARMPATH_ADMIN_EMAIL: optionalString
+    .pipe(z.email().optional())
+    .describe('With `WARMPATH_ADMIN_PASSWORD`, ensures an owner account with these credentials at boot.'),
+  WARMPATH_ADMIN_PASSWORD: optionalString
+    .pipe(z.string().min(10, 'must be at least 10 characters').optional())
+    .describe('Password of the bootstrap owner (10+ characters).'),
+  WARMPATH_DEMO: booleanString.describe(
+    'Seed the demo program (tracks Clients, Partners, Employees) on an empty database. Defaults to on in embedded mode.',
+  ),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,57 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Runtime } from '../../../app/runtime.js';
+import { registerApiKeyAuth } from './api-key-auth.js';
+import { auditLogRoutes } from './audit-log.routes.js';
+import { problem, restErrorHandler, sendProblem } from './problem.js';
+import { tracksRoutes } from './tracks.routes.js';
+
+/**
+ * The public REST API v1 (API.md): zod-validated routes, API-key auth, problem+json errors and an OpenAPI 3.1
+ * document at `/api/v1/openapi.json` with a browsable page at `/api/v1/docs`. Register with prefix `/api/v1`.
+ */
+export async function restV1(app: FastifyInstance, options: { runtime: Runtime }) {
+  const { runtime } = options;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(restErrorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Warmpath API',
+        version: '1.0.0',
+        description: 'Public REST API v1 of Warmpath, the self-hosted B2B referral platform.',
+      },
+      servers: [{ url: runtime.config.PUBLIC_URL }],
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key' } },
+      },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  // The docs page and its assets must be reachable without a key; mark swagger-ui's routes as they are added.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/docs')) route.config = { ...route.config, public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: true });
+
+  registerApiKeyAuth(app, runtime);
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await typed.register(tracksRoutes, { runtime });
+  await typed.register(auditLogRoutes, { runtime });
+}

@@ -1,0 +1,18 @@
+import { staffProcedure } from '../trpc.js';
+
+/** What this installation runs on: shown on the admin dashboard and useful in support requests. */
+export const systemStatus = staffProcedure.query(({ ctx }) => {
+  const { runtime } = ctx;
+  return {
+    version: runtime.version,
+    mode: runtime.config.MODE,
+    database: runtime.database.kind,
+    jobs: runtime.queue.driver,
+    publicUrl: runtime.config.PUBLIC_URL,
+    plugins: runtime.pluginHost.plugins().map((plugin) => ({
+      id: plugin.id,
+      version: plugin.version,
+      instances: plugin.instances,
+    })),
+  };
+});

@@ -1,0 +1,4 @@
+import { staffProcedure } from '../trpc.js';
+
+/** Every track, for the console's track switcher and list. */
+export const tracksList = staffProcedure.query(({ ctx }) => ctx.runtime.services.tracks.list());

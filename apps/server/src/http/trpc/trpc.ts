@@ -1,0 +1,42 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { DomainError } from '@warmpath/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Runtime } from '../../app/runtime.js';
+import { toTrpcCode } from './error-codes.js';
+
+/** The signed-in staff member, as procedures see it. */
+export interface StaffPrincipal {
+  id: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'admin' | 'manager' | 'sales' | 'finance' | 'viewer';
+  sessionId: string;
+}
+
+export interface TrpcContext {
+  runtime: Runtime;
+  req: FastifyRequest;
+  res: FastifyReply;
+  staff: StaffPrincipal | null;
+}
+
+const t = initTRPC.context<TrpcContext>().create();
+
+/** Typed domain errors become tRPC errors in one place, so procedures just throw them. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: toTrpcCode(cause), message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** Procedures for signed-in staff of any role; role checks per procedure come with the permission matrix. */
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  return next({ ctx: { ...ctx, staff: ctx.staff } });
+});

@@ -1,0 +1,20 @@
+export {
+  ACTOR_TYPES,
+  type ActorType,
+  type AuditActor,
+  type AuditChanges,
+  type AuditContext,
+  type AuditEntry,
+  type AuditListQuery,
+  type AuditPage,
+  type AuditTarget,
+  auditActorSchema,
+  auditEntrySchema,
+  auditListQuerySchema,
+  auditTargetSchema,
+  SYSTEM_ACTOR,
+  SYSTEM_CONTEXT,
+} from './audit.schema.js';
+export { AuditService, type AuditServiceDeps } from './audit.service.js';
+export { diffChanges, type FieldChange, jsonEqual } from './changes.js';
+export { type AuditRecord, recordAudit } from './record-audit.js';

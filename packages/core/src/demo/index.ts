@@ -1,0 +1,1 @@
+export { DEMO_TRACKS, type DemoProgram, seedDemoProgram } from './seed-demo-program.js';

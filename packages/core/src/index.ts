@@ -1,0 +1,21 @@
+export * from './api-keys/index.js';
+export * from './audit/index.js';
+export { type Clock, systemClock } from './clock.js';
+export * from './demo/index.js';
+export {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  issuesFromZodError,
+  NotFoundError,
+  parseInput,
+  RateLimitedError,
+  UnauthorizedError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.js';
+export * from './sessions/index.js';
+export { decodeIdCursor, encodeIdCursor } from './shared/cursor.js';
+export { type Executor, isUniqueViolation } from './shared/executor.js';
+export * from './tracks/index.js';
+export * from './users/index.js';

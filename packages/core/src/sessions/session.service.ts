@@ -1,0 +1,154 @@
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { type Clock, systemClock } from '../clock.js';
+import { parseInput } from '../errors.js';
+import { sha256Bytes } from '../shared/crypto.js';
+import type { Executor } from '../shared/executor.js';
+import {
+  deleteSessionRow,
+  deleteSessionRowsExpiredAt,
+  deleteSessionRowsOf,
+  findSessionRow,
+  insertSessionRow,
+  type SessionRow,
+  touchSessionRow,
+} from './session.repository.js';
+import {
+  type Session,
+  type SessionSubject,
+  sessionSubjectSchema,
+  type ValidatedSession,
+} from './session.schema.js';
+import { generateSessionCredentials, parseSessionToken } from './session-token.js';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** Dependencies and limits of {@link SessionService}. */
+export interface SessionServiceDeps {
+  db: Executor;
+  clock?: Clock | undefined;
+  /** A session unused this long ends. Default 7 days. */
+  inactivityTimeoutMs?: number | undefined;
+  /** A session ends this long after sign-in however much it is used. Default 30 days. */
+  absoluteLifetimeMs?: number | undefined;
+  /**
+   * How often use is written back (`last_active_at`): at most once per this interval, and at least once per half
+   * the inactivity timeout, so a session in use never lapses. Default 1 minute.
+   */
+  renewalIntervalMs?: number | undefined;
+}
+
+/**
+ * Sessions per Lucia's design: the token `<id>.<secret>` is given to the client once; the database keeps only
+ * the SHA-256 of the secret, so a leaked sessions table cannot be replayed.
+ */
+export class SessionService {
+  readonly #db: Executor;
+  readonly #clock: Clock;
+  readonly #inactivityTimeoutMs: number;
+  readonly #absoluteLifetimeMs: number;
+  readonly #renewalIntervalMs: number;
+
+  constructor(deps: SessionServiceDeps) {
+    this.#db = deps.db;
+    this.#clock = deps.clock ?? systemClock;
+    this.#inactivityTimeoutMs = positive(deps.inactivityTimeoutMs ?? 7 * DAY_MS, 'inactivityTimeoutMs');
+    this.#absoluteLifetimeMs = positive(deps.absoluteLifetimeMs ?? 30 * DAY_MS, 'absoluteLifetimeMs');
+    this.#renewalIntervalMs = Math.min(
+      positive(deps.renewalIntervalMs ?? MINUTE_MS, 'renewalIntervalMs'),
+      this.#inactivityTimeoutMs / 2,
+    );
+  }
+
+  /** Signs a subject in. The token is for the cookie and is not retrievable later. */
+  async createSession(subject: SessionSubject): Promise<{ token: string; session: Session }> {
+    const { type, id: subjectId } = parseInput(sessionSubjectSchema, subject);
+    const { id, secret, token } = generateSessionCredentials();
+    const now = this.#clock.now();
+    const row = await insertSessionRow(this.#db, {
+      id,
+      subject_type: type,
+      subject_id: subjectId,
+      secret_hash: sha256Bytes(secret),
+      created_at: now,
+      last_active_at: now,
+      expires_at: this.#expiresAt(now, now),
+    });
+    return { token, session: toSession(row) };
+  }
+
+  /**
+   * The session and subject of a token, or null when it is malformed, unknown, has a wrong secret or has expired
+   * (expired sessions are deleted). Use renews the session now and then (see `renewalIntervalMs`).
+   */
+  async validateSessionToken(token: string): Promise<ValidatedSession | null> {
+    const parsed = parseSessionToken(token);
+    if (!parsed) return null;
+    const row = await findSessionRow(this.#db, parsed.id);
+    if (!row) return null;
+    if (!constantTimeEqual(sha256Bytes(parsed.secret), row.secret_hash)) return null;
+
+    const now = this.#clock.now();
+    if (
+      now.getTime() >= this.#expiresAt(row.created_at, row.last_active_at).getTime() ||
+      now >= row.expires_at
+    ) {
+      await deleteSessionRow(this.#db, row.id);
+      return null;
+    }
+    let current = row;
+    const isRenewed = now.getTime() - row.last_active_at.getTime() >= this.#renewalIntervalMs;
+    if (isRenewed) {
+      const activity = { lastActiveAt: now, expiresAt: this.#expiresAt(row.created_at, now) };
+      await touchSessionRow(this.#db, row.id, activity);
+      current = { ...row, last_active_at: activity.lastActiveAt, expires_at: activity.expiresAt };
+    }
+    const session = toSession(current);
+    return { session, subject: session.subject, isRenewed };
+  }
+
+  /** Signs one session out (the token stops working at once). */
+  async invalidateSession(sessionId: string): Promise<void> {
+    await deleteSessionRow(this.#db, sessionId);
+  }
+
+  /** Signs a subject out everywhere (password change, disabled account); returns how many sessions ended. */
+  async invalidateAllSessions(subject: SessionSubject): Promise<number> {
+    return deleteSessionRowsOf(this.#db, parseInput(sessionSubjectSchema, subject));
+  }
+
+  /** Deletes every expired session (housekeeping job); returns how many. */
+  async deleteExpiredSessions(): Promise<number> {
+    const now = this.#clock.now();
+    return deleteSessionRowsExpiredAt(this.#db, {
+      now,
+      createdBefore: new Date(now.getTime() - this.#absoluteLifetimeMs),
+      lastActiveBefore: new Date(now.getTime() - this.#inactivityTimeoutMs),
+    });
+  }
+
+  #expiresAt(createdAt: Date, lastActiveAt: Date): Date {
+    return new Date(
+      Math.min(
+        createdAt.getTime() + this.#absoluteLifetimeMs,
+        lastActiveAt.getTime() + this.#inactivityTimeoutMs,
+      ),
+    );
+  }
+}
+
+function toSession(row: SessionRow): Session {
+  return {
+    id: row.id,
+    subject: { type: row.subject_type, id: row.subject_id },
+    createdAt: row.created_at,
+    lastActiveAt: row.last_active_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`${name} must be a positive number of milliseconds`);
+  return value;
+}

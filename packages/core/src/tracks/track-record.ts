@@ -1,0 +1,38 @@
+import type { JsonValue, TrackRow } from '@warmpath/db';
+import type { Track, TrackForm } from './track.schema.js';
+
+export function toTrack(row: TrackRow): Track {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    status: row.status,
+    landingUrl: row.landing_url,
+    allowedDestinations: row.allowed_destinations,
+    attributionWindowDays: row.attribution_window_days,
+    autoAccept: row.auto_accept,
+    slaHours: row.sla_hours,
+    // Only ever written from a parsed `trackFormSchema`.
+    form: row.form as TrackForm,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The audited fields of a track, in API names. */
+export function auditSnapshot(row: TrackRow | undefined): Record<string, JsonValue> {
+  if (!row) return {};
+  return {
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    status: row.status,
+    landingUrl: row.landing_url,
+    allowedDestinations: row.allowed_destinations,
+    attributionWindowDays: row.attribution_window_days,
+    autoAccept: row.auto_accept,
+    slaHours: row.sla_hours,
+    form: row.form,
+  };
+}

@@ -1,0 +1,133 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { HttpMethod } from '../dto/plugin-http.schema.js';
+import type {
+  ExtensionImplementation,
+  ExtensionPointName,
+  ExtensionPointTypes,
+} from '../extension-points/extension-points.js';
+import type { AnyWarmpathPlugin } from '../plugin/define-plugin.js';
+import type { PluginRouteHandler } from '../plugin/plugin-context.js';
+import type { JsonSchema } from '../plugin/settings-json-schema.js';
+import type { DomainEvent, DomainEventType } from '../ports/domain-events.schema.js';
+import type { HostPorts } from '../ports/host-ports.js';
+import type { JobRunContext } from '../ports/jobs.js';
+
+/** One plugin to load. */
+export interface PluginEntry {
+  plugin: AnyWarmpathPlugin;
+  /** Deploy-time config, validated by the plugin's `configSchema` (absent → `{}`). */
+  config?: unknown;
+  /** Instance name (default `default`); load a plugin twice with two names to run two instances. */
+  instance?: string;
+}
+
+/** Options of `createPluginHost`. */
+export interface PluginHostOptions {
+  ports: HostPorts;
+  plugins: readonly PluginEntry[];
+  /** The SDK version plugins' `sdk` ranges are checked against; defaults to `SDK_VERSION`. */
+  sdkVersion?: string;
+  /** The public base URL (`PUBLIC_URL`) used by `ctx.http.url()`; defaults to `http://localhost:3000`. */
+  publicUrl?: string;
+  /** The container the plugin container is a child of; defaults to tsyringe's root container. */
+  parentContainer?: DependencyContainer;
+  /**
+   * What to do with an instance whose stored settings do not validate: `disable` it (default: the server still
+   * boots and the admin can fix the settings) or `throw` a `PluginLoadError`.
+   */
+  onInvalidSettings?: 'disable' | 'throw';
+}
+
+/** An implementation with where it came from. */
+export interface RegisteredImplementation<T> {
+  /** `point:plugin:instance:name`. */
+  key: string;
+  point: ExtensionPointName;
+  plugin: string;
+  instance: string;
+  name: string;
+  impl: T;
+}
+
+/** A plugin route, with the path the host mounts it at. */
+export interface MountedRoute {
+  plugin: string;
+  instance: string;
+  method: HttpMethod;
+  /** `/plugins/<id>/<instance>`. */
+  prefix: string;
+  /** The full path: prefix + the plugin's path (`:name` segments kept for the router). */
+  path: string;
+  handler: PluginRouteHandler;
+}
+
+/** A job a plugin defined. */
+export interface RegisteredJob {
+  /** Qualified name: `plugin:<id>:<instance>:<name>`; the queue runs it under this name. */
+  name: string;
+  localName: string;
+  plugin: string;
+  instance: string;
+  /** Validates the payload, then runs the plugin's handler. */
+  run(payload: unknown, job: JobRunContext): Promise<void>;
+}
+
+/** A plugin's subscription to a domain event type. */
+export interface RegisteredEventHandler<T extends DomainEventType = DomainEventType> {
+  plugin: string;
+  instance: string;
+  type: T;
+  /** Validates the event, then runs the plugin's handler. */
+  handle(event: DomainEvent<T>): Promise<void>;
+}
+
+/** The state of one loaded plugin instance. */
+export interface LoadedPluginInstance {
+  instance: string;
+  /** `invalid-settings`: the stored settings do not validate, so nothing of the instance was registered. */
+  status: 'active' | 'invalid-settings';
+  /** Why the instance is not active (one line per settings issue). */
+  problems: string[];
+  /** Keys of the implementations it registered. */
+  implementations: string[];
+}
+
+/** A loaded plugin, as the admin console lists it. */
+export interface LoadedPlugin {
+  id: string;
+  version: string;
+  sdk: string;
+  displayName: string;
+  description: string | undefined;
+  instances: LoadedPluginInstance[];
+  /** JSON Schema of the settings form (secrets flagged `secret: true`, `writeOnly: true`). */
+  settingsJsonSchema: JsonSchema;
+  /** Dotted paths of secret settings (stored encrypted, never returned). */
+  secretSettings: string[];
+}
+
+/** The loaded plugins and everything they registered. */
+export interface PluginHost {
+  /** The SDK version plugins were checked against. */
+  readonly sdkVersion: string;
+  /** The child container holding every implementation (by key and by extension point token). */
+  readonly container: DependencyContainer;
+  /** Every implementation of a point, created on first use. */
+  list<P extends ExtensionPointName>(point: P): RegisteredImplementation<ExtensionPointTypes[P]>[];
+  /** The implementation under `key` if it belongs to `point`, else undefined. */
+  get<P extends ExtensionPointName>(point: P, key: string): ExtensionPointTypes[P] | undefined;
+  /**
+   * Resolves every registered token (each key and each extension point token), creating every implementation.
+   * Throws `PluginLoadError` naming the plugin when a factory fails or returns something that is not a valid
+   * implementation.
+   */
+  resolveAll(): RegisteredImplementation<ExtensionImplementation>[];
+  /** Routes to mount, each under `/plugins/<id>/<instance>`. */
+  routes(): MountedRoute[];
+  /** Jobs to give the queue's workers. */
+  jobs(): RegisteredJob[];
+  /** Subscribers of a domain event type, in load order. */
+  eventHandlers<T extends DomainEventType>(type: T): RegisteredEventHandler<T>[];
+  /** The loaded plugins and the state of their instances. */
+  plugins(): LoadedPlugin[];
+}

@@ -1,0 +1,131 @@
+import type { Participant } from '../dto/participant.schema.js';
+import type { Company, Contact, Referral } from '../dto/referral.schema.js';
+import type { Track } from '../dto/track.schema.js';
+import type { Conversion, Touchpoint } from '../extension-points/attribution.schema.js';
+import type { FraudContext, FraudHistory } from '../extension-points/fraud.schema.js';
+
+/**
+ * Sample data for plugin tests: valid, deterministic, and overridable field by field.
+ * Ids are fixed so results can be compared across runs.
+ */
+
+/** A target company (`acme.example`). */
+export function sampleCompany(overrides: Partial<Company> = {}): Company {
+  return { id: 'company-acme', name: 'Acme Corp', domain: 'acme.example', ...overrides };
+}
+
+/** A contact at the sample company. */
+export function sampleContact(overrides: Partial<Contact> = {}): Contact {
+  return {
+    id: 'contact-dana',
+    name: 'Dana Buyer',
+    email: 'dana@acme.example',
+    title: 'VP Engineering',
+    role: 'decision_maker',
+    ...overrides,
+  };
+}
+
+/** A referral of the sample company by the sample participant. */
+export function sampleReferral(overrides: Partial<Referral> = {}): Referral {
+  return {
+    id: 'referral-1',
+    trackId: 'track-partners',
+    participantId: 'participant-riley',
+    companyId: 'company-acme',
+    status: 'submitted',
+    answers: { budget: '50k', timeline: 'Q3' },
+    note: 'Met them at a conference',
+    createdAt: '2026-01-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A participant working at `partner.example`. */
+export function sampleParticipant(overrides: Partial<Participant> = {}): Participant {
+  return {
+    id: 'participant-riley',
+    email: 'riley@partner.example',
+    name: 'Riley Partner',
+    title: 'Consultant',
+    companyId: 'company-partner',
+    createdAt: '2025-06-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A partner track. */
+export function sampleTrack(overrides: Partial<Track> = {}): Track {
+  return {
+    id: 'track-partners',
+    slug: 'partners',
+    name: 'Partners',
+    kind: 'partner',
+    attributionWindowDays: 90,
+    autoAccept: false,
+    ...overrides,
+  };
+}
+
+/** Parts of a fraud context to replace; each part is merged over the sample. */
+export interface FraudContextPatch {
+  referral?: Partial<Referral>;
+  company?: Partial<Company>;
+  contacts?: Contact[];
+  participant?: Partial<Participant>;
+  track?: Partial<Track>;
+  history?: Partial<FraudHistory>;
+  submission?: Partial<FraudContext['submission']>;
+}
+
+/** An unremarkable submission: another company's partner referring one contact at `acme.example`. */
+export function sampleFraudContext(patch: FraudContextPatch = {}): FraudContext {
+  return {
+    referral: sampleReferral(patch.referral),
+    company: sampleCompany(patch.company),
+    contacts: patch.contacts ?? [sampleContact()],
+    participant: sampleParticipant(patch.participant),
+    track: sampleTrack(patch.track),
+    history: {
+      participantReferralsLast24h: 0,
+      participantReferralsLast30d: 2,
+      participantRejectedLast90d: 0,
+      companyReferralsLast90d: 0,
+      ...patch.history,
+    },
+    submission: { ip: '203.0.113.7', userAgent: 'Mozilla/5.0', ...patch.submission },
+  };
+}
+
+/** A touchpoint for the sample referral at `occurredAt`. */
+export function sampleTouchpoint(
+  id: string,
+  occurredAt: string,
+  overrides: Partial<Touchpoint> = {},
+): Touchpoint {
+  return {
+    id,
+    kind: 'click',
+    occurredAt,
+    participantId: 'participant-riley',
+    referralId: 'referral-1',
+    companyId: 'company-acme',
+    channel: null,
+    properties: {},
+    ...overrides,
+  };
+}
+
+/** A closed-won conversion of the sample company. */
+export function sampleConversion(overrides: Partial<Conversion> = {}): Conversion {
+  return {
+    id: 'conversion-1',
+    kind: 'closed_won',
+    occurredAt: '2026-03-01T00:00:00.000Z',
+    companyId: 'company-acme',
+    opportunityId: 'opportunity-1',
+    amount: 5_000_000,
+    currency: 'USD',
+    ...overrides,
+  };
+}

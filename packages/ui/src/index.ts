@@ -1,0 +1,36 @@
+export { cx } from './class-names.js';
+export { AppShell, type AppShellProps } from './components/app-shell.js';
+export { Badge, type BadgeProps, type BadgeTone } from './components/badge.js';
+export { BrandMark, type BrandMarkProps } from './components/brand-mark.js';
+export {
+  Button,
+  type ButtonProps,
+  type ButtonSize,
+  type ButtonVariant,
+  buttonClassName,
+} from './components/button.js';
+export { Card, type CardProps } from './components/card.js';
+export { EmptyState, type EmptyStateProps } from './components/empty-state.js';
+export { ErrorState, type ErrorStateProps } from './components/error-state.js';
+export { Icon, type IconName, type IconProps } from './components/icon.js';
+export { type KeyValueItem, KeyValueList, type KeyValueListProps } from './components/key-value-list.js';
+export { Grid, type GridProps, Stack, type StackProps } from './components/layout.js';
+export { LoadingState, type LoadingStateProps } from './components/loading-state.js';
+export { PageHeader, type PageHeaderProps } from './components/page-header.js';
+export {
+  SideNav,
+  SideNavItem,
+  type SideNavItemProps,
+  type SideNavProps,
+  sideNavLinkClassName,
+} from './components/side-nav.js';
+export { Spinner, type SpinnerProps } from './components/spinner.js';
+export { SplashLayout, type SplashLayoutProps } from './components/splash-layout.js';
+export { Table, type TableColumn, type TableProps } from './components/table.js';
+export { TextField, type TextFieldProps } from './components/text-field.js';
+export {
+  type TrackKind,
+  TrackKindBadge,
+  type TrackKindBadgeProps,
+  trackKindLabel,
+} from './components/track-kind-badge.js';
