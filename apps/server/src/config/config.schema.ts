@@ -55,6 +55,22 @@ export const configSchema = z.object({
         .filter(Boolean),
     )
     .describe('Comma-separated extra plugins to load: package names or paths.'),
+  WARMPATH_PLUGIN_CONFIG: z
+    .string()
+    .default('{}')
+    .transform((value, ctx) => {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+          return parsed as Record<string, unknown>;
+        }
+      } catch {}
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object keyed by plugin id' });
+      return z.NEVER;
+    })
+    .describe(
+      'Deploy-time plugin config as JSON keyed by plugin id, e.g. `{"acme-erp":{"baseUrl":"https://erp.internal"}}`; each plugin validates its own part.',
+    ),
   MODE: z
     .enum(['all', 'api', 'worker'])
     .default('all')

@@ -1,4 +1,4 @@
-import type { DatabaseKind } from '@warmpath/db';
+import type { Database, DatabaseKind, Kysely } from '@warmpath/db';
 import { createTestDatabase, testDatabaseKinds } from '@warmpath/db/testing';
 import { createBullMqQueue, createInProcessQueue, type JobQueue } from '@warmpath/jobs';
 import { deleteRedisKeys, TEST_REDIS_URL, testQueueDrivers, uniqueRedisPrefix } from '@warmpath/jobs/testing';
@@ -45,6 +45,8 @@ export interface TestServerOptions {
   /** Environment variables on top of the test defaults. */
   env?: Record<string, string>;
   plugins?: readonly AnyWarmpathPlugin[];
+  /** Runs against the fresh database before the runtime boots (seed stored plugin settings, say). */
+  beforeBoot?: (db: Kysely<Database>) => Promise<void>;
 }
 
 const OWNER = { email: 'owner@test.warmpath.local', password: 'correct horse battery staple' };
@@ -73,19 +75,27 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const database = await createTestDatabase(stack.database);
+  await options.beforeBoot?.(database.db);
   const prefix = uniqueRedisPrefix('server');
   const logger = createLogger(config);
   const queue: JobQueue =
     stack.queue === 'bullmq'
       ? createBullMqQueue({ redisUrl: TEST_REDIS_URL, prefix, logger })
       : createInProcessQueue({ logger });
-  const runtime = await createRuntime({
-    config,
-    logger,
-    database,
-    queue,
-    ...(options.plugins ? { extraPlugins: options.plugins } : {}),
-  });
+  let runtime: Runtime;
+  try {
+    runtime = await createRuntime({
+      config,
+      logger,
+      database,
+      queue,
+      ...(options.plugins ? { extraPlugins: options.plugins } : {}),
+    });
+  } catch (error) {
+    await queue.stop().catch(() => {});
+    if (stack.queue === 'bullmq') await deleteRedisKeys(TEST_REDIS_URL, prefix);
+    throw error;
+  }
   await bootstrap(runtime);
   const app = await buildApp(runtime);
   await app.ready();

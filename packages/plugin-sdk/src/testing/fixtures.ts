@@ -2,7 +2,14 @@ import type { Participant } from '../dto/participant.schema.js';
 import type { Company, Contact, Referral } from '../dto/referral.schema.js';
 import type { Track } from '../dto/track.schema.js';
 import type { Conversion, Touchpoint } from '../extension-points/attribution.schema.js';
-import type { FraudContext, FraudHistory } from '../extension-points/fraud.schema.js';
+import type {
+  CompanyStatus,
+  FraudContext,
+  FraudHistory,
+  FraudSubmission,
+  LandingClick,
+  PriorReferral,
+} from '../extension-points/fraud.schema.js';
 
 /**
  * Sample data for plugin tests: valid, deterministic, and overridable field by field.
@@ -67,6 +74,42 @@ export function sampleTrack(overrides: Partial<Track> = {}): Track {
   };
 }
 
+/** An earlier referral of the sample company in the sample track, by another participant, 30 days before. */
+export function samplePriorReferral(overrides: Partial<PriorReferral> = {}): PriorReferral {
+  return {
+    id: 'referral-0',
+    trackId: 'track-partners',
+    participantId: 'participant-casey',
+    companyId: 'company-acme',
+    status: 'accepted',
+    createdAt: '2025-12-02T09:00:00.000Z',
+    contactEmails: ['dana@acme.example'],
+    ...overrides,
+  };
+}
+
+/** The referral-link click that led to the sample referral, without ad click ids. */
+export function sampleLandingClick(overrides: Partial<LandingClick> = {}): LandingClick {
+  return {
+    id: 'click-1',
+    occurredAt: '2026-01-01T08:55:00.000Z',
+    queryParams: { utm_source: 'newsletter' },
+    ...overrides,
+  };
+}
+
+/** A browser submission from `203.0.113.7`, one link click from it in the hour before; no IP, no hash. */
+function sampleSubmission(patch: Partial<FraudSubmission> = {}): FraudSubmission {
+  const ip = patch.ip === undefined ? '203.0.113.7' : patch.ip;
+  return {
+    ip,
+    userAgent: 'Mozilla/5.0',
+    ipHash: ip === null ? null : `iphash-${ip}`,
+    clicksFromIpHashLastHour: ip === null ? 0 : 1,
+    ...patch,
+  };
+}
+
 /** Parts of a fraud context to replace; each part is merged over the sample. */
 export interface FraudContextPatch {
   referral?: Partial<Referral>;
@@ -75,10 +118,17 @@ export interface FraudContextPatch {
   participant?: Partial<Participant>;
   track?: Partial<Track>;
   history?: Partial<FraudHistory>;
-  submission?: Partial<FraudContext['submission']>;
+  submission?: Partial<FraudSubmission>;
+  priorReferrals?: PriorReferral[];
+  companyStatus?: Partial<CompanyStatus>;
+  /** Merged over {@link sampleLandingClick}; `null` for a submission no click led to. */
+  landingClick?: Partial<LandingClick> | null;
 }
 
-/** An unremarkable submission: another company's partner referring one contact at `acme.example`. */
+/**
+ * An unremarkable submission: another company's partner referring one contact at `acme.example`, a company that
+ * is not a customer and was never referred before, through a plain referral-link click.
+ */
 export function sampleFraudContext(patch: FraudContextPatch = {}): FraudContext {
   return {
     referral: sampleReferral(patch.referral),
@@ -93,7 +143,10 @@ export function sampleFraudContext(patch: FraudContextPatch = {}): FraudContext 
       companyReferralsLast90d: 0,
       ...patch.history,
     },
-    submission: { ip: '203.0.113.7', userAgent: 'Mozilla/5.0', ...patch.submission },
+    submission: sampleSubmission(patch.submission),
+    priorReferrals: patch.priorReferrals ?? [],
+    companyStatus: { isCustomer: false, customerSince: null, ...patch.companyStatus },
+    landingClick: patch.landingClick === null ? null : sampleLandingClick(patch.landingClick),
   };
 }
 

@@ -75,7 +75,12 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
     const stored = settings.instances.filter((i) => i.pluginId === plugin.id);
     const instances =
       stored.length > 0 ? stored.filter((i) => i.enabled).map((i) => i.instance) : ['default'];
-    return instances.map((instance) => ({ plugin, instance }));
+    const pluginConfig = config.WARMPATH_PLUGIN_CONFIG[plugin.id];
+    return instances.map((instance) => ({
+      plugin,
+      instance,
+      ...(pluginConfig === undefined ? {} : { config: pluginConfig }),
+    }));
   });
 
   const ports: HostPorts = {

@@ -30,7 +30,10 @@ export function registerApiKeyAuth(app: FastifyInstance, runtime: Runtime) {
   });
 }
 
-/** A preHandler refusing (403) keys that lack `scope`. */
+/**
+ * A route `onRequest` hook refusing (403) keys that lack `scope`. It runs before the body is read and validated, so
+ * such a key gets 403 whatever it sends, and never makes the server parse its body.
+ */
 export function requireScope(scope: Scope) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.apiKey?.scopes.includes(scope)) {

@@ -10,7 +10,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async
   app.get(
     '/audit-log',
     {
-      preHandler: requireScope('audit:read'),
+      onRequest: requireScope('audit:read'),
       schema: {
         tags: ['audit'],
         summary: 'Read the audit log',

@@ -10,6 +10,7 @@ import {
 import type { Runtime } from '../../../app/runtime.js';
 import { registerApiKeyAuth } from './api-key-auth.js';
 import { auditLogRoutes } from './audit-log.routes.js';
+import { acceptOnlyStrictJson } from './json-body-parser.js';
 import { problem, restErrorHandler, sendProblem } from './problem.js';
 import { tracksRoutes } from './tracks.routes.js';
 
@@ -22,6 +23,7 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(restErrorHandler);
+  acceptOnlyStrictJson(app);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`)),
   );

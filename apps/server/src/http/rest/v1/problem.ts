@@ -1,6 +1,7 @@
 import { DomainError, ValidationError } from '@warmpath/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { BODY_NOT_UTF8 } from './json-body-parser.js';
 
 /** An RFC 9457 problem document, the body of every REST error. */
 export interface Problem {
@@ -61,10 +62,14 @@ function validationPath(context: string | undefined, instancePath: string): stri
  */
 export function restErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors = error.validation.map((issue) => ({
-      path: validationPath(error.validationContext, issue.instancePath),
-      message: issue.message ?? 'is invalid',
-    }));
+    const errors = error.validation.flatMap((issue) => {
+      const path = validationPath(error.validationContext, issue.instancePath);
+      // zod reports all unknown keys of an object as one issue; clients want each field named (as core does).
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
+        return issue.params.keys.map((key) => ({ path: `${path}.${String(key)}`, message: 'Unknown field' }));
+      }
+      return [{ path, message: issue.message ?? 'is invalid' }];
+    });
     return sendProblem(reply, problem(400, 'The request does not match the schema', errors));
   }
   if (error instanceof ValidationError) return sendProblem(reply, problem(400, error.message, error.issues));
@@ -79,7 +84,9 @@ export function restErrorHandler(error: FastifyError, request: FastifyRequest, r
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return sendProblem(reply, problem(400, error.message));
+    case BODY_NOT_UTF8:
+      // Every 400 carries `errors`, so clients can show problems the same way whatever went wrong.
+      return sendProblem(reply, problem(400, error.message, [{ path: 'body', message: error.message }]));
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return sendProblem(reply, problem(error.statusCode, error.message));

@@ -15,7 +15,7 @@ export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.post(
     '/tracks',
     {
-      preHandler: requireScope('tracks:write'),
+      onRequest: requireScope('tracks:write'),
       schema: {
         tags: ['tracks'],
         summary: 'Create a track',
@@ -30,7 +30,7 @@ export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.get(
     '/tracks',
     {
-      preHandler: requireScope('tracks:read'),
+      onRequest: requireScope('tracks:read'),
       schema: {
         tags: ['tracks'],
         summary: 'List tracks',
@@ -43,7 +43,7 @@ export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.get(
     '/tracks/:slug',
     {
-      preHandler: requireScope('tracks:read'),
+      onRequest: requireScope('tracks:read'),
       schema: {
         tags: ['tracks'],
         summary: 'Get a track',
@@ -57,7 +57,7 @@ export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.patch(
     '/tracks/:slug',
     {
-      preHandler: requireScope('tracks:write'),
+      onRequest: requireScope('tracks:write'),
       schema: {
         tags: ['tracks'],
         summary: 'Change a track',
