@@ -2,7 +2,7 @@
 // The one-command start, checked end to end the way a newcomer runs it: `pnpm start` (build + serve, embedded PGlite,
 // in-process jobs) in a fresh data directory. Asserts /healthz answers within 90 s, the admin console and portal load,
 // the printed demo credentials sign in, and data written through the API survives a restart.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -49,11 +49,38 @@ async function waitForHealth(base, server) {
   throw new Error(`/healthz did not answer 200 within ${HEALTH_DEADLINE_MS / 1000} s:\n${server.output()}`);
 }
 
+/** Every process below `pid` (pnpm runs scripts in process groups of their own, so a group signal misses them). */
+function descendants(pid) {
+  let listing = '';
+  try {
+    listing = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  } catch {
+    return []; // ps exits 1 when the process has no children
+  }
+  const children = listing
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((child) => child > 0);
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+function signalAll(server, signal) {
+  for (const pid of [server.child.pid, ...descendants(server.child.pid)].reverse()) {
+    try {
+      process.kill(pid, signal);
+    } catch {}
+  }
+}
+
 async function stop(server) {
-  server.child.kill('SIGTERM');
-  const { code, signal } = await server.exited;
-  if (code !== 0)
-    throw new Error(`server did not shut down cleanly (code ${code}, signal ${signal}):\n${server.output()}`);
+  // SIGTERM as a process manager sends it: the server must drain and exit on its own.
+  signalAll(server, 'SIGTERM');
+  // 'close' fires once every process holding the output pipes (pnpm, turbo, the server) has exited.
+  await new Promise((resolve) => server.child.on('close', resolve));
+  const output = server.output();
+  if (!output.includes('"msg":"shutting down"') || /shutdown failed|took too long/.test(output)) {
+    throw new Error(`server did not shut down cleanly:\n${output}`);
+  }
 }
 
 function check(condition, message) {
@@ -70,7 +97,7 @@ const env = {
   PUBLIC_URL: base,
   WARMPATH_DATA_DIR: dataDir,
   WARMPATH_BOOTSTRAP_API_KEY: apiKey,
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'info',
   DATABASE_URL: '',
   REDIS_URL: '',
 };
@@ -92,7 +119,8 @@ try {
     const html = await res.text();
     check(res.status === 200 && html.includes('<div id="root">'), `/${app}/ serves the ${app} app`);
     const asset = /src="(\/[^"]+\.js)"/.exec(html)?.[1];
-    check(asset && (await fetch(`${base}${asset}`)).status === 200, `/${app}/ script ${asset} loads`);
+    const script = asset ? await fetch(`${base}${asset}`) : undefined;
+    check(script?.status === 200 && (await script.text()).length > 0, `/${app}/ script ${asset} loads`);
   }
 
   await new Promise((r) => setTimeout(r, 200));
@@ -122,6 +150,7 @@ try {
       landingUrl: 'https://example.com/smoke',
     }),
   });
+  await created.text();
   check(created.status === 201, 'a track created through the REST API (201)');
   await stop(server);
 
@@ -129,14 +158,14 @@ try {
   const secondBootMs = await waitForHealth(base, server);
   check(true, `restarted; /healthz in ${(secondBootMs / 1000).toFixed(1)} s`);
   const kept = await api('/api/v1/tracks/smoke-restart');
-  check(kept.status === 200, 'the track survived the restart');
-  check(!/password\s+\S+/.test(server.output()), 'the demo password is not printed again');
+  check(kept.status === 200 && (await kept.json()).name === 'Smoke', 'the track survived the restart');
+  check(!/email\s+\S+@\S+\s+password\s+\S+/.test(server.output()), 'the demo password is not printed again');
   await stop(server);
   server = undefined;
   console.log('smoke: passed');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  if (server) server.child.kill('SIGKILL');
+  if (server) signalAll(server, 'SIGKILL');
   process.exitCode = 1;
 } finally {
   await rm(dataDir, { recursive: true, force: true });

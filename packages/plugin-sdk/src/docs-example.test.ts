@@ -35,7 +35,7 @@ export const chatConfigSchema = z.object({
 /** Per-installation settings, entered by an admin and stored by the host. */
 export const chatSettingsSchema = z.object({
   webhookUrl: z.url().describe('The incoming-webhook URL Acme Chat gave you.'),
-  // secret() last: it keeps the description, and the host stores the value encrypted and never returns it.
+  // secret(): encrypted at rest with WARMPATH_SECRET_KEY and write-only: the host never hands it back.
   token: secret(z.string().min(1).describe('The webhook token, sent as a bearer token.')),
   channel: z.string().min(1).default('#referrals').describe('Where new referrals are announced.'),
 });

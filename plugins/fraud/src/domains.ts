@@ -28,3 +28,19 @@ export function isSameOrganisationDomain(a: string, b: string, includeSubdomains
   if (a === b) return true;
   return includeSubdomains && (a.endsWith(`.${b}`) || b.endsWith(`.${a}`));
 }
+
+/**
+ * A normalised domain and each parent domain of at least two labels, most specific first:
+ * `a.b.example.com` → `a.b.example.com`, `b.example.com`, `example.com`.
+ */
+export function domainAndParents(domain: string): string[] {
+  const labels = domain.split('.');
+  const candidates: string[] = [];
+  for (let start = 0; labels.length - start >= 2; start++) candidates.push(labels.slice(start).join('.'));
+  return candidates.length > 0 ? candidates : [domain];
+}
+
+/** True when a normalised domain or one of its parent domains is in `domains`. */
+export function isDomainOrParentListed(domain: string, domains: ReadonlySet<string>): boolean {
+  return domainAndParents(domain).some((candidate) => domains.has(candidate));
+}

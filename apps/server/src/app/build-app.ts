@@ -30,6 +30,8 @@ export async function buildApp(runtime: Runtime): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     trustProxy: true,
     routerOptions: { maxParamLength: 5000 },
+    // On shutdown, idle keep-alive sockets are closed at once; requests in flight still finish.
+    forceCloseConnections: 'idle',
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load-config.js';
 import { fail } from './with-runtime.js';
 
 const SHUTDOWN_GRACE_MS = 25_000;
+const HTTP_DRAIN_MS = 8_000;
 
 function banner(runtime: Runtime, report: BootstrapReport): string {
   const { config } = runtime;
@@ -62,8 +63,14 @@ export async function startCommand() {
       }, SHUTDOWN_GRACE_MS);
       forced.unref();
       try {
+        // Requests in flight get a grace period; a client that never reads its response must not hold the
+        // shutdown (and the job drain behind it) hostage.
+        const cutoff = setTimeout(() => app.server.closeAllConnections(), HTTP_DRAIN_MS);
         await app.close();
+        clearTimeout(cutoff);
+        logger.info('http server closed');
         await runtime?.close();
+        logger.info('jobs drained and database closed; bye');
         process.exit(0);
       } catch (error) {
         logger.error({ err: error }, 'shutdown failed');

@@ -9,6 +9,17 @@ function hostOf(origin: string): string | undefined {
   }
 }
 
+/** A 403 for a cross-site state-changing request that carries cookies. */
+export class CrossSiteRequestError extends Error {
+  readonly statusCode = 403;
+  readonly code = 'WP_ERR_CROSS_SITE_REQUEST';
+
+  constructor() {
+    super('Cross-site request refused');
+    this.name = 'CrossSiteRequestError';
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -18,7 +29,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerCsrfProtection(app: FastifyInstance, config: Pick<Config, 'PUBLIC_URL'>) {
   const publicOrigin = new URL(config.PUBLIC_URL).origin;
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.headers.cookie) return;
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
@@ -27,8 +38,8 @@ export function registerCsrfProtection(app: FastifyInstance, config: Pick<Config
       site !== undefined
         ? site === 'same-origin' || site === 'none'
         : origin === undefined || origin === publicOrigin || (host !== undefined && hostOf(origin) === host);
-    if (!sameOrigin) {
-      return reply.code(403).send({ error: 'Cross-site request refused' });
-    }
+    // Thrown, not sent: each scope's error handler formats it (problem+json under /api/v1), whereas a body sent
+    // here would have to match every route's response schema.
+    if (!sameOrigin) throw new CrossSiteRequestError();
   });
 }

@@ -6,7 +6,7 @@ import type { AnyWarmpathPlugin } from '@warmpath/plugin-sdk';
 import type { FastifyInstance } from 'fastify';
 import { bootstrap } from '../app/bootstrap.js';
 import { buildApp } from '../app/build-app.js';
-import { createLogger } from '../app/logger.js';
+import { createLogger, type Logger } from '../app/logger.js';
 import { createRuntime, type Runtime } from '../app/runtime.js';
 import { loadConfig } from '../config/load-config.js';
 
@@ -47,6 +47,8 @@ export interface TestServerOptions {
   plugins?: readonly AnyWarmpathPlugin[];
   /** Runs against the fresh database before the runtime boots (seed stored plugin settings, say). */
   beforeBoot?: (db: Kysely<Database>) => Promise<void>;
+  /** The logger of the server and its queue (to capture log lines); by default a silent one from the config. */
+  logger?: Logger;
 }
 
 const OWNER = { email: 'owner@test.warmpath.local', password: 'correct horse battery staple' };
@@ -77,7 +79,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database = await createTestDatabase(stack.database);
   await options.beforeBoot?.(database.db);
   const prefix = uniqueRedisPrefix('server');
-  const logger = createLogger(config);
+  const logger = options.logger ?? createLogger(config);
   const queue: JobQueue =
     stack.queue === 'bullmq'
       ? createBullMqQueue({ redisUrl: TEST_REDIS_URL, prefix, logger })

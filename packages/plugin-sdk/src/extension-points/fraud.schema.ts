@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { EmailSchema, IdSchema, IsoDateTimeSchema } from '../dto/common.schema.js';
 import { JsonObjectSchema } from '../dto/json.schema.js';
 import { ParticipantSchema } from '../dto/participant.schema.js';
-import { CompanySchema, ContactSchema, ReferralSchema, ReferralStatusSchema } from '../dto/referral.schema.js';
+import {
+  CompanySchema,
+  ContactSchema,
+  ReferralSchema,
+  ReferralStatusSchema,
+} from '../dto/referral.schema.js';
 import { TrackSchema } from '../dto/track.schema.js';
 
 const count = z.number().int().nonnegative();

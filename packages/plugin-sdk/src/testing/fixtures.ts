@@ -98,13 +98,13 @@ export function sampleLandingClick(overrides: Partial<LandingClick> = {}): Landi
   };
 }
 
-/** A browser submission from `203.0.113.7`, one link click from it in the hour before; no IP, no hash. */
+/** A browser submission from `203.0.113.7` with one link click from it in the hour before; without an IP, none. */
 function sampleSubmission(patch: Partial<FraudSubmission> = {}): FraudSubmission {
   const ip = patch.ip === undefined ? '203.0.113.7' : patch.ip;
   return {
     ip,
     userAgent: 'Mozilla/5.0',
-    ipHash: ip === null ? null : `iphash-${ip}`,
+    ipHash: ip === null ? null : 'iphash-7f3a9c',
     clicksFromIpHashLastHour: ip === null ? 0 : 1,
     ...patch,
   };

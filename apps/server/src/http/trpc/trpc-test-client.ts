@@ -32,7 +32,9 @@ export function staffCookie(token: string): Headers {
 }
 
 /** The staff session cookie a response set, if any. */
-export function staffSessionCookieOf(res: LightMyRequestResponse) {
+export function staffSessionCookieOf(
+  res: LightMyRequestResponse,
+): LightMyRequestResponse['cookies'][number] | undefined {
   return res.cookies.find((cookie) => cookie.name === STAFF_SESSION_COOKIE);
 }
 

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testStacks } from '../../testing/test-server.js';
-import { signIn, staffCookie, staffSessionCookieOf, trpcClient } from './trpc-test-client.js';
+import { type Headers, signIn, staffCookie, staffSessionCookieOf, trpcClient } from './trpc-test-client.js';
 
 const stacks = await testStacks();
 
@@ -224,7 +224,138 @@ describe.each(stacks)('tRPC on $name', (stack) => {
     });
   });
 
+  describe('CSRF protection of cookie sessions', () => {
+    let cookie: Record<string, string>;
+    beforeAll(async () => {
+      cookie = staffCookie(await signIn(server.app, server.owner));
+    });
+
+    async function stillSignedIn() {
+      return dataOf(await trpc.query('auth.me', undefined, cookie)) !== null;
+    }
+
+    it('refuses a cookie-carrying POST from another site', async () => {
+      const crossSite: Headers[] = [
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'cross-site', origin: 'http://localhost:3000' },
+        { origin: 'https://evil.example' },
+        { origin: 'null' },
+      ];
+      for (const headers of crossSite) {
+        const res = await trpc.mutation('auth.signOut', undefined, { ...cookie, ...headers });
+        expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+        expect(await stillSignedIn()).toBe(true);
+      }
+    });
+
+    it('refuses cross-site cookie-carrying writes to the REST API too', async () => {
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/tracks',
+        headers: { ...cookie, authorization: `Bearer ${server.apiKey}`, origin: 'https://evil.example' },
+        payload: { slug: 'csrf-made', name: 'CSRF', kind: 'client', landingUrl: 'https://e.x' },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ status: 403, detail: expect.any(String) });
+      expect(await server.runtime.services.tracks.findBySlug('csrf-made')).toBeNull();
+    });
+
+    it('lets same-origin requests through', async () => {
+      const sameOrigin: Headers[] = [
+        { 'sec-fetch-site': 'same-origin' },
+        { origin: 'http://localhost:3000' },
+        { origin: 'http://warmpath.internal:8080', host: 'warmpath.internal:8080' },
+        {},
+      ];
+      for (const headers of sameOrigin) {
+        const res = await trpc.mutation('auth.signIn', server.owner, { ...cookie, ...headers });
+        expect(res.statusCode, JSON.stringify(headers)).toBe(200);
+      }
+    });
+
+    it('lets requests without cookies through, whatever their origin', async () => {
+      const signInRes = await trpc.mutation('auth.signIn', server.owner, {
+        'sec-fetch-site': 'cross-site',
+        origin: 'https://evil.example',
+      });
+      expect(signInRes.statusCode).toBe(200);
+      const restRes = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/tracks',
+        headers: { authorization: `Bearer ${server.apiKey}`, origin: 'https://integration.example' },
+        payload: { slug: 'cross-origin-api', name: 'API', kind: 'client', landingUrl: 'https://e.x' },
+      });
+      expect(restRes.statusCode).toBe(201);
+    });
+
+    it('lets cross-site reads through (they change nothing)', async () => {
+      const res = await trpc.query('auth.me', undefined, { ...cookie, 'sec-fetch-site': 'cross-site' });
+      expect(dataOf(res)).not.toBeNull();
+    });
+  });
+
+  it('sends no stack traces to clients, whatever NODE_ENV says', async () => {
+    const responses = [
+      await trpc.query('admin.system.status'),
+      await trpc.mutation('auth.signIn', { email: 'x' }),
+      await trpc.query('admin.nothing'),
+    ];
+    for (const res of responses) {
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.json().error.data.stack).toBeUndefined();
+      expect(res.body).not.toContain('node_modules');
+    }
+  });
+
+  it('hides the details of an unexpected failure from clients', async () => {
+    const { tracks } = server.runtime.services;
+    const list = tracks.list;
+    tracks.list = () => Promise.reject(new Error('connection to 10.0.0.7:5432 refused (pg_hba.conf)'));
+    try {
+      const cookie = staffCookie(await signIn(server.app, server.owner));
+      const error = expectTrpcError(
+        await trpc.query('admin.tracks.list', undefined, cookie),
+        'INTERNAL_SERVER_ERROR',
+        500,
+      );
+      expect(error.message).not.toContain('10.0.0.7');
+      expect(error.message.length).toBeGreaterThan(0);
+    } finally {
+      tracks.list = list;
+    }
+  });
+
   it('answers NOT_FOUND for an unknown procedure', async () => {
     expectTrpcError(await trpc.query('admin.nothing'), 'NOT_FOUND', 404);
+  });
+});
+
+describe('session cookie behind HTTPS', () => {
+  // Cookie flags depend on configuration only, so one stack (the quickest to boot) is enough.
+  const stack = stacks.at(-1);
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ stack, env: { PUBLIC_URL: 'https://referrals.example.com' } });
+  });
+  afterAll(() => server.close());
+
+  it('marks the session cookie Secure, and clears it Secure on sign-out', async () => {
+    const trpc = trpcClient(server.app);
+    const res = await trpc.mutation('auth.signIn', server.owner);
+    const cookie = staffSessionCookieOf(res);
+    expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    const out = await trpc.mutation('auth.signOut', undefined, staffCookie(cookie?.value ?? ''));
+    expect(staffSessionCookieOf(out)).toMatchObject({ secure: true, value: '' });
+  });
+
+  it('accepts writes from the public origin when a proxy rewrites Host', async () => {
+    const token = await signIn(server.app, server.owner);
+    const res = await trpcClient(server.app).mutation('auth.signOut', undefined, {
+      ...staffCookie(token),
+      origin: 'https://referrals.example.com',
+      host: 'warmpath:3000',
+    });
+    expect(res.statusCode).toBe(200);
   });
 });

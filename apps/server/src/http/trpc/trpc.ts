@@ -20,7 +20,16 @@ export interface TrpcContext {
   staff: StaffPrincipal | null;
 }
 
-const t = initTRPC.context<TrpcContext>().create();
+const t = initTRPC.context<TrpcContext>().create({
+  // tRPC puts stack traces in error responses unless NODE_ENV=production, which a plain `warmpath start` does not
+  // set. Clients never need them: internal errors are logged, with their stack, by the server.
+  isDev: false,
+  // An unexpected error's message may name hosts, tables or files; like REST, clients get a generic one.
+  errorFormatter({ shape, error }) {
+    if (error.code !== 'INTERNAL_SERVER_ERROR') return shape;
+    return { ...shape, message: 'Something went wrong on our side; the error has been logged' };
+  },
+});
 
 /** Typed domain errors become tRPC errors in one place, so procedures just throw them. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
