@@ -2,6 +2,8 @@ export * from './api-keys/index.js';
 export * from './audit/index.js';
 export { type Clock, systemClock } from './clock.js';
 export * from './demo/index.js';
+export * from './directory/index.js';
+export * from './events/index.js';
 export {
   ConflictError,
   DomainError,

@@ -118,6 +118,201 @@ export interface TracksTable {
   updated_at: Timestamp;
 }
 
+/** A company of the account graph; `domain` is normalised (lower-case, no `www.`) and unique. */
+export interface CompaniesTable {
+  id: string;
+  name: string;
+  domain: string;
+  is_customer: Generated<boolean>;
+  customer_since: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A person of the contact graph; `email` is normalised (trimmed, lower-case) and unique. */
+export interface PeopleTable {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  company_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A person enrolled as a referrer. */
+export interface ParticipantsTable {
+  id: string;
+  person_id: string;
+  status: Generated<'active' | 'disabled'>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A participant's enrolment in one track, with its unique link code (`/r/{code}`). */
+export interface EnrollmentsTable {
+  id: string;
+  participant_id: string;
+  track_id: string;
+  code: string;
+  created_at: CreatedAt;
+}
+
+export type ReferralStatus =
+  | 'submitted'
+  | 'in_review'
+  | 'accepted'
+  | 'rejected'
+  | 'meeting_booked'
+  | 'proposal_sent'
+  | 'closed_won'
+  | 'closed_lost';
+export type FraudDecision = 'allow' | 'review' | 'block';
+export type ContactRole =
+  | 'decision_maker'
+  | 'economic_buyer'
+  | 'champion'
+  | 'technical_evaluator'
+  | 'influencer'
+  | 'user'
+  | 'other';
+
+/** An introduction. Internal columns (owner, deal, fraud flags with evidence) never reach the portal. */
+export interface ReferralsTable {
+  id: string;
+  track_id: string;
+  participant_id: string;
+  company_id: string;
+  status: ReferralStatus;
+  answers: Json<Record<string, JsonValue>>;
+  note: string | null;
+  owner_id: string | null;
+  fraud_score: Generated<number>;
+  fraud_decision: Generated<FraudDecision>;
+  /** `[{ rule, code, message, evidence, score }]`: evidence is internal. */
+  fraud_flags: Json<JsonValue[]>;
+  /** The earlier referral of the same company in the same track inside the window (it keeps priority). */
+  duplicate_of_id: string | null;
+  deal_amount_minor: number | null;
+  deal_currency: string | null;
+  landing_click_id: string | null;
+  submitted_ip_hash: string | null;
+  sla_due_at: Timestamp | null;
+  sla_breached_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A member of a referral's buying committee. */
+export interface ReferralContactsTable {
+  id: string;
+  referral_id: string;
+  person_id: string;
+  role: Generated<ContactRole>;
+  position: number;
+}
+
+/** Every status change of a referral: who, when, why (cycle length is computed from these). */
+export interface ReferralHistoryTable {
+  id: string;
+  referral_id: string;
+  from_status: ReferralStatus | null;
+  to_status: ReferralStatus;
+  actor_type: 'user' | 'participant' | 'api_key' | 'system' | 'plugin';
+  actor_id: string | null;
+  reason: string | null;
+  at: Timestamp;
+}
+
+/** Internal notes on a referral, for staff only. */
+export interface ReferralNotesTable {
+  id: string;
+  referral_id: string;
+  author_type: 'user' | 'api_key' | 'system';
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
+/** Round-robin position of a track's owner routing fallback. */
+export interface TrackRoutingStateTable {
+  track_id: string;
+  next_index: Generated<number>;
+}
+
+/** A recorded `/r/{code}` click (written in batches; no foreign keys on the hot path). */
+export interface ClicksTable {
+  id: string;
+  enrollment_id: string;
+  track_id: string;
+  participant_id: string;
+  occurred_at: Timestamp;
+  /** Salted hash of the client IP; the IP itself is never stored. */
+  ip_hash: string | null;
+  user_agent: string | null;
+  is_bot: Generated<boolean>;
+  destination: string;
+  /** Query parameters of the landing (click ids such as gclid are fraud signals). */
+  query: Json<Record<string, string>>;
+  /** The referral this click led to, once known. */
+  referral_id: string | null;
+}
+
+/** An ingested product or customer-success event (a touchpoint), idempotent by `external_id`. */
+export interface EventsTable {
+  id: string;
+  external_id: string;
+  type: string;
+  occurred_at: Timestamp;
+  person_id: string | null;
+  company_id: string | null;
+  properties: Json<Record<string, JsonValue>>;
+  source: Generated<string>;
+  received_at: CreatedAt;
+}
+
+/** An outbound webhook subscription; the signing secret is sealed with WARMPATH_SECRET_KEY. */
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  events: Json<string[]>;
+  description: string | null;
+  secret_sealed: string;
+  created_at: CreatedAt;
+  disabled_at: Timestamp | null;
+}
+
+/** One message to one endpoint: the delivery log (attempts, last answer) and the unit of redelivery. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  /** The Standard Webhooks `webhook-id`: stable across retries and redeliveries. */
+  message_id: string;
+  event_type: string;
+  payload: Json<JsonValue>;
+  status: Generated<'pending' | 'succeeded' | 'failed'>;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  last_attempt_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+}
+
+/** The first response to a POST carrying `Idempotency-Key`, replayed for later requests with the same key. */
+export interface IdempotencyKeysTable {
+  api_key_id: string;
+  key: string;
+  method: string;
+  path: string;
+  /** SHA-256 of the request body: the same key with another body is a 422. */
+  request_hash: string;
+  /** Null while the first request is still being processed. */
+  response_status: number | null;
+  response_body: Json<JsonValue> | null;
+  created_at: CreatedAt;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Database {
   outbox: OutboxTable;
@@ -128,6 +323,20 @@ export interface Database {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   tracks: TracksTable;
+  companies: CompaniesTable;
+  people: PeopleTable;
+  participants: ParticipantsTable;
+  enrollments: EnrollmentsTable;
+  referrals: ReferralsTable;
+  referral_contacts: ReferralContactsTable;
+  referral_history: ReferralHistoryTable;
+  referral_notes: ReferralNotesTable;
+  track_routing_state: TrackRoutingStateTable;
+  clicks: ClicksTable;
+  events: EventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -140,3 +349,16 @@ export type TrackRow = Selectable<TracksTable>;
 export type NewTrackRow = Insertable<TracksTable>;
 export type TrackUpdate = Updateable<TracksTable>;
 export type PluginSettingsRow = Selectable<PluginSettingsTable>;
+export type CompanyRow = Selectable<CompaniesTable>;
+export type PersonRow = Selectable<PeopleTable>;
+export type ParticipantRow = Selectable<ParticipantsTable>;
+export type EnrollmentRow = Selectable<EnrollmentsTable>;
+export type ReferralRow = Selectable<ReferralsTable>;
+export type NewReferralRow = Insertable<ReferralsTable>;
+export type ReferralContactRow = Selectable<ReferralContactsTable>;
+export type ReferralHistoryRow = Selectable<ReferralHistoryTable>;
+export type ClickRow = Selectable<ClicksTable>;
+export type NewClickRow = Insertable<ClicksTable>;
+export type EventRow = Selectable<EventsTable>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

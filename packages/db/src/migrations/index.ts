@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T0100-foundation.js';
+import * as referrals from './2026-11-22T0200-referrals.js';
 
 /**
  * Every migration, by name. Names start with an ISO date so they sort in the order they were written.
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-22T0100-foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0100-foundation': foundation,
+  '2026-11-22T0200-referrals': referrals,
 };

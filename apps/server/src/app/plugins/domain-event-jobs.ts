@@ -1,14 +1,24 @@
+import { DOMAIN_EVENT_JOB } from '@warmpath/core';
 import { defineJob, type JobQueue } from '@warmpath/jobs';
-import { DOMAIN_EVENT_TYPES, type DomainEvent, type PluginHost } from '@warmpath/plugin-sdk';
+import {
+  DOMAIN_EVENT_TYPES,
+  type DomainEvent,
+  type DomainEventType,
+  type PluginHost,
+} from '@warmpath/plugin-sdk';
 import { z } from 'zod';
 
-/** Outbox rows with this job name announce a domain event; core services write them with the domain change. */
-export const DOMAIN_EVENT_JOB = 'domain-events.fan-out';
+export { DOMAIN_EVENT_JOB };
+
 const DELIVER_JOB = 'domain-events.deliver';
+
+function isPluginEventType(type: string): type is DomainEventType {
+  return (DOMAIN_EVENT_TYPES as readonly string[]).includes(type);
+}
 
 const domainEventSchema = z.object({
   id: z.string().min(1),
-  type: z.enum(DOMAIN_EVENT_TYPES as [string, ...string[]]),
+  type: z.string().min(1),
   occurredAt: z.string(),
   data: z.record(z.string(), z.unknown()),
 });
@@ -23,7 +33,8 @@ export function defineDomainEventJobs(queue: JobQueue, host: PluginHost) {
       name: DOMAIN_EVENT_JOB,
       schema: domainEventSchema,
       async handler(event) {
-        const handlers = host.eventHandlers(event.type as DomainEvent['type']);
+        // Plugins subscribe to the SDK's event types; other events (webhook-only ones) have no plugin subscribers.
+        const handlers = isPluginEventType(event.type) ? host.eventHandlers(event.type) : [];
         for (const [index, handler] of handlers.entries()) {
           await queue.enqueue(
             DELIVER_JOB,
@@ -44,7 +55,9 @@ export function defineDomainEventJobs(queue: JobQueue, host: PluginHost) {
         instance: z.string(),
       }),
       async handler({ event, subscriber, plugin, instance }) {
-        const handler = host.eventHandlers(event.type as DomainEvent['type'])[subscriber];
+        const handler = isPluginEventType(event.type)
+          ? host.eventHandlers(event.type)[subscriber]
+          : undefined;
         // The plugin set can change between deploys; a delivery for a subscriber that is gone is dropped.
         if (!handler || handler.plugin !== plugin || handler.instance !== instance) return;
         await handler.handle(event as DomainEvent);
