@@ -3,7 +3,6 @@ export * from './audit/index.js';
 export { type Clock, systemClock } from './clock.js';
 export * from './demo/index.js';
 export * from './directory/index.js';
-export * from './events/index.js';
 export {
   ConflictError,
   DomainError,
@@ -16,8 +15,11 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
+export * from './events/index.js';
+export * from './links/index.js';
 export * from './sessions/index.js';
 export { decodeIdCursor, encodeIdCursor } from './shared/cursor.js';
 export { type Executor, isUniqueViolation } from './shared/executor.js';
+export { hashIp } from './shared/ip-hash.js';
 export * from './tracks/index.js';
 export * from './users/index.js';

@@ -9,7 +9,11 @@ import type { Executor } from '../shared/executor.js';
 export const DOMAIN_EVENT_JOB = 'domain-events.fan-out';
 
 /** Domain event types, `noun.verb_past` (CONVENTIONS.md). */
-export type DomainEventType = 'participant.created' | 'referral.created' | 'referral.status_changed' | (string & {});
+export type DomainEventType =
+  | 'participant.created'
+  | 'referral.created'
+  | 'referral.status_changed'
+  | (string & {});
 
 /** A domain event as subscribers receive it. */
 export interface DomainEventMessage<Data extends Record<string, unknown> = Record<string, unknown>> {
@@ -30,6 +34,10 @@ export async function emitDomainEvent<Data extends Record<string, unknown>>(
   occurredAt: Date,
 ): Promise<DomainEventMessage<Data>> {
   const event: DomainEventMessage<Data> = { id: newId(), type, occurredAt: occurredAt.toISOString(), data };
-  await writeOutbox(executor, { jobName: DOMAIN_EVENT_JOB, payload: event, idempotencyKey: `event.${event.id}` });
+  await writeOutbox(executor, {
+    jobName: DOMAIN_EVENT_JOB,
+    payload: event,
+    idempotencyKey: `event.${event.id}`,
+  });
   return event;
 }

@@ -1,1 +1,6 @@
-export { DOMAIN_EVENT_JOB, type DomainEventMessage, type DomainEventType, emitDomainEvent } from './emit-domain-event.js';
+export {
+  DOMAIN_EVENT_JOB,
+  type DomainEventMessage,
+  type DomainEventType,
+  emitDomainEvent,
+} from './emit-domain-event.js';

@@ -1,0 +1,1 @@
+export { countClicksFromIpHash, creditClicksToReferral, findLandingClick } from './click-credit.js';
