@@ -23,6 +23,8 @@ export interface OutboxTable {
   dispatched_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** Set while the job of a row handed to a non-durable (in-process) queue runs; see OutboxDispatcher. */
+  lease_expires_at: Timestamp | null;
 }
 
 /** Per-installation settings of a plugin instance; secrets are encrypted with WARMPATH_SECRET_KEY. */
@@ -147,6 +149,18 @@ export interface ParticipantsTable {
   status: Generated<'active' | 'disabled'>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+/** A one-time portal login link of a participant; only the SHA-256 of the token is stored. */
+export interface ParticipantLoginTokensTable {
+  id: string;
+  participant_id: string;
+  /** Hex SHA-256 of the token in the link. */
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  /** Set when the link is used: a link signs in once. */
+  used_at: Timestamp | null;
 }
 
 /** A participant's enrolment in one track, with its unique link code (`/r/{code}`). */
@@ -327,6 +341,7 @@ export interface Database {
   people: PeopleTable;
   participants: ParticipantsTable;
   enrollments: EnrollmentsTable;
+  participant_login_tokens: ParticipantLoginTokensTable;
   referrals: ReferralsTable;
   referral_contacts: ReferralContactsTable;
   referral_history: ReferralHistoryTable;
@@ -353,6 +368,7 @@ export type CompanyRow = Selectable<CompaniesTable>;
 export type PersonRow = Selectable<PeopleTable>;
 export type ParticipantRow = Selectable<ParticipantsTable>;
 export type EnrollmentRow = Selectable<EnrollmentsTable>;
+export type ParticipantLoginTokenRow = Selectable<ParticipantLoginTokensTable>;
 export type ReferralRow = Selectable<ReferralsTable>;
 export type NewReferralRow = Insertable<ReferralsTable>;
 export type ReferralContactRow = Selectable<ReferralContactsTable>;

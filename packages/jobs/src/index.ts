@@ -28,6 +28,7 @@ export {
 export type {
   EnqueueOptions,
   EnqueueResult,
+  JobCompletedListener,
   JobCounts,
   JobQueue,
   StartOptions,

@@ -66,4 +66,13 @@ export interface JobQueue {
   ping(): Promise<void>;
   /** Counts per defined job name (for /metrics). */
   stats(): Promise<Record<string, JobCounts>>;
+  /**
+   * Present on drivers whose jobs do not survive a restart (in-process): calls `listener` when a job enqueued
+   * with an idempotency key has completed. The outbox dispatcher uses it to mark a row done only once its job
+   * has run, so a row whose job was lost with the process is dispatched again at the next boot.
+   */
+  onJobCompleted?(listener: JobCompletedListener): void;
 }
+
+/** See {@link JobQueue.onJobCompleted}. */
+export type JobCompletedListener = (job: { name: string; idempotencyKey: string }) => void;

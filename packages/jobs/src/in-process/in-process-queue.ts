@@ -16,6 +16,7 @@ import {
 import type {
   EnqueueOptions,
   EnqueueResult,
+  JobCompletedListener,
   JobCounts,
   JobQueue,
   StartOptions,
@@ -55,6 +56,7 @@ interface PendingJob {
   id: string;
   wire: unknown;
   attemptsMade: number;
+  idempotencyKey: string | undefined;
 }
 
 /** One job name's jobs, in the states BullMQ would report. */
@@ -66,14 +68,15 @@ interface Lane {
   completed: number;
   failed: number;
   /** idempotency key → first job id; insertion order is expiry order, so pruning stops at the first live entry. */
-  deduplication: Map<string, { id: string; expiresAt: number }>;
+  deduplication: Map<string, { id: string; expiresAt: number; completed: boolean }>;
 }
 
 /**
  * The embedded-mode driver: jobs live in memory and run in this process (DESIGN.md §2), with the same semantics
  * as the BullMQ driver except durability: jobs not run when the process exits (a crash, or waiting and delayed
- * jobs at `stop()`) are gone, including ones the outbox already marked dispatched. `stop()` logs how many it
- * drops. Deployments that cannot accept that run with REDIS_URL.
+ * jobs at `stop()`) are gone from the queue. Side effects still survive: the outbox dispatcher marks a row done
+ * only when this queue reports its job completed (`onJobCompleted`), so the next process runs it again.
+ * Directly enqueued jobs have no such safety net; `stop()` logs how many it drops.
  */
 export function createInProcessQueue(options: InProcessQueueOptions = {}): InProcessJobQueue {
   return new InProcessQueue(options);
@@ -89,6 +92,7 @@ class InProcessQueue implements InProcessJobQueue {
   private phase: 'created' | 'started' | 'stopping' | 'stopped' = 'created';
   private processing = false;
   private stopping: Promise<void> | undefined;
+  private readonly completedListeners: JobCompletedListener[] = [];
 
   constructor(options: InProcessQueueOptions) {
     this.logger = options.logger ?? defaultJobLogger();
@@ -121,14 +125,36 @@ class InProcessQueue implements InProcessJobQueue {
     if (key !== undefined) {
       this.pruneDeduplication(lane);
       const existing = lane.deduplication.get(key);
-      if (existing) return { id: existing.id, deduplicated: true };
+      if (existing) {
+        // Whoever enqueues a finished job again (the outbox after a restart of its lease) learns it is done.
+        if (existing.completed) setImmediate(() => this.notifyCompleted(name, key));
+        return { id: existing.id, deduplicated: true };
+      }
     }
-    const job: PendingJob = { id: newId(), wire, attemptsMade: 0 };
+    const job: PendingJob = { id: newId(), wire, attemptsMade: 0, idempotencyKey: key };
     if (key !== undefined) {
-      lane.deduplication.set(key, { id: job.id, expiresAt: Date.now() + this.deduplicationWindowMs });
+      lane.deduplication.set(key, {
+        id: job.id,
+        expiresAt: Date.now() + this.deduplicationWindowMs,
+        completed: false,
+      });
     }
     this.schedule(lane, job, options.delay ?? 0);
     return { id: job.id, deduplicated: false };
+  }
+
+  onJobCompleted(listener: JobCompletedListener): void {
+    this.completedListeners.push(listener);
+  }
+
+  private notifyCompleted(name: string, idempotencyKey: string): void {
+    for (const listener of this.completedListeners) {
+      try {
+        listener({ name, idempotencyKey });
+      } catch (error) {
+        this.logger.error({ job: name, err: describeError(error) }, 'job completion listener failed');
+      }
+    }
   }
 
   async start(options: StartOptions = {}): Promise<void> {
@@ -235,6 +261,11 @@ class InProcessQueue implements InProcessJobQueue {
       const payload = parsePayload(definition.name, definition.schema, job.wire);
       await definition.handler(payload, { id: job.id, attempt, logger, signal: controller.signal });
       lane.completed += 1;
+      if (job.idempotencyKey !== undefined) {
+        const entry = lane.deduplication.get(job.idempotencyKey);
+        if (entry?.id === job.id) entry.completed = true;
+        this.notifyCompleted(definition.name, job.idempotencyKey);
+      }
     } catch (error) {
       job.attemptsMade = attempt;
       // A stored payload the current schema rejects will not get better by retrying.

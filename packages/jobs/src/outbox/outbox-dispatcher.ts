@@ -16,6 +16,11 @@ export interface OutboxDispatcherOptions {
   backoffMs?: number;
   /** Cap of that back-off (default 5 min). */
   maxBackoffMs?: number;
+  /**
+   * With a queue whose jobs do not survive a restart (it has `onJobCompleted`), how long a handed-out row waits
+   * for its job to complete before it is handed out again (default 10 min; the queue deduplicates by key).
+   */
+  leaseMs?: number;
 }
 
 /** last_error is for people reading the table; keep it bounded. */
@@ -27,6 +32,10 @@ const MAX_ERROR_LENGTH = 2000;
  * row is enqueued with `idempotency_key ?? id` as its idempotency key, so a row re-dispatched after a crash
  * between enqueue and commit still runs its job once. A failed enqueue (Redis down, unknown job) leaves the row
  * pending with `attempts`, `last_error` and a capped exponential back-off on `available_at`: nothing is lost.
+ *
+ * With a non-durable queue (in-process, the embedded mode) a row is only marked dispatched once its job has
+ * completed; until then it is leased. Leases are cleared when the dispatcher starts, so a job lost with the
+ * previous process runs again: delivery is at least once, like every job (handlers are idempotent).
  */
 export class OutboxDispatcher {
   private readonly db: Kysely<Database>;
@@ -40,6 +49,10 @@ export class OutboxDispatcher {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
+  private readonly leaseMs: number;
+  /** Rows handed to a non-durable queue in this process, by their job's idempotency key. */
+  private readonly leased = new Map<string, string>();
+  private readonly confirmsCompletion: boolean;
 
   constructor(options: OutboxDispatcherOptions) {
     this.db = options.db;
@@ -49,13 +62,48 @@ export class OutboxDispatcher {
     this.batchSize = options.batchSize ?? 100;
     this.backoffMs = options.backoffMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60 * 1000;
+    this.leaseMs = options.leaseMs ?? 10 * 60 * 1000;
+    this.confirmsCompletion = typeof this.queue.onJobCompleted === 'function';
+    this.queue.onJobCompleted?.(({ idempotencyKey }) => {
+      const rowId = this.leased.get(idempotencyKey);
+      if (rowId === undefined) return;
+      this.leased.delete(idempotencyKey);
+      void this.markDispatched([rowId]).catch((error: unknown) =>
+        this.logger.error({ outboxId: rowId, err: describeError(error) }, 'could not mark outbox row done'),
+      );
+    });
   }
 
   /** Starts polling in the background; calling it again does nothing. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.pollUntilStopped();
+    this.loop = (this.confirmsCompletion ? this.releaseLeases() : Promise.resolve()).then(() =>
+      this.pollUntilStopped(),
+    );
+  }
+
+  /** Leases left by a previous process belong to jobs that died with it: make their rows due again. */
+  private async releaseLeases(): Promise<void> {
+    try {
+      await this.db
+        .updateTable('outbox')
+        .set({ lease_expires_at: null })
+        .where('dispatched_at', 'is', null)
+        .where('lease_expires_at', 'is not', null)
+        .execute();
+    } catch (error) {
+      this.logger.error({ err: describeError(error) }, 'could not release outbox leases');
+    }
+  }
+
+  private async markDispatched(ids: string[]): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ dispatched_at: sql<Date>`now()`, lease_expires_at: null })
+      .where('id', 'in', ids)
+      .where('dispatched_at', 'is', null)
+      .execute();
   }
 
   /** Stops polling and waits for the batch in progress to finish. */
@@ -80,6 +128,9 @@ export class OutboxDispatcher {
         .selectAll()
         .where('dispatched_at', 'is', null)
         .where('available_at', '<=', sql<Date>`now()`)
+        .where((eb) =>
+          eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', sql<Date>`now()`)]),
+        )
         .orderBy('available_at')
         .orderBy('id')
         .limit(this.batchSize)
@@ -93,9 +144,9 @@ export class OutboxDispatcher {
         let failure = queueUnavailable;
         if (failure === undefined) {
           try {
-            await this.queue.enqueue(row.job_name, row.payload, {
-              idempotencyKey: row.idempotency_key ?? row.id,
-            });
+            const idempotencyKey = row.idempotency_key ?? row.id;
+            await this.queue.enqueue(row.job_name, row.payload, { idempotencyKey });
+            if (this.confirmsCompletion) this.leased.set(idempotencyKey, row.id);
             dispatched.push(row.id);
             continue;
           } catch (error) {
@@ -108,7 +159,11 @@ export class OutboxDispatcher {
       if (dispatched.length > 0) {
         await trx
           .updateTable('outbox')
-          .set({ dispatched_at: sql<Date>`now()` })
+          .set(
+            this.confirmsCompletion
+              ? { lease_expires_at: sql<Date>`now() + ${this.leaseMs}::integer * interval '1 millisecond'` }
+              : { dispatched_at: sql<Date>`now()` },
+          )
           .where('id', 'in', dispatched)
           .execute();
       }

@@ -162,6 +162,8 @@ describe.each(kinds)('outbox on %s', (kind) => {
     await queue.drain();
     expect(handled.map((h) => h.trackId).sort()).toEqual([now, keyed].sort());
     expect(await dispatcher.dispatchOnce()).toBe(0);
+    // In-process jobs confirm completion asynchronously; then only the future row is pending.
+    await waitFor(async () => (await pending(db)).length === 1, { timeoutMs: 5000, message: 'rows marked done' });
     expect((await pending(db)).map((row) => row.id)).toEqual([laterId]);
 
     // The row id is the idempotency key: enqueueing it again (a dispatcher that crashed before its commit) is a no-op.
@@ -188,7 +190,56 @@ describe.each(kinds)('outbox on %s', (kind) => {
     expect(await dispatcher.dispatchOnce()).toBe(1);
     await queue.drain();
     expect(handled.map((h) => h.trackId)).toEqual([trackId]);
-    expect(await pending(db)).toEqual([]);
+    // The in-process queue confirms completion asynchronously; the row is then marked done.
+    await waitFor(async () => (await pending(db)).length === 0, {
+      timeoutMs: 5000,
+      message: 'the row to be marked done',
+    });
+  });
+
+  it('hands a row whose in-process job died with the process to the next process', async () => {
+    const { db } = database;
+    const trackId = await createTrack(db);
+    await writeOutbox(db, { jobName: 'track.created', payload: { trackId } });
+
+    // First process: the job starts, then the process stops before the job completes.
+    const doomed = createInProcessQueue({
+      logger: silentJobLogger,
+      defaultRetry: { attempts: 1, backoffMs: 1 },
+    });
+    let started = false;
+    doomed.define(
+      defineJob({
+        name: 'track.created',
+        schema: z.object({ trackId: z.string() }),
+        handler: async (_payload, ctx) => {
+          started = true;
+          await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+          throw new Error('aborted by shutdown');
+        },
+      }),
+    );
+    await doomed.start();
+    const first = new OutboxDispatcher({ db, queue: doomed, logger: silentJobLogger, leaseMs: 60_000 });
+    expect(await first.dispatchOnce()).toBe(1);
+    await waitFor(() => started, { timeoutMs: 5000, message: 'the first job to start' });
+    await doomed.stop({ drainTimeoutMs: 10 });
+    expect(await pending(db)).toHaveLength(1);
+    expect(await first.dispatchOnce()).toBe(0); // leased: not handed out twice while its job may still run
+
+    // Next process: the lease is released at start, the job runs, the row is done.
+    await startQueue();
+    const second = new OutboxDispatcher({ db, queue, logger: silentJobLogger, pollIntervalMs: 20 });
+    second.start();
+    try {
+      await waitFor(async () => (await pending(db)).length === 0, {
+        timeoutMs: 5000,
+        message: 'the row to be done',
+      });
+      expect(handled.map((h) => h.trackId)).toEqual([trackId]);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('keeps a row pending with attempts, last_error and a capped exponential back-off while the queue is down', async () => {
