@@ -16,10 +16,15 @@ export {
   type ValidationIssue,
 } from './errors.js';
 export * from './events/index.js';
+export * from './events-ingestion/index.js';
 export * from './links/index.js';
+export * from './participants/index.js';
+export * from './referrals/index.js';
 export * from './sessions/index.js';
 export { decodeIdCursor, encodeIdCursor } from './shared/cursor.js';
 export { type Executor, isUniqueViolation } from './shared/executor.js';
 export { hashIp } from './shared/ip-hash.js';
+export { SecretBox } from './shared/secret-box.js';
 export * from './tracks/index.js';
 export * from './users/index.js';
+export * from './webhooks/index.js';

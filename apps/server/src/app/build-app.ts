@@ -6,7 +6,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { registerCsrfProtection } from '../http/csrf.js';
 import { healthRoutes } from '../http/health.routes.js';
+import { linksRoutes } from '../http/links.routes.js';
 import { metricsRoutes } from '../http/metrics.js';
+import { portalLoginRoutes } from '../http/portal-login.routes.js';
 import { restV1 } from '../http/rest/v1/index.js';
 import { staticApps } from '../http/static-apps.js';
 import { createContextFactory } from '../http/trpc/context.js';
@@ -57,6 +59,7 @@ export async function buildApp(runtime: Runtime): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   registerCsrfProtection(app, runtime.config);
+  await app.register(linksRoutes, { runtime });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -71,6 +74,7 @@ export async function buildApp(runtime: Runtime): Promise<FastifyInstance> {
   });
   await app.register(restV1, { prefix: '/api/v1', runtime });
   await app.register(mountPluginRoutes, { runtime });
+  await app.register(portalLoginRoutes, { runtime });
   await app.register(staticApps);
   app.get('/', async (_request, reply) => reply.redirect('/admin/'));
   return app;

@@ -1,19 +1,29 @@
+import { createHash } from 'node:crypto';
 import {
   ApiKeyService,
   AuditService,
   type Clock,
+  EventIngestionService,
+  ParticipantLoginService,
+  ParticipantService,
+  ReferralService,
+  SecretBox,
   SessionService,
   TrackService,
   UserService,
+  WebhookService,
 } from '@warmpath/core';
 import { createDatabase, migrateToLatest, type WarmpathDatabase } from '@warmpath/db';
-import { createJobQueue, type JobQueue, OutboxDispatcher } from '@warmpath/jobs';
+import { createJobQueue, type JobQueue, OutboxDispatcher, type RetryPolicy } from '@warmpath/jobs';
 import type { AnyWarmpathPlugin, PluginHost } from '@warmpath/plugin-sdk';
 import type { Config } from '../config/load-config.js';
+import { createPluginFraudEvaluator } from './fraud-evaluator.js';
 import type { Logger } from './logger.js';
 import { loadPlugins } from './plugins/load-plugins.js';
+import { defineReferralJobs } from './referral-jobs.js';
 import { resolveSecretKey } from './secret-key.js';
 import { VERSION } from './version.js';
+import { defineWebhookJobs } from './webhook-jobs.js';
 
 /** The core services HTTP handlers and jobs call. */
 export interface Services {
@@ -22,6 +32,11 @@ export interface Services {
   apiKeys: ApiKeyService;
   tracks: TrackService;
   audit: AuditService;
+  events: EventIngestionService;
+  webhooks: WebhookService;
+  participants: ParticipantService;
+  participantLogins: ParticipantLoginService;
+  referrals: ReferralService;
 }
 
 /**
@@ -37,6 +52,10 @@ export interface Runtime {
   readonly pluginHost: PluginHost;
   readonly services: Services;
   readonly clock: Clock;
+  /** Salt of `hashIp` for stored client IPs: derived from the secret key, so every pod hashes alike. */
+  readonly ipHashSalt: string;
+  /** Seals secrets at rest with WARMPATH_SECRET_KEY (webhook secrets, stored idempotent responses). */
+  readonly secretBox: SecretBox;
   /** Starts job processing and the outbox dispatcher where the MODE asks for them. */
   start(): Promise<void>;
   /** Drains jobs, stops the dispatcher and closes the database. Idempotent. */
@@ -55,6 +74,8 @@ export interface RuntimeOptions {
   queue?: JobQueue;
   /** Plugin objects loaded after the built-ins and WARMPATH_PLUGINS (tests, embedding). */
   extraPlugins?: readonly AnyWarmpathPlugin[];
+  /** Overrides the webhook retry policy field by field (tests use short back-offs). */
+  webhookRetry?: Partial<RetryPolicy>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -75,14 +96,28 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       for (const step of report.applied) logger.info({ migration: step.name }, 'migration applied');
     }
     const db = database.db;
+    const secretBox = new SecretBox(secretKey);
+    const ipHashSalt = createHash('sha256').update(`warmpath:ip-salt:${secretKey}`).digest('base64url');
     const services: Services = {
       users: new UserService({ db, clock }),
       sessions: new SessionService({ db, clock }),
       apiKeys: new ApiKeyService({ db, clock }),
       tracks: new TrackService({ db, clock }),
       audit: new AuditService({ db }),
+      events: new EventIngestionService({ db, clock }),
+      webhooks: new WebhookService({ db, clock, secretBox }),
+      participants: new ParticipantService({ db, clock, publicUrl: config.PUBLIC_URL }),
+      participantLogins: new ParticipantLoginService({ db, clock, publicUrl: config.PUBLIC_URL }),
+      referrals: new ReferralService({
+        db,
+        clock,
+        ipHashSalt,
+        fraud: createPluginFraudEvaluator(() => pluginHost, logger),
+      }),
     };
     const queue = options.queue ?? createJobQueue({ redisUrl: config.REDIS_URL, logger });
+    defineWebhookJobs(queue, services.webhooks, { retry: options.webhookRetry });
+    defineReferralJobs(queue, services.referrals);
     const pluginHost = await loadPlugins({
       config,
       logger,
@@ -104,6 +139,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       pluginHost,
       services,
       clock,
+      ipHashSalt,
+      secretBox,
       async start() {
         const processJobs = config.MODE !== 'api';
         await queue.start({ process: processJobs });

@@ -2,6 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Runtime } from '../app/runtime.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The Prometheus registry served at `/metrics`. */
+    metricsRegistry: Registry;
+  }
+}
+
 /**
  * Prometheus metrics at `/metrics`: process defaults, HTTP request durations by route, job queue depth and the
  * outbox backlog (pending rows older than a minute mean the dispatcher is stuck or Redis is down).
@@ -10,6 +17,8 @@ export async function metricsRoutes(app: FastifyInstance, options: { runtime: Ru
   const { runtime } = options;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // Other plugins (the click buffer) add their own metrics to the one registry /metrics serves.
+  app.decorate('metricsRegistry', registry);
 
   const httpDuration = new Histogram({
     name: 'warmpath_http_request_duration_seconds',

@@ -30,3 +30,13 @@ export function setStaffSessionCookie(
 export function clearStaffSessionCookie(config: Pick<Config, 'PUBLIC_URL'>, reply: FastifyReply) {
   reply.clearCookie(STAFF_SESSION_COOKIE, cookieOptions(config, new Date(0)));
 }
+
+/** Signs a participant into the portal (one-time login links). */
+export function setPortalSessionCookie(
+  config: Pick<Config, 'PUBLIC_URL'>,
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+) {
+  reply.setCookie(PORTAL_SESSION_COOKIE, token, cookieOptions(config, expires));
+}

@@ -91,6 +91,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       logger,
       database,
       queue,
+      // Webhook retries in milliseconds, not minutes, so suites can watch a retry and a final failure.
+      webhookRetry: { attempts: 3, backoffMs: 50 },
       ...(options.plugins ? { extraPlugins: options.plugins } : {}),
     });
   } catch (error) {

@@ -1,1 +1,6 @@
+export {
+  type ReceivedWebhook,
+  startTestWebhookReceiver,
+  type TestWebhookReceiver,
+} from '../webhooks/test-webhook-receiver.js';
 export { createFakeClock, type FakeClock } from './fake-clock.js';

@@ -1,6 +1,6 @@
+import type { SecretBox } from '@warmpath/core';
 import { type Database, json, type Kysely } from '@warmpath/db';
 import type { Clock, CredentialStore, CredentialVault, JsonObject } from '@warmpath/plugin-sdk';
-import type { SecretBox } from './secret-box.js';
 
 /** Credentials live in `plugin_kv` under a namespace plugins cannot reach (their own namespaces are `<id>:<instance>`). */
 const NAMESPACE = '__warmpath:credentials';

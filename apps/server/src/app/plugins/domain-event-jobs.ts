@@ -1,4 +1,4 @@
-import { DOMAIN_EVENT_JOB } from '@warmpath/core';
+import { DOMAIN_EVENT_JOB, type WebhookService } from '@warmpath/core';
 import { defineJob, type JobQueue } from '@warmpath/jobs';
 import {
   DOMAIN_EVENT_TYPES,
@@ -7,6 +7,7 @@ import {
   type PluginHost,
 } from '@warmpath/plugin-sdk';
 import { z } from 'zod';
+import { enqueueWebhookDeliveries } from '../webhook-jobs.js';
 
 export { DOMAIN_EVENT_JOB };
 
@@ -24,10 +25,16 @@ const domainEventSchema = z.object({
 });
 
 /**
- * Delivers domain events to plugin subscribers. The fan-out job enqueues one delivery per subscriber, keyed by
- * event id and subscriber, so a failing plugin retries alone and a redelivered event reaches nobody twice.
+ * Delivers domain events to plugin subscribers and webhook endpoints. The fan-out job enqueues one delivery per
+ * plugin subscriber, keyed by event id and subscriber, and one per subscribed webhook endpoint (a delivery row
+ * whose message id is the event id), so a failing subscriber retries alone and a redelivered event reaches nobody
+ * twice.
  */
-export function defineDomainEventJobs(queue: JobQueue, host: PluginHost) {
+export function defineDomainEventJobs(
+  queue: JobQueue,
+  host: PluginHost,
+  webhooks?: Pick<WebhookService, 'createDeliveries'>,
+) {
   queue.define(
     defineJob({
       name: DOMAIN_EVENT_JOB,
@@ -42,6 +49,7 @@ export function defineDomainEventJobs(queue: JobQueue, host: PluginHost) {
             { idempotencyKey: `${event.id}.${handler.plugin}.${handler.instance}.${index}` },
           );
         }
+        if (webhooks) await enqueueWebhookDeliveries(queue, await webhooks.createDeliveries(event));
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { SecretBox } from '@warmpath/core';
 import type { WarmpathDatabase } from '@warmpath/db';
 import { defineJob, type JobQueue } from '@warmpath/jobs';
 import pluginFraud from '@warmpath/plugin-fraud';
@@ -20,7 +21,6 @@ import { defineDomainEventJobs } from './domain-event-jobs.js';
 import { queueJobName } from './job-names.js';
 import { loadPluginSettings } from './plugin-settings-source.js';
 import { resolvePluginModule } from './resolve-plugin-module.js';
-import { SecretBox } from './secret-box.js';
 
 /** Plugins every installation runs; WARMPATH_PLUGINS adds more. */
 export const BUILT_IN_PLUGINS: readonly AnyWarmpathPlugin[] = [pluginFraud];
@@ -111,7 +111,7 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
       }),
     );
   }
-  defineDomainEventJobs(queue, host);
+  defineDomainEventJobs(queue, host, services.webhooks);
   for (const plugin of host.plugins()) {
     for (const instance of plugin.instances.filter((i) => i.status !== 'active')) {
       logger.warn(

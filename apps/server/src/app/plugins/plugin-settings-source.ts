@@ -1,6 +1,6 @@
+import type { SecretBox } from '@warmpath/core';
 import type { Database, Kysely } from '@warmpath/db';
 import type { SettingsSource } from '@warmpath/plugin-sdk';
-import type { SecretBox } from './secret-box.js';
 
 type JsonRecord = Record<string, unknown>;
 

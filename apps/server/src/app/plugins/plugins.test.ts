@@ -1,3 +1,4 @@
+import { SecretBox } from '@warmpath/core';
 import { json } from '@warmpath/db';
 import { writeOutbox } from '@warmpath/jobs';
 import { waitFor } from '@warmpath/jobs/testing';
@@ -5,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import acmePlugin from '../../testing/fixtures/acme-plugin.js';
 import { startTestServer, TEST_SECRET_KEY, type TestServer, testStacks } from '../../testing/test-server.js';
 import { DOMAIN_EVENT_JOB } from './domain-event-jobs.js';
-import { SecretBox } from './secret-box.js';
 
 const stacks = await testStacks();
 

@@ -1,28 +1,47 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Runtime } from '../../app/runtime.js';
-import { STAFF_SESSION_COOKIE } from '../session-cookies.js';
-import type { StaffPrincipal, TrpcContext } from './trpc.js';
+import { PORTAL_SESSION_COOKIE, STAFF_SESSION_COOKIE } from '../session-cookies.js';
+import type { ParticipantPrincipal, StaffPrincipal, TrpcContext } from './trpc.js';
 
-/** Builds each request's context: the runtime plus the staff member its session cookie names (if valid). */
+/**
+ * Builds each request's context: the runtime plus the staff member and the portal participant its session cookies
+ * name (each if valid). The two cookies are independent: a staff session never signs anyone into the portal.
+ */
 export function createContextFactory(runtime: Runtime) {
   return async ({ req, res }: CreateFastifyContextOptions): Promise<TrpcContext> => {
-    let staff: StaffPrincipal | null = null;
-    const token = req.cookies[STAFF_SESSION_COOKIE];
-    if (token) {
-      const validated = await runtime.services.sessions.validateSessionToken(token);
-      if (validated?.subject.type === 'user') {
-        const user = await runtime.services.users.findById(validated.subject.id);
-        if (user && !user.disabledAt) {
-          staff = {
-            id: user.id,
-            email: user.email,
-            name: user.name,
-            role: user.role,
-            sessionId: validated.session.id,
-          };
-        }
-      }
-    }
-    return { runtime, req, res, staff };
+    const [staff, participant] = await Promise.all([
+      resolveStaff(runtime, req),
+      resolveParticipant(runtime, req),
+    ]);
+    return { runtime, req, res, staff, participant };
   };
+}
+
+async function resolveStaff(runtime: Runtime, req: FastifyRequest): Promise<StaffPrincipal | null> {
+  const token = req.cookies[STAFF_SESSION_COOKIE];
+  if (!token) return null;
+  const validated = await runtime.services.sessions.validateSessionToken(token);
+  if (validated?.subject.type !== 'user') return null;
+  const user = await runtime.services.users.findById(validated.subject.id);
+  if (!user || user.disabledAt) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionId: validated.session.id,
+  };
+}
+
+async function resolveParticipant(
+  runtime: Runtime,
+  req: FastifyRequest,
+): Promise<ParticipantPrincipal | null> {
+  const token = req.cookies[PORTAL_SESSION_COOKIE];
+  if (!token) return null;
+  const validated = await runtime.services.sessions.validateSessionToken(token);
+  if (validated?.subject.type !== 'participant') return null;
+  const participant = await runtime.services.participants.findSignedInParticipant(validated.subject.id);
+  return participant ? { ...participant, sessionId: validated.session.id } : null;
 }

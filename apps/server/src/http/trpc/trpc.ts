@@ -13,11 +13,20 @@ export interface StaffPrincipal {
   sessionId: string;
 }
 
+/** The participant signed in to the portal, as procedures see it. */
+export interface ParticipantPrincipal {
+  id: string;
+  email: string;
+  name: string;
+  sessionId: string;
+}
+
 export interface TrpcContext {
   runtime: Runtime;
   req: FastifyRequest;
   res: FastifyReply;
   staff: StaffPrincipal | null;
+  participant: ParticipantPrincipal | null;
 }
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -48,4 +57,10 @@ export const publicProcedure = t.procedure.use(mapDomainErrors);
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   return next({ ctx: { ...ctx, staff: ctx.staff } });
+});
+
+/** Procedures for the participant signed in to the portal; everything they return is scoped to that participant. */
+export const participantProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.participant) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal first' });
+  return next({ ctx: { ...ctx, participant: ctx.participant } });
 });

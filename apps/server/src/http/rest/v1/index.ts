@@ -10,9 +10,14 @@ import {
 import type { Runtime } from '../../../app/runtime.js';
 import { registerApiKeyAuth } from './api-key-auth.js';
 import { auditLogRoutes } from './audit-log.routes.js';
+import { eventsRoutes } from './events.routes.js';
+import { registerIdempotency } from './idempotency.js';
 import { acceptOnlyStrictJson } from './json-body-parser.js';
+import { participantsRoutes } from './participants.routes.js';
 import { problem, restErrorHandler, sendProblem } from './problem.js';
+import { referralsRoutes } from './referrals.routes.js';
 import { tracksRoutes } from './tracks.routes.js';
+import { webhookEndpointsRoutes } from './webhook-endpoints.routes.js';
 
 /**
  * The public REST API v1 (API.md): zod-validated routes, API-key auth, problem+json errors and an OpenAPI 3.1
@@ -51,9 +56,14 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: true });
 
   registerApiKeyAuth(app, runtime);
+  registerIdempotency(app, runtime);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await typed.register(tracksRoutes, { runtime });
+  await typed.register(participantsRoutes, { runtime });
+  await typed.register(referralsRoutes, { runtime });
   await typed.register(auditLogRoutes, { runtime });
+  await typed.register(eventsRoutes, { runtime });
+  await typed.register(webhookEndpointsRoutes, { runtime });
 }

@@ -1,4 +1,10 @@
 import { publicProcedure } from '../trpc.js';
 
-/** The signed-in participant. Participant sign-in arrives with the accounts issue; until then nobody is signed in. */
-export const me = publicProcedure.query(() => null);
+/**
+ * The participant signed in to the portal, with their referral links, or null. Always the session's own
+ * participant: there is no input to ask for anyone else.
+ */
+export const me = publicProcedure.query(async ({ ctx }) => {
+  if (!ctx.participant) return null;
+  return ctx.runtime.services.participants.findPortalParticipant(ctx.participant.id);
+});

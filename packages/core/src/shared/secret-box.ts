@@ -3,7 +3,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 const VERSION = 'v1';
 
 /**
- * Authenticated encryption (AES-256-GCM) for secrets at rest: plugin secret settings and credentials. The key is
+ * Authenticated encryption (AES-256-GCM) for secrets at rest: plugin secret settings and credentials,
+ * webhook signing secrets. The key is
  * derived from WARMPATH_SECRET_KEY; a tampered or foreign ciphertext fails to open instead of yielding garbage.
  * Format: `v1.<iv>.<tag>.<ciphertext>` in base64url.
  */
@@ -14,6 +15,7 @@ export class SecretBox {
     this.key = createHash('sha256').update(`warmpath:secret-box:${secretKey}`).digest();
   }
 
+  /** Encrypts `plaintext` with a fresh random IV; the result is safe to store as text. */
   seal(plaintext: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
@@ -23,6 +25,7 @@ export class SecretBox {
       .join('.');
   }
 
+  /** Decrypts what {@link SecretBox.seal} produced; throws when it was tampered with or sealed with another key. */
   open(sealed: string): string {
     const [version, iv, tag, ciphertext] = sealed.split('.');
     if (version !== VERSION || !iv || !tag || ciphertext === undefined)
@@ -34,10 +37,12 @@ export class SecretBox {
     );
   }
 
+  /** Seals the JSON text of `value`. */
   sealJson(value: unknown): string {
     return this.seal(JSON.stringify(value));
   }
 
+  /** Opens and parses what {@link SecretBox.sealJson} produced. */
   openJson(sealed: string): unknown {
     return JSON.parse(this.open(sealed));
   }

@@ -1,0 +1,26 @@
+export { generateLinkCode, LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from './link-code.js';
+export {
+  type EnrollmentByCode,
+  type EnrollmentResult,
+  type EnrollParticipantInput,
+  enrollParticipantInputSchema,
+  type LoginLink,
+  loginLinkSchema,
+  PARTICIPANT_AUDIT_ACTIONS,
+  PARTICIPANT_CREATED_EVENT,
+  type Participant,
+  type ParticipantEnrollment,
+  type PortalParticipant,
+  participantEnrollmentSchema,
+  participantSchema,
+} from './participant.schema.js';
+export {
+  type ParticipantIdentity,
+  ParticipantService,
+  type ParticipantServiceDeps,
+} from './participant.service.js';
+export {
+  LOGIN_LINK_TTL_MS,
+  ParticipantLoginService,
+  type ParticipantLoginServiceDeps,
+} from './participant-login.service.js';

@@ -1,0 +1,44 @@
+import type { ParticipantLoginTokenRow } from '@warmpath/db';
+import type { Executor } from '../shared/executor.js';
+
+export async function insertLoginTokenRow(
+  executor: Executor,
+  row: { id: string; participant_id: string; token_hash: string; created_at: Date; expires_at: Date },
+): Promise<ParticipantLoginTokenRow> {
+  return executor.insertInto('participant_login_tokens').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Marks the token used if it is unused, unexpired and its participant active, in one statement: of two
+ * concurrent uses, exactly one gets the row back. Returns the participant id, or undefined.
+ */
+export async function consumeLoginTokenRow(
+  executor: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<string | undefined> {
+  const row = await executor
+    .updateTable('participant_login_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('participant_id', 'in', (eb) =>
+      eb.selectFrom('participants').select('id').where('status', '=', 'active'),
+    )
+    .returning('participant_id')
+    .executeTakeFirst();
+  return row?.participant_id;
+}
+
+export async function findParticipantStatus(
+  executor: Executor,
+  id: string,
+): Promise<'active' | 'disabled' | undefined> {
+  const row = await executor
+    .selectFrom('participants')
+    .select('status')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.status;
+}

@@ -1,0 +1,102 @@
+import { newId } from '@warmpath/db';
+import { type AuditContext, SYSTEM_CONTEXT } from '../audit/audit.schema.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { type Clock, systemClock } from '../clock.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { SESSION_AUDIT_ACTIONS } from '../sessions/session.schema.js';
+import { randomBase32, sha256Hex } from '../shared/crypto.js';
+import type { Executor } from '../shared/executor.js';
+import { isUuid } from '../shared/ids.js';
+import {
+  consumeLoginTokenRow,
+  findParticipantStatus,
+  insertLoginTokenRow,
+} from './login-token.repository.js';
+import { type LoginLink, PARTICIPANT_AUDIT_ACTIONS } from './participant.schema.js';
+
+/** How long a login link works (API.md: 15 minutes). */
+export const LOGIN_LINK_TTL_MS = 15 * 60_000;
+
+// 20 random bytes → 32 base32 characters (160 bits): not guessable within a link's lifetime.
+const TOKEN_BYTES = 20;
+const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+
+/** Dependencies of {@link ParticipantLoginService}. */
+export interface ParticipantLoginServiceDeps {
+  db: Executor;
+  clock?: Clock | undefined;
+  /** The base of the links (PUBLIC_URL). */
+  publicUrl: string;
+}
+
+/**
+ * One-time portal login links (API.md "Participants"): a product embedding the portal asks for a link and hands it
+ * to its signed-in user. A link works once, for 15 minutes; only the SHA-256 of its token is stored.
+ */
+export class ParticipantLoginService {
+  readonly #db: Executor;
+  readonly #clock: Clock;
+  readonly #publicUrl: string;
+
+  constructor(deps: ParticipantLoginServiceDeps) {
+    this.#db = deps.db;
+    this.#clock = deps.clock ?? systemClock;
+    this.#publicUrl = deps.publicUrl.replace(/\/+$/, '');
+  }
+
+  /**
+   * A new login link for an active participant (audited, without the token). Unknown ids are a `NotFoundError`, a
+   * disabled participant a `ConflictError`.
+   */
+  async createLoginLink(participantId: string, context: AuditContext = SYSTEM_CONTEXT): Promise<LoginLink> {
+    const status = isUuid(participantId) ? await findParticipantStatus(this.#db, participantId) : undefined;
+    if (!status) throw new NotFoundError(`No participant with id ${participantId}`);
+    if (status !== 'active') throw new ConflictError('The participant is disabled and cannot sign in');
+    const token = randomBase32(TOKEN_BYTES);
+    const now = this.#clock.now();
+    const expiresAt = new Date(now.getTime() + LOGIN_LINK_TTL_MS);
+    await this.#db.transaction().execute(async (trx) => {
+      const row = await insertLoginTokenRow(trx, {
+        id: newId(),
+        participant_id: participantId,
+        token_hash: sha256Hex(token),
+        created_at: now,
+        expires_at: expiresAt,
+      });
+      await recordAudit(trx, {
+        ...context,
+        action: PARTICIPANT_AUDIT_ACTIONS.loginLinkCreated,
+        target: { type: 'participant', id: participantId },
+        changes: { loginLinkId: row.id, expiresAt: expiresAt.toISOString() },
+        at: now,
+      });
+    });
+    return {
+      url: `${this.#publicUrl}/portal/login?token=${token}`,
+      expiresAt: expiresAt.toISOString(),
+    };
+  }
+
+  /**
+   * Uses a login token: the participant it signs in (audited as their sign-in), or null when the token is
+   * malformed, unknown, expired, already used or its participant disabled. A token works at most once, even
+   * under concurrent use.
+   */
+  async consumeLoginToken(token: string, context: { ip?: string | null } = {}): Promise<string | null> {
+    if (!TOKEN_PATTERN.test(token)) return null;
+    const now = this.#clock.now();
+    return this.#db.transaction().execute(async (trx) => {
+      const participantId = await consumeLoginTokenRow(trx, sha256Hex(token), now);
+      if (!participantId) return null;
+      await recordAudit(trx, {
+        actor: { type: 'participant', id: participantId },
+        action: SESSION_AUDIT_ACTIONS.signedIn,
+        target: { type: 'participant', id: participantId },
+        changes: { method: 'login_link' },
+        ip: context.ip ?? null,
+        at: now,
+      });
+      return participantId;
+    });
+  }
+}

@@ -1,0 +1,63 @@
+export { type AnswersCheck, validateAnswers } from './answers.js';
+export {
+  assessFraud,
+  type FraudAssessment,
+  type FraudEvaluator,
+  type FraudRuleOutcome,
+  fraudDecision,
+  NO_FRAUD_RULES,
+  type StoredFraudFlag,
+} from './fraud.js';
+export {
+  type PortalReferral,
+  portalReferralSchema,
+  toPortalReferral,
+  visibleStatus,
+} from './portal-projection.js';
+export {
+  addNoteInputSchema,
+  CONTACT_ROLES,
+  type ContactRole,
+  contactRoleSchema,
+  FRAUD_DECISIONS,
+  type FraudDecision,
+  REFERRAL_AUDIT_ACTIONS,
+  REFERRAL_SLA_CHECK_JOB,
+  REFERRAL_STATUSES,
+  type Referral,
+  type ReferralHistoryEntry,
+  type ReferralListQuery,
+  type ReferralNote,
+  type ReferralPage,
+  type ReferralStatus,
+  referralHistoryEntrySchema,
+  referralListQuerySchema,
+  referralNoteSchema,
+  referralSchema,
+  referralStatusSchema,
+  type SubmitReferralInput,
+  submitReferralInputSchema,
+  type TransitionInput,
+  transitionInputSchema,
+} from './referral.schema.js';
+export { ReferralService, type ReferralServiceDeps } from './referral.service.js';
+export { REFERRAL_SLA_BREACHED_EVENT, type SlaCheckOutcome } from './sla-check.js';
+export {
+  type FraudThresholds,
+  fraudThresholdsSchema,
+  type ReferralTrackSettings,
+  type RoutingRule,
+  type RoutingSettings,
+  readReferralTrackSettings,
+  referralTrackSettingsSchema,
+  routingRuleSchema,
+  routingSettingsSchema,
+} from './track-settings.js';
+export {
+  AWAITING_DECISION_STATUSES,
+  assertTransition,
+  canTransition,
+  REFERRAL_TRANSITIONS,
+  TERMINAL_STATUSES,
+} from './transitions.js';
+export { initialStatus, type SubmissionContext } from './write-referral.js';

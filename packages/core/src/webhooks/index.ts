@@ -1,0 +1,27 @@
+export {
+  ALL_WEBHOOK_EVENTS,
+  type CreatedWebhookEndpoint,
+  type CreateWebhookEndpointInput,
+  createdWebhookEndpointSchema,
+  createWebhookEndpointInputSchema,
+  WEBHOOK_AUDIT_ACTIONS,
+  WEBHOOK_DELIVER_JOB,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookDelivery,
+  type WebhookDeliveryJob,
+  type WebhookDeliveryStatus,
+  type WebhookEndpoint,
+  type WebhookEventType,
+  type WebhookListQuery,
+  type WebhookPage,
+  webhookDeliverySchema,
+  webhookEndpointSchema,
+  webhookListQuerySchema,
+} from './webhook.schema.js';
+export {
+  type WebhookAttemptOutcome,
+  WebhookDeliveryFailedError,
+  WebhookService,
+  type WebhookServiceDeps,
+} from './webhook.service.js';
