@@ -5,7 +5,6 @@ import pluginFraud from '@warmpath/plugin-fraud';
 import {
   type AnyWarmpathPlugin,
   type Clock,
-  type CoreServices,
   createPluginHost,
   type HostPorts,
   type PluginEntry,
@@ -15,6 +14,7 @@ import { z } from 'zod';
 import type { Config } from '../../config/load-config.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../runtime.js';
+import { coreFacades } from './core-facades.js';
 import { DbCredentialVault } from './db-credential-vault.js';
 import { DbKvStoreProvider } from './db-kv-store.js';
 import { defineDomainEventJobs } from './domain-event-jobs.js';
@@ -35,29 +35,6 @@ export interface LoadPluginsOptions {
   services: Services;
   /** Extra plugin objects (tests), loaded after the built-ins and WARMPATH_PLUGINS. */
   extraPlugins?: readonly AnyWarmpathPlugin[];
-}
-
-/** Read facades of core services for plugins: they see domain objects, never the database. */
-function coreFacades(services: Services): CoreServices {
-  return {
-    referrals: { get: async () => null },
-    participants: { get: async () => null },
-    tracks: {
-      async get(id) {
-        const track = (await services.tracks.list()).find((t) => t.id === id);
-        return track
-          ? {
-              id: track.id,
-              slug: track.slug,
-              name: track.name,
-              kind: track.kind,
-              attributionWindowDays: track.attributionWindowDays,
-              autoAccept: track.autoAccept,
-            }
-          : null;
-      },
-    },
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { router } from '../trpc.js';
 import { me } from './me.js';
 import { program } from './program.js';
+import { portalReferralsRouter } from './referrals.js';
 
-export const portalRouter = router({ program, me });
+export const portalRouter = router({ program, me, referrals: portalReferralsRouter });

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
+import { PORTAL_SESSION_COOKIE } from '../../session-cookies.js';
+import { trpcClient } from '../trpc-test-client.js';
+
+const stacks = await testStacks();
+
+/** Keys that must never reach a referrer, at any depth of a portal payload. */
+const INTERNAL_KEYS = [
+  'ownerId',
+  'owner',
+  'dealAmount',
+  'deal_amount_minor',
+  'notes',
+  'note',
+  'fraud',
+  'evidence',
+  'answers',
+];
+
+function keysDeep(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keysDeep);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, child]) => [key, ...keysDeep(child)]);
+  }
+  return [];
+}
+
+describe.each(stacks)('portal referrals on $name', (stack) => {
+  let server: TestServer;
+  let trpc: ReturnType<typeof trpcClient>;
+  const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    server.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${server.apiKey}` },
+      ...(payload ? { payload } : {}),
+    });
+
+  async function participantWithSession(
+    email: string,
+  ): Promise<{ id: string; cookie: Record<string, string> }> {
+    const created = await api('POST', '/api/v1/participants', {
+      email,
+      name: email.split('@')[0],
+      tracks: ['portal'],
+    });
+    const { id } = created.json();
+    const link = new URL((await api('POST', `/api/v1/participants/${id}/login-links`)).json().url);
+    const login = await server.app.inject({ method: 'GET', url: link.pathname + link.search });
+    const token = login.cookies.find((c) => c.name === PORTAL_SESSION_COOKIE)?.value;
+    if (!token) throw new Error('no portal session');
+    return { id, cookie: { cookie: `${PORTAL_SESSION_COOKIE}=${token}` } };
+  }
+
+  async function refer(participantId: string, domain: string): Promise<string> {
+    const res = await api('POST', '/api/v1/referrals', {
+      track: 'portal',
+      participantId,
+      company: { name: domain, domain },
+      contacts: [{ name: 'Dana Buyer', email: `dana@${domain}`, role: 'decision_maker' }],
+      note: 'Met at the summit',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id;
+  }
+
+  let ada: { id: string; cookie: Record<string, string> };
+  let bob: { id: string; cookie: Record<string, string> };
+  let adaReferral: string;
+  beforeAll(async () => {
+    server = await startTestServer({ stack });
+    trpc = trpcClient(server.app);
+    await api('POST', '/api/v1/tracks', {
+      slug: 'portal',
+      name: 'Portal',
+      kind: 'client',
+      landingUrl: 'https://example.com/',
+    });
+    await server.runtime.database.db
+      .updateTable('tracks')
+      .set({
+        settings: JSON.stringify({
+          referrerVisibleStages: ['submitted', 'accepted', 'closed_won', 'rejected'],
+        }),
+      })
+      .where('slug', '=', 'portal')
+      .execute();
+    ada = await participantWithSession('ada@ada-partners.example');
+    bob = await participantWithSession('bob@bob-partners.example');
+    adaReferral = await refer(ada.id, 'globex.example');
+    await refer(bob.id, 'initech.example');
+  });
+  afterAll(() => server.close());
+
+  it('lists only the signed-in participant’s referrals, without anything internal', async () => {
+    const res = await trpc.query('portal.referrals.list', undefined, ada.cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    const data = res.json().result.data;
+    expect(data.map((r: { id: string }) => r.id)).toEqual([adaReferral]);
+    expect(keysDeep(data).filter((key) => INTERNAL_KEYS.includes(key))).toEqual([]);
+    expect(res.body).not.toContain('Met at the summit');
+  });
+
+  it('answers NOT_FOUND for another participant’s referral, exactly like a missing one', async () => {
+    const theirs = await trpc.query('portal.referrals.byId', { id: adaReferral }, bob.cookie);
+    const missing = await trpc.query(
+      'portal.referrals.byId',
+      { id: '0190a0a0-0000-7000-8000-00000000dead' },
+      bob.cookie,
+    );
+    expect(theirs.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(theirs.json().error.message.replace(adaReferral, 'ID')).toBe(
+      missing.json().error.message.replace('0190a0a0-0000-7000-8000-00000000dead', 'ID'),
+    );
+    expect((await trpc.query('portal.referrals.byId', { id: adaReferral }, ada.cookie)).statusCode).toBe(200);
+  });
+
+  it('reports stages the track hides as the last visible stage', async () => {
+    for (const to of ['accepted', 'meeting_booked', 'proposal_sent']) {
+      const res = await api('POST', `/api/v1/referrals/${adaReferral}/transitions`, { to });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const res = await trpc.query('portal.referrals.byId', { id: adaReferral }, ada.cookie);
+    expect(res.json().result.data.status).toBe('accepted');
+  });
+
+  it('refuses callers without a portal session', async () => {
+    expect((await trpc.query('portal.referrals.list')).statusCode).toBe(401);
+  });
+});
