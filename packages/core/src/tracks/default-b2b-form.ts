@@ -1,12 +1,14 @@
 import type { TrackForm } from './track.schema.js';
 
 /**
- * The intake form most B2B programs start from: who the account is, who the contact is in the purchase, how
- * urgent and large the need is, and who decides. Only the account is required, so a referral takes a minute.
+ * The intake form new tracks start from: who the account is, who the contact is in the purchase, how urgent and
+ * large the need is, and who decides. No question is required: the referral itself already names the company and
+ * its contacts, so an introduction takes a minute and API clients may send no answers at all. Make questions
+ * required per track where a program needs them.
  */
 export const DEFAULT_B2B_FORM: TrackForm = {
   fields: [
-    { key: 'targetAccount', label: 'Target account', type: 'text', required: true },
+    { key: 'targetAccount', label: 'Target account', type: 'text', required: false },
     { key: 'website', label: 'Company website', type: 'url', required: false },
     {
       key: 'buyingRole',

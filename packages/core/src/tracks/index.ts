@@ -21,3 +21,4 @@ export {
   updateTrackInputSchema,
 } from './track.schema.js';
 export { TrackService, type TrackServiceDeps } from './track.service.js';
+export { type PortalCopy, portalCopySchema } from './track-settings.schema.js';

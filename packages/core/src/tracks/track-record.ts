@@ -1,5 +1,6 @@
 import type { JsonValue, TrackRow } from '@warmpath/db';
 import type { Track, TrackForm } from './track.schema.js';
+import { portalCopySchema, readReferralTrackSettings } from './track-settings.schema.js';
 
 export function toTrack(row: TrackRow): Track {
   return {
@@ -15,6 +16,8 @@ export function toTrack(row: TrackRow): Track {
     slaHours: row.sla_hours,
     // Only ever written from a parsed `trackFormSchema`.
     form: row.form as TrackForm,
+    ...readReferralTrackSettings(row.settings),
+    portalCopy: portalCopySchema.catch({}).parse(row.settings.portalCopy ?? {}),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -34,5 +37,19 @@ export function auditSnapshot(row: TrackRow | undefined): Record<string, JsonVal
     autoAccept: row.auto_accept,
     slaHours: row.sla_hours,
     form: row.form,
+    ...trackSettingsSnapshot(row.settings),
   };
+}
+
+/** The settings a track stores in its `settings` column, in API names with defaults filled in. */
+export function trackSettingsSnapshot(settings: Record<string, JsonValue>): Record<string, JsonValue> {
+  const { fraudThresholds, routing, referrerVisibleStages } = readReferralTrackSettings(settings);
+  return JSON.parse(
+    JSON.stringify({
+      fraudThresholds,
+      routing,
+      referrerVisibleStages,
+      portalCopy: portalCopySchema.catch({}).parse(settings.portalCopy ?? {}),
+    }),
+  ) as Record<string, JsonValue>;
 }

@@ -1,5 +1,12 @@
 import type { TrackKind, TrackStatus } from '@warmpath/db';
 import { z } from 'zod';
+import { DEFAULT_B2B_FORM } from './default-b2b-form.js';
+import {
+  fraudThresholdsSchema,
+  portalCopySchema,
+  referralTrackSettingsSchema,
+  routingSettingsSchema,
+} from './track-settings.schema.js';
 
 export type { TrackKind, TrackStatus };
 
@@ -98,6 +105,13 @@ const trackFields = {
   autoAccept: z.boolean(),
   slaHours: z.number().int().min(1).max(8760),
   form: trackFormSchema,
+  /** Scores at which a referral is held for review or blocked (0..100). */
+  fraudThresholds: fraudThresholdsSchema,
+  /** Owner by answer value (`{ field, equals, ownerId }`), then round-robin over `pool` (or sales and managers). */
+  routing: routingSettingsSchema,
+  /** Stages a referrer sees; hidden stages show as the last visible one reached. */
+  referrerVisibleStages: referralTrackSettingsSchema.shape.referrerVisibleStages.unwrap(),
+  portalCopy: portalCopySchema,
 };
 
 /** `POST /api/v1/tracks` body; unknown fields are rejected. */
@@ -107,7 +121,12 @@ export const createTrackInputSchema = z.strictObject({
   attributionWindowDays: trackFields.attributionWindowDays.default(90),
   autoAccept: trackFields.autoAccept.default(false),
   slaHours: trackFields.slaHours.default(48),
-  form: trackFields.form.default({ fields: [] }),
+  // New tracks start from the B2B intake form (DESIGN.md §4); send `form` to replace it.
+  form: trackFields.form.default(DEFAULT_B2B_FORM),
+  fraudThresholds: trackFields.fraudThresholds.prefault({}),
+  routing: trackFields.routing.prefault({}),
+  referrerVisibleStages: referralTrackSettingsSchema.shape.referrerVisibleStages,
+  portalCopy: trackFields.portalCopy.default({}),
 });
 export type CreateTrackInput = z.input<typeof createTrackInputSchema>;
 
@@ -130,6 +149,20 @@ export const trackSchema = z.object({
   autoAccept: z.boolean(),
   slaHours: z.number().int(),
   form: trackFormSchema,
+  fraudThresholds: z.object({ review: z.number(), block: z.number() }),
+  routing: z.object({
+    rules: z.array(
+      z.object({
+        field: z.string(),
+        equals: z.union([z.string(), z.number(), z.boolean()]),
+        ownerId: z.string(),
+      }),
+    ),
+    fallback: z.enum(['round_robin', 'none']),
+    pool: z.array(z.string()).optional(),
+  }),
+  referrerVisibleStages: z.array(z.string()),
+  portalCopy: portalCopySchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -36,17 +36,62 @@ describe.each(kinds)('tracks on %s', (kind) => {
       attributionWindowDays: 90,
       autoAccept: false,
       slaHours: 48,
-      form: { fields: [] },
+      form: DEFAULT_B2B_FORM,
+      fraudThresholds: { review: 40, block: 80 },
+      routing: { rules: [], fallback: 'round_robin' },
+      referrerVisibleStages: [
+        'submitted',
+        'in_review',
+        'accepted',
+        'rejected',
+        'meeting_booked',
+        'proposal_sent',
+        'closed_won',
+        'closed_lost',
+      ],
+      portalCopy: {},
       createdAt: '2026-06-01T00:00:00.000Z',
     });
+    expect(track.form.fields.map((f) => f.key)).toEqual([
+      'targetAccount',
+      'website',
+      'buyingRole',
+      'urgency',
+      'budgetRange',
+      'currentProvider',
+      'scope',
+      'timeline',
+      'decisionMakers',
+    ]);
     expect(await tracks.getBySlug('resellers')).toEqual(track);
-
     const [entry] = (await audit.list({ targetId: track.id, limit: 10 })).data;
     expect(entry).toMatchObject({
       action: 'track.created',
       actor: staff.actor,
       changes: { slug: { before: null, after: 'resellers' }, kind: { before: null, after: 'partner' } },
     });
+  });
+
+  it('keeps routing, fraud thresholds, visible stages and portal copy, and patches them without losing the rest', async () => {
+    const track = await tracks.create({
+      slug: 'routed',
+      name: 'Routed',
+      kind: 'client',
+      landingUrl: 'https://example.com/',
+      routing: { rules: [{ field: 'region', equals: 'emea', ownerId: 'user-1' }] },
+      fraudThresholds: { review: 30, block: 90 },
+      portalCopy: { headline: 'Know a company that needs us?' },
+    });
+    expect(track.routing.rules).toEqual([{ field: 'region', equals: 'emea', ownerId: 'user-1' }]);
+    const patched = await tracks.update('routed', { referrerVisibleStages: ['submitted', 'closed_won'] });
+    expect(patched).toMatchObject({
+      referrerVisibleStages: ['submitted', 'closed_won'],
+      fraudThresholds: { review: 30, block: 90 },
+      portalCopy: { headline: 'Know a company that needs us?' },
+    });
+    await expect(
+      tracks.update('routed', { fraudThresholds: { review: 90, block: 10 } }),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('keeps slugs unique', async () => {
@@ -158,6 +203,7 @@ describe.each(kinds)('tracks on %s', (kind) => {
   it('lists every track, oldest first', async () => {
     expect((await tracks.list()).map((track) => track.slug)).toEqual([
       'resellers',
+      'routed',
       'agencies',
       'enterprise',
       'value-resellers',

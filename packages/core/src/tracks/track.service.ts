@@ -1,4 +1,4 @@
-import { type JsonValue, json, newId, type TrackUpdate } from '@warmpath/db';
+import { type JsonValue, json, newId, type TrackRow, type TrackUpdate } from '@warmpath/db';
 import type { AuditContext } from '../audit/audit.schema.js';
 import { SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { diffChanges } from '../audit/changes.js';
@@ -21,7 +21,7 @@ import {
   type UpdateTrackInput,
   updateTrackInputSchema,
 } from './track.schema.js';
-import { auditSnapshot, toTrack } from './track-record.js';
+import { auditSnapshot, toTrack, trackSettingsSnapshot } from './track-record.js';
 
 /** Dependencies of {@link TrackService}. */
 export interface TrackServiceDeps {
@@ -57,7 +57,12 @@ export class TrackService {
           auto_accept: fields.autoAccept,
           sla_hours: fields.slaHours,
           form: json(fields.form),
-          settings: json({}),
+          settings: json({
+            fraudThresholds: fields.fraudThresholds,
+            routing: fields.routing,
+            referrerVisibleStages: fields.referrerVisibleStages,
+            portalCopy: fields.portalCopy,
+          }),
           created_at: now,
           updated_at: now,
         });
@@ -120,7 +125,10 @@ export class TrackService {
           throw slugTaken(fields.slug);
         }
         const now = this.#clock.now();
-        const row = await updateTrackRow(trx, current.id, { ...toRowChanges(fields), updated_at: now });
+        const row = await updateTrackRow(trx, current.id, {
+          ...toRowChanges(fields, current),
+          updated_at: now,
+        });
         await recordAudit(trx, {
           ...context,
           action: TRACK_AUDIT_ACTIONS.updated,
@@ -140,7 +148,7 @@ export class TrackService {
 type ParsedUpdate = ReturnType<typeof updateTrackInputSchema.parse>;
 
 /** The row columns a parsed PATCH sets; omitted fields stay as they are. */
-function toRowChanges(fields: ParsedUpdate): TrackUpdate {
+function toRowChanges(fields: ParsedUpdate, current: TrackRow): TrackUpdate {
   const changes: TrackUpdate = {};
   if (fields.slug !== undefined) changes.slug = fields.slug;
   if (fields.name !== undefined) changes.name = fields.name;
@@ -154,6 +162,12 @@ function toRowChanges(fields: ParsedUpdate): TrackUpdate {
   if (fields.autoAccept !== undefined) changes.auto_accept = fields.autoAccept;
   if (fields.slaHours !== undefined) changes.sla_hours = fields.slaHours;
   if (fields.form !== undefined) changes.form = json(fields.form);
+  const { fraudThresholds, routing, referrerVisibleStages, portalCopy } = fields;
+  const settings = { fraudThresholds, routing, referrerVisibleStages, portalCopy };
+  const changed = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+  if (Object.keys(changed).length > 0) {
+    changes.settings = json({ ...trackSettingsSnapshot(current.settings), ...changed });
+  }
   return changes;
 }
 
