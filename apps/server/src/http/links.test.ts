@@ -21,7 +21,6 @@ describe.each(stacks)('referral links on $name', (stack) => {
       .selectFrom('clicks')
       .selectAll()
       .where('enrollment_id', '=', enrollmentId)
-      .orderBy('id')
       .execute();
   };
 
@@ -173,7 +172,8 @@ describe.each(stacks)('referral links on $name', (stack) => {
     await click('/r/Nul_1?q=a%00b');
     await click('/r/Nul_1?q=fine');
     const rows = await clicksOf(link.enrollmentId);
-    expect(rows.map((row) => row.query)).toEqual([{ q: 'ab' }, { q: 'fine' }]);
+    // Both written (their order within one millisecond is not defined).
+    expect(rows.map((row) => row.query.q).sort()).toEqual(['ab', 'fine']);
   });
 
   it('reports dropped clicks on /metrics', async () => {
