@@ -163,7 +163,10 @@ describe.each(kinds)('outbox on %s', (kind) => {
     expect(handled.map((h) => h.trackId).sort()).toEqual([now, keyed].sort());
     expect(await dispatcher.dispatchOnce()).toBe(0);
     // In-process jobs confirm completion asynchronously; then only the future row is pending.
-    await waitFor(async () => (await pending(db)).length === 1, { timeoutMs: 5000, message: 'rows marked done' });
+    await waitFor(async () => (await pending(db)).length === 1, {
+      timeoutMs: 5000,
+      message: 'rows marked done',
+    });
     expect((await pending(db)).map((row) => row.id)).toEqual([laterId]);
 
     // The row id is the idempotency key: enqueueing it again (a dispatcher that crashed before its commit) is a no-op.
