@@ -8,6 +8,8 @@ import type { Config } from '../config/load-config.js';
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
   'res.headers["set-cookie"]',
   '*.password',
   '*.token',

@@ -67,6 +67,14 @@ describe.each(stacks)('tRPC on $name', (stack) => {
       expect(cookie?.expires?.getTime()).toBeGreaterThan(Date.now());
     });
 
+    it('accepts an email pasted with surrounding spaces', async () => {
+      const res = await trpc.mutation('auth.signIn', {
+        email: `  ${server.owner.email} `,
+        password: server.owner.password,
+      });
+      expect(dataOf(res).user.email).toBe(server.owner.email);
+    });
+
     it('accepts the email in any letter case', async () => {
       const res = await trpc.mutation('auth.signIn', {
         email: server.owner.email.toUpperCase(),

@@ -6,7 +6,11 @@ import { publicProcedure } from '../trpc.js';
 
 /** Staff sign-in with email and password; sets the staff session cookie. */
 export const signIn = publicProcedure
-  .input(z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) }).strict())
+  .input(
+    z
+      .object({ email: z.string().trim().pipe(z.email().max(320)), password: z.string().min(1).max(1024) })
+      .strict(),
+  )
   .mutation(async ({ ctx, input }) => {
     const { users, sessions } = ctx.runtime.services;
     const user = await users.verifyCredentials(input.email, input.password);
