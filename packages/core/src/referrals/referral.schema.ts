@@ -1,4 +1,8 @@
 import type { ContactRole, FraudDecision, ReferralStatus } from '@warmpath/db';
+import {
+  CONTACT_ROLES as SDK_CONTACT_ROLES,
+  REFERRAL_STATUSES as SDK_REFERRAL_STATUSES,
+} from '@warmpath/plugin-sdk';
 import { z } from 'zod';
 import { auditActorSchema } from '../audit/audit.schema.js';
 import { trackSlugSchema } from '../tracks/track.schema.js';
@@ -6,28 +10,12 @@ import { emailSchema } from '../users/user.schema.js';
 
 export type { ContactRole, FraudDecision, ReferralStatus };
 
-/** Lifecycle states of a referral (DESIGN.md §4), in the order a deal moves through them. */
-export const REFERRAL_STATUSES = [
-  'submitted',
-  'in_review',
-  'accepted',
-  'rejected',
-  'meeting_booked',
-  'proposal_sent',
-  'closed_won',
-  'closed_lost',
-] as const satisfies readonly ReferralStatus[];
-
-/** Buying-committee roles (API.md "Referrals"). */
-export const CONTACT_ROLES = [
-  'decision_maker',
-  'economic_buyer',
-  'champion',
-  'technical_evaluator',
-  'influencer',
-  'user',
-  'other',
-] as const satisfies readonly ContactRole[];
+/**
+ * Lifecycle states (DESIGN.md §4, in the order a deal moves through them) and buying-committee roles (API.md): one
+ * list, the plugin SDK's, so plugins and core can never disagree.
+ */
+export const REFERRAL_STATUSES = SDK_REFERRAL_STATUSES satisfies readonly ReferralStatus[];
+export const CONTACT_ROLES = SDK_CONTACT_ROLES satisfies readonly ContactRole[];
 
 export const FRAUD_DECISIONS = ['allow', 'review', 'block'] as const satisfies readonly FraudDecision[];
 
