@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readReferralTrackSettings } from '../tracks/track-settings.schema.js';
 import { assessFraud, fraudDecision } from './fraud.js';
-import { readReferralTrackSettings } from './track-settings.js';
 
 const defaults = readReferralTrackSettings({}).fraudThresholds;
 

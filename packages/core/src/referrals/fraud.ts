@@ -1,7 +1,7 @@
 import type { JsonValue } from '@warmpath/db';
 import type { FraudContext, FraudFlag } from '@warmpath/plugin-sdk';
+import type { FraudThresholds } from '../tracks/track-settings.schema.js';
 import type { FraudDecision } from './referral.schema.js';
-import type { FraudThresholds } from './track-settings.js';
 
 /** What one fraud rule concluded about a referral. */
 export interface FraudRuleOutcome {

@@ -43,17 +43,6 @@ export {
 export { ReferralService, type ReferralServiceDeps } from './referral.service.js';
 export { REFERRAL_SLA_BREACHED_EVENT, type SlaCheckOutcome } from './sla-check.js';
 export {
-  type FraudThresholds,
-  fraudThresholdsSchema,
-  type ReferralTrackSettings,
-  type RoutingRule,
-  type RoutingSettings,
-  readReferralTrackSettings,
-  referralTrackSettingsSchema,
-  routingRuleSchema,
-  routingSettingsSchema,
-} from './track-settings.js';
-export {
   AWAITING_DECISION_STATUSES,
   assertTransition,
   canTransition,

@@ -5,6 +5,7 @@ import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
 import { findTrackRowBySlug } from '../tracks/track.repository.js';
 import type { TrackForm } from '../tracks/track.schema.js';
+import { type ReferralTrackSettings, readReferralTrackSettings } from '../tracks/track-settings.schema.js';
 import { validateAnswers } from './answers.js';
 import {
   findEnrollment,
@@ -13,7 +14,6 @@ import {
   type ReferrerRecord,
 } from './directory-lookups.repository.js';
 import { type ContactRole, type SubmitReferralInput, submitReferralInputSchema } from './referral.schema.js';
-import { type ReferralTrackSettings, readReferralTrackSettings } from './track-settings.js';
 
 /** A submission that passed every check, ready to be written. */
 export interface PreparedSubmission {

@@ -7,6 +7,7 @@ import { emitDomainEvent } from '../events/emit-domain-event.js';
 import { decodeIdCursor, encodeIdCursor } from '../shared/cursor.js';
 import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
+import { readReferralTrackSettings } from '../tracks/track-settings.schema.js';
 import { selectTrackSettings } from './directory-lookups.repository.js';
 import type { FraudEvaluator } from './fraud.js';
 import { type PortalReferral, toPortalReferral } from './portal-projection.js';
@@ -35,7 +36,6 @@ import {
 } from './referral.schema.js';
 import { loadReferrals } from './referral-record.js';
 import { checkReferralSla, type SlaCheckOutcome } from './sla-check.js';
-import { readReferralTrackSettings } from './track-settings.js';
 import { assertTransition } from './transitions.js';
 import { type SubmissionContext, writeReferral } from './write-referral.js';
 

@@ -1,11 +1,11 @@
 import type { JsonValue } from '@warmpath/db';
 import type { Executor } from '../shared/executor.js';
+import type { RoutingRule, RoutingSettings } from '../tracks/track-settings.schema.js';
 import {
   selectEnabledUserIds,
   selectEnabledUserIdsByRole,
   takeRoundRobinPosition,
 } from './directory-lookups.repository.js';
-import type { RoutingRule, RoutingSettings } from './track-settings.js';
 
 /** True when the answer equals the rule's value; a multiselect answer matches when it contains it. */
 function answerMatches(answer: JsonValue | undefined, expected: RoutingRule['equals']): boolean {

@@ -21,4 +21,16 @@ export {
   updateTrackInputSchema,
 } from './track.schema.js';
 export { TrackService, type TrackServiceDeps } from './track.service.js';
-export { type PortalCopy, portalCopySchema } from './track-settings.schema.js';
+export {
+  type FraudThresholds,
+  fraudThresholdsSchema,
+  type PortalCopy,
+  portalCopySchema,
+  type ReferralTrackSettings,
+  type RoutingRule,
+  type RoutingSettings,
+  readReferralTrackSettings,
+  referralTrackSettingsSchema,
+  routingRuleSchema,
+  routingSettingsSchema,
+} from './track-settings.schema.js';
