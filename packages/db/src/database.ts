@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { type AppendRows, appendRowsWithCopy, appendRowsWithInsert } from './append-rows.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -24,6 +25,11 @@ export interface DatabaseOptions {
 export interface WarmpathDatabase {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /**
+   * Appends rows to a table in one round trip, outside any transaction: `COPY` on Postgres, a multi-row INSERT on
+   * PGlite. For append-only streams written in batches (clicks); rejects when any row is refused, writing none.
+   */
+  readonly appendRows: AppendRows;
   /** Resolves when the database answers a trivial query (used by /readyz). */
   ping(): Promise<void>;
   /** Closes the pool or the embedded database; further queries fail. */
@@ -62,6 +68,7 @@ function createPostgres(connectionString: string, max: number): WarmpathDatabase
   return {
     db,
     kind: 'postgres',
+    appendRows: appendRowsWithCopy(pool),
     ping: async () => {
       await sql`select 1`.execute(db);
     },
@@ -82,6 +89,7 @@ async function createPglite(dataDir: string): Promise<WarmpathDatabase> {
   return {
     db,
     kind: 'pglite',
+    appendRows: appendRowsWithInsert(db),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

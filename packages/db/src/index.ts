@@ -1,4 +1,5 @@
 export { type Kysely, sql, type Transaction } from 'kysely';
+export { type AppendRows, type AppendValue, encodeCopyText } from './append-rows.js';
 export {
   createDatabase,
   type DatabaseKind,

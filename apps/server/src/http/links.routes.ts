@@ -75,7 +75,7 @@ async function links(app: FastifyInstance, options: LinksRoutesOptions) {
     registers,
   });
   const buffer = new ClickBuffer({
-    write: (clicks) => insertClicks(db, clicks),
+    write: (clicks) => insertClicks(runtime.database, clicks),
     logger: runtime.logger,
     onDropped: () => droppedClicks.inc(),
     ...(options.flushIntervalMs === undefined ? {} : { flushIntervalMs: options.flushIntervalMs }),

@@ -13,6 +13,14 @@ describe('click ids', () => {
     expect(Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16)).toBe(at);
   });
 
+  it('use every random digit, variant digit included', () => {
+    const ids = Array.from({ length: 5000 }, () => newClickId(Date.UTC(2026, 5, 1)));
+    const digitsAt = (position: number) => new Set(ids.map((id) => id.replaceAll('-', '').charAt(position)));
+    expect(digitsAt(13).size).toBe(16);
+    expect([...digitsAt(16)].sort()).toEqual(['8', '9', 'a', 'b']);
+    for (const position of [14, 15, 17, 20, 25, 31]) expect(digitsAt(position).size).toBe(16);
+  });
+
   it('sort by time', () => {
     expect(newClickId(1_000) < newClickId(2_000)).toBe(true);
     expect(newClickId(0xffff_ffff) < newClickId(0x1_0000_0000)).toBe(true);

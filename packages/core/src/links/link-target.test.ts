@@ -104,8 +104,8 @@ describe.each(kinds)('link targets, clicks and tracked conversions on %s', (kind
         query: index === 0 ? { 'g\u0000clid': 'a\u0000b' } : { gclid: String(index) },
       }),
     );
-    await insertClicks(database.db, clicks);
-    await insertClicks(database.db, []);
+    await insertClicks(database, clicks);
+    await insertClicks(database, []);
     const rows = await database.db
       .selectFrom('clicks')
       .selectAll()

@@ -1,4 +1,4 @@
-import { json, sql } from '@warmpath/db';
+import { json, type WarmpathDatabase } from '@warmpath/db';
 import type { Executor } from '../shared/executor.js';
 
 /** What the redirect of one link code needs to know: its enrolment, its track's URLs and window, and whether it works. */
@@ -51,44 +51,55 @@ export interface ClickToRecord {
   query: Record<string, string>;
 }
 
-// Postgres refuses NUL in text and in jsonb strings; one such character (a `%00` in a query) would fail the whole
-// batch on every retry, so it is dropped here rather than on the hot path.
+// Postgres refuses NUL in jsonb strings, which JSON writes as `\u0000`; one such character (a `%00` in a query)
+// would fail the whole batch on every retry, so it is dropped here rather than on the hot path. (`appendRows`
+// drops raw NULs from text columns itself.)
 const withoutNul = (text: string) => text.replaceAll('\u0000', '');
 
-function storedQuery(query: Record<string, string>): Record<string, string> {
-  const stored: Record<string, string> = {};
+function storedQuery(query: Record<string, string>): string {
+  let stored: Record<string, string> | undefined;
   for (const key in query) {
     const value = query[key];
-    if (value !== undefined) stored[withoutNul(key)] = withoutNul(value);
+    if (value === undefined) continue;
+    stored ??= {};
+    stored[withoutNul(key)] = withoutNul(value);
   }
-  return stored;
+  return stored === undefined ? '{}' : json(stored);
 }
 
+const CLICK_COLUMNS = [
+  'id',
+  'enrollment_id',
+  'track_id',
+  'participant_id',
+  'occurred_at',
+  'ip_hash',
+  'user_agent',
+  'is_bot',
+  'destination',
+  'query',
+] as const;
+
 /**
- * Writes a batch of clicks with one INSERT. The rows travel as a single JSON parameter that Postgres expands with
- * `json_to_recordset`, rather than as ten parameters per row: the statement is the same whatever the batch size, and
- * serialising it is one native `JSON.stringify` on the process that is busy redirecting.
+ * Writes a batch of clicks in one round trip with `appendRows` (COPY on Postgres): the cheapest write for the
+ * database and for the process that is busy redirecting.
  */
-export async function insertClicks(executor: Executor, clicks: readonly ClickToRecord[]): Promise<void> {
+export async function insertClicks(
+  database: Pick<WarmpathDatabase, 'appendRows'>,
+  clicks: readonly ClickToRecord[],
+): Promise<void> {
   if (clicks.length === 0) return;
-  const rows = clicks.map((click) => ({
-    id: click.id,
-    enrollment_id: click.enrollmentId,
-    track_id: click.trackId,
-    participant_id: click.participantId,
-    occurred_at: click.occurredAt,
-    ip_hash: click.ipHash,
-    user_agent: click.userAgent === null ? null : withoutNul(click.userAgent),
-    is_bot: click.isBot,
-    destination: withoutNul(click.destination),
-    query: storedQuery(click.query),
-  }));
-  await sql`
-    insert into clicks
-      (id, enrollment_id, track_id, participant_id, occurred_at, ip_hash, user_agent, is_bot, destination, query)
-    select id, enrollment_id, track_id, participant_id, occurred_at, ip_hash, user_agent, is_bot, destination, query
-    from json_to_recordset(${json(rows)}::json) as row(
-      id uuid, enrollment_id uuid, track_id uuid, participant_id uuid, occurred_at timestamptz, ip_hash text,
-      user_agent text, is_bot boolean, destination text, query jsonb
-    )`.execute(executor);
+  const rows = clicks.map((click) => [
+    click.id,
+    click.enrollmentId,
+    click.trackId,
+    click.participantId,
+    click.occurredAt,
+    click.ipHash,
+    click.userAgent,
+    click.isBot,
+    click.destination,
+    storedQuery(click.query),
+  ]);
+  await database.appendRows('clicks', CLICK_COLUMNS, rows);
 }
