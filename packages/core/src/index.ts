@@ -1,3 +1,4 @@
+export * from './access/index.js';
 export * from './api-keys/index.js';
 export * from './audit/index.js';
 export { type Clock, systemClock } from './clock.js';

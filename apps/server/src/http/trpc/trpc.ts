@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { DomainError } from '@warmpath/core';
+import { DomainError, type Permission, roleCan } from '@warmpath/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Runtime } from '../../app/runtime.js';
 import { toTrpcCode } from './error-codes.js';
@@ -29,16 +29,25 @@ export interface TrpcContext {
   participant: ParticipantPrincipal | null;
 }
 
-const t = initTRPC.context<TrpcContext>().create({
-  // tRPC puts stack traces in error responses unless NODE_ENV=production, which a plain `warmpath start` does not
-  // set. Clients never need them: internal errors are logged, with their stack, by the server.
-  isDev: false,
-  // An unexpected error's message may name hosts, tables or files; like REST, clients get a generic one.
-  errorFormatter({ shape, error }) {
-    if (error.code !== 'INTERNAL_SERVER_ERROR') return shape;
-    return { ...shape, message: 'Something went wrong on our side; the error has been logged' };
-  },
-});
+/** What a procedure declares about itself; the access-matrix suite reads it from the router. */
+export interface ProcedureMeta {
+  /** The permission (see `ROLE_PERMISSIONS` in core) a staff caller needs for a {@link staffProcedure}. */
+  permission?: Permission;
+}
+
+const t = initTRPC
+  .context<TrpcContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    // tRPC puts stack traces in error responses unless NODE_ENV=production, which a plain `warmpath start` does not
+    // set. Clients never need them: internal errors are logged, with their stack, by the server.
+    isDev: false,
+    // An unexpected error's message may name hosts, tables or files; like REST, clients get a generic one.
+    errorFormatter({ shape, error }) {
+      if (error.code !== 'INTERNAL_SERVER_ERROR') return shape;
+      return { ...shape, message: 'Something went wrong on our side; the error has been logged' };
+    },
+  });
 
 /** Typed domain errors become tRPC errors in one place, so procedures just throw them. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
@@ -53,10 +62,23 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
-/** Procedures for signed-in staff of any role; role checks per procedure come with the permission matrix. */
-export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Procedures any signed-in staff member may call about their own account (who am I, sign out). */
+export const staffSessionProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   return next({ ctx: { ...ctx, staff: ctx.staff } });
+});
+
+/**
+ * Procedures for staff, each declaring the permission it needs: `staffProcedure.meta({ permission: 'tracks:read' })`.
+ * The role check happens here and nowhere else. It fails closed: a procedure that names no permission is refused
+ * to every role (and the access-matrix suite reports it).
+ */
+export const staffProcedure = staffSessionProcedure.use(({ ctx, meta, next }) => {
+  const permission = meta?.permission;
+  if (!permission || !roleCan(ctx.staff.role, permission)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this' });
+  }
+  return next({ ctx });
 });
 
 /** Procedures for the participant signed in to the portal; everything they return is scoped to that participant. */

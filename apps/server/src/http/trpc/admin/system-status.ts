@@ -1,7 +1,7 @@
 import { staffProcedure } from '../trpc.js';
 
 /** What this installation runs on: shown on the admin dashboard and useful in support requests. */
-export const systemStatus = staffProcedure.query(({ ctx }) => {
+export const systemStatus = staffProcedure.meta({ permission: 'system:read' }).query(({ ctx }) => {
   const { runtime } = ctx;
   return {
     version: runtime.version,

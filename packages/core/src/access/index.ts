@@ -1,0 +1,8 @@
+export {
+  assignableRoles,
+  PERMISSIONS,
+  type Permission,
+  permissionSchema,
+  ROLE_PERMISSIONS,
+  roleCan,
+} from './permissions.js';
