@@ -4,6 +4,7 @@ import {
   AuditService,
   type Clock,
   EventIngestionService,
+  type Mailer,
   ParticipantLoginService,
   ParticipantService,
   ReferralService,
@@ -19,6 +20,8 @@ import type { AnyWarmpathPlugin, PluginHost } from '@warmpath/plugin-sdk';
 import type { Config } from '../config/load-config.js';
 import { createPluginFraudEvaluator } from './fraud-evaluator.js';
 import type { Logger } from './logger.js';
+import { createLogMailer } from './mail/log-mailer.js';
+import { createSmtpMailer } from './mail/smtp-mailer.js';
 import { loadPlugins } from './plugins/load-plugins.js';
 import { defineReferralJobs } from './referral-jobs.js';
 import { resolveSecretKey } from './secret-key.js';
@@ -54,6 +57,8 @@ export interface Runtime {
   readonly clock: Clock;
   /** Salt of `hashIp` for stored client IPs: derived from the secret key, so every pod hashes alike. */
   readonly ipHashSalt: string;
+  /** Outgoing email: SMTP when `SMTP_URL` is set, else the log (tests pass a `MemoryMailer`). */
+  readonly mailer: Mailer;
   /** Seals secrets at rest with WARMPATH_SECRET_KEY (webhook secrets, stored idempotent responses). */
   readonly secretBox: SecretBox;
   /** Starts job processing and the outbox dispatcher where the MODE asks for them. */
@@ -74,6 +79,8 @@ export interface RuntimeOptions {
   queue?: JobQueue;
   /** Plugin objects loaded after the built-ins and WARMPATH_PLUGINS (tests, embedding). */
   extraPlugins?: readonly AnyWarmpathPlugin[];
+  /** Where email goes (tests); otherwise chosen from the config. */
+  mailer?: Mailer;
   /** Overrides the webhook retry policy field by field (tests use short back-offs). */
   webhookRetry?: Partial<RetryPolicy>;
 }
@@ -129,6 +136,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
     });
     const dispatcher = new OutboxDispatcher({ db, queue, logger });
+    const smtp = config.SMTP_URL
+      ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
+      : undefined;
+    const mailer = options.mailer ?? smtp ?? createLogMailer(logger);
+    if (!options.mailer && !smtp) logger.warn('SMTP_URL is not set: emails (with their links) go to the log');
     let closed = false;
     return {
       version: VERSION,
@@ -141,6 +153,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       ipHashSalt,
       secretBox,
+      mailer,
       async start() {
         const processJobs = config.MODE !== 'api';
         await queue.start({ process: processJobs });
@@ -152,6 +165,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         await dispatcher.stop();
         await queue.stop({ drainTimeoutMs: 10_000 });
         await database.close();
+        smtp?.close();
       },
     };
   } catch (error) {

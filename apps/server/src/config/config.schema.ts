@@ -36,6 +36,10 @@ export const configSchema = z.object({
   REDIS_URL: optionalString
     .pipe(z.url({ protocol: /^rediss?$/ }).optional())
     .describe('Redis URL for the BullMQ job queue. Unset: in-process jobs.'),
+  MAIL_FROM: z
+    .string()
+    .default('Warmpath <no-reply@localhost>')
+    .describe('Sender of every email Warmpath sends.'),
   WARMPATH_DATA_DIR: z
     .string()
     .default('./.warmpath')

@@ -1,3 +1,4 @@
+import { MemoryMailer } from '@warmpath/core';
 import type { Database, DatabaseKind, Kysely } from '@warmpath/db';
 import { createTestDatabase, testDatabaseKinds } from '@warmpath/db/testing';
 import { createBullMqQueue, createInProcessQueue, type JobQueue } from '@warmpath/jobs';
@@ -37,6 +38,8 @@ export interface TestServer {
   owner: { email: string; password: string };
   /** An API key with every scope. */
   apiKey: string;
+  /** Every email the server sent. */
+  mail: MemoryMailer;
   close(): Promise<void>;
 }
 
@@ -84,11 +87,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     stack.queue === 'bullmq'
       ? createBullMqQueue({ redisUrl: TEST_REDIS_URL, prefix, logger })
       : createInProcessQueue({ logger });
+  const mail = new MemoryMailer();
   let runtime: Runtime;
   try {
     runtime = await createRuntime({
       config,
       logger,
+      mailer: mail,
       database,
       queue,
       // Webhook retries in milliseconds, not minutes, so suites can watch a retry and a final failure.
@@ -109,6 +114,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     runtime,
     owner: OWNER,
     apiKey,
+    mail,
     async close() {
       await app.close();
       await runtime.close();

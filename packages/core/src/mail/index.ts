@@ -1,0 +1,1 @@
+export { type Mailer, type MailMessage, MemoryMailer, mailMessageSchema } from './mailer.js';
