@@ -20,6 +20,7 @@ export * from './events/index.js';
 export * from './events-ingestion/index.js';
 export * from './links/index.js';
 export * from './mail/index.js';
+export * from './notifications/index.js';
 export * from './participants/index.js';
 export * from './referrals/index.js';
 export * from './sessions/index.js';

@@ -124,7 +124,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     };
     const queue = options.queue ?? createJobQueue({ redisUrl: config.REDIS_URL, logger });
     defineWebhookJobs(queue, services.webhooks, { retry: options.webhookRetry });
-    defineReferralJobs(queue, services.referrals);
+    const smtp = config.SMTP_URL
+      ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
+      : undefined;
+    const mailer = options.mailer ?? smtp ?? createLogMailer(logger);
+    if (!options.mailer && !smtp) logger.warn('SMTP_URL is not set: emails (with their links) go to the log');
+    defineReferralJobs(queue, { referrals: services.referrals, db, mailer, publicUrl: config.PUBLIC_URL });
     const pluginHost = await loadPlugins({
       config,
       logger,
@@ -136,11 +141,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
     });
     const dispatcher = new OutboxDispatcher({ db, queue, logger });
-    const smtp = config.SMTP_URL
-      ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
-      : undefined;
-    const mailer = options.mailer ?? smtp ?? createLogMailer(logger);
-    if (!options.mailer && !smtp) logger.warn('SMTP_URL is not set: emails (with their links) go to the log');
     let closed = false;
     return {
       version: VERSION,

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@warmp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { composeSlaBreachEmails, SLA_BREACH_NOTIFY_JOB } from '../notifications/sla-breach-notification.js';
 import { createFakeClock, type FakeClock } from '../testing/fake-clock.js';
 import { TrackService } from '../tracks/track.service.js';
 import { portalReferralSchema } from './portal-projection.js';
@@ -11,6 +12,7 @@ import { ReferralService } from './referral.service.js';
 import {
   createFakeFraudEvaluator,
   type FakeFraudEvaluator,
+  insertStaffUser,
   outboxEvents,
   type SeededParticipant,
   seedEnrolledParticipant,
@@ -234,6 +236,69 @@ describe.each(kinds)('the referral lifecycle on %s', (kind) => {
       const entries = (await audit.list({ targetId: referral.id, action: 'referral.sla_breached' })).data;
       expect(entries).toHaveLength(1);
       expect(entries[0]?.actor).toEqual({ type: 'system', id: null });
+    });
+
+    it('emails the owner about a breach once, or everyone who may assign it when it has no owner', async () => {
+      const createdAt = clock.now();
+      await insertStaffUser(database.db, {
+        email: 'manager@seller.example',
+        role: 'manager',
+        createdAt,
+      });
+      await insertStaffUser(database.db, { email: 'viewer@seller.example', role: 'viewer', createdAt });
+      await insertStaffUser(database.db, {
+        email: 'gone@seller.example',
+        role: 'admin',
+        createdAt,
+        disabled: true,
+      });
+      const salesId = await insertStaffUser(database.db, {
+        email: 'sales@seller.example',
+        role: 'sales',
+        createdAt,
+      });
+      const unassigned = await submit();
+      const owned = await submit();
+      await database.db
+        .updateTable('referrals')
+        .set({ owner_id: salesId })
+        .where('id', '=', owned.id)
+        .execute();
+      const options = { publicUrl: 'https://warmpath.seller.example' };
+      expect(await composeSlaBreachEmails(database.db, owned.id, options)).toEqual([]);
+
+      clock.advance(8 * HOUR_MS);
+      expect(await referrals.checkSla(unassigned.id)).toBe('breached');
+      expect(await referrals.checkSla(owned.id)).toBe('breached');
+      const scheduled = await database.db
+        .selectFrom('outbox')
+        .select('payload')
+        .where('job_name', '=', SLA_BREACH_NOTIFY_JOB)
+        .where('idempotency_key', 'in', [
+          `notify.sla-breached.${unassigned.id}`,
+          `notify.sla-breached.${owned.id}`,
+        ])
+        .execute();
+      expect(scheduled).toHaveLength(2);
+
+      const toOwner = await composeSlaBreachEmails(database.db, owned.id, options);
+      expect(toOwner.map((mail) => mail.to)).toEqual(['sales@seller.example']);
+      expect(toOwner[0]?.subject).toBe(`SLA missed: ${owned.company.name} (Deals) is waiting for a decision`);
+      expect(toOwner[0]?.text).toContain(`https://warmpath.seller.example/admin/referrals/${owned.id}`);
+      expect(toOwner[0]?.text).toContain('You are its owner');
+
+      const toAssigners = (await composeSlaBreachEmails(database.db, unassigned.id, options)).map(
+        (mail) => mail.to,
+      );
+      expect(toAssigners).toContain('manager@seller.example');
+      expect(toAssigners).not.toContain('viewer@seller.example');
+      expect(toAssigners).not.toContain('sales@seller.example');
+      expect(toAssigners).not.toContain('gone@seller.example');
+
+      // Decided before the email went out: nobody is bothered.
+      await referrals.transition(owned.id, { to: 'accepted' });
+      expect(await composeSlaBreachEmails(database.db, owned.id, options)).toEqual([]);
+      expect(await composeSlaBreachEmails(database.db, newId(), options)).toEqual([]);
     });
 
     it('leaves a referral decided in time alone, and ignores unknown ids', async () => {

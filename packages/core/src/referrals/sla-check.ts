@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { emitDomainEvent } from '../events/emit-domain-event.js';
+import { scheduleSlaBreachNotification } from '../notifications/sla-breach-notification.js';
 import type { Executor } from '../shared/executor.js';
 import { lockReferralRow, updateReferralRow } from './referral.repository.js';
 import { REFERRAL_AUDIT_ACTIONS } from './referral.schema.js';
@@ -17,7 +18,8 @@ export const REFERRAL_SLA_BREACHED_EVENT = 'referral.sla_breached';
 
 /**
  * Marks a referral's SLA as breached when it is still waiting for a decision (submitted or in review) at its due
- * time: sets `sla_breached_at`, emits `referral.sla_breached` and audits it, in one transaction. Idempotent.
+ * time: sets `sla_breached_at`, emits `referral.sla_breached`, audits it and schedules the email to whoever must act,
+ * in one transaction. Idempotent.
  */
 export async function checkReferralSla(
   trx: Executor,
@@ -49,5 +51,6 @@ export async function checkReferralSla(
     changes: { slaBreachedAt: { before: null, after: now.toISOString() }, status: row.status },
     at: now,
   });
+  await scheduleSlaBreachNotification(trx, row.id, now);
   return 'breached';
 }

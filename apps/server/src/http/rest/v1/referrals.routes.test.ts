@@ -497,6 +497,15 @@ describe.each(stacks)('REST referrals on $name', (stack) => {
           return event.type === 'referral.sla_breached' && event.data?.referralId === id;
         }),
       ).toBe(true);
+      // Unassigned, so everyone who may assign referrals (here: the owner account) is emailed, with a link to it.
+      await waitFor(() => server.mail.to(server.owner.email).some((mail) => mail.text.includes(id)), {
+        timeoutMs: 15_000,
+        intervalMs: 50,
+        message: 'the SLA breach email',
+      });
+      const mail = server.mail.to(server.owner.email).find((message) => message.text.includes(id));
+      expect(mail?.subject).toMatch(/^SLA missed: /);
+      expect(mail?.text).toContain(`http://localhost:3000/admin/referrals/${id}`);
     });
   });
 
