@@ -18,6 +18,7 @@ export {
 } from './errors.js';
 export * from './events/index.js';
 export * from './events-ingestion/index.js';
+export * from './housekeeping/index.js';
 export * from './links/index.js';
 export * from './mail/index.js';
 export * from './notifications/index.js';

@@ -19,6 +19,7 @@ import { createJobQueue, type JobQueue, OutboxDispatcher, type RetryPolicy } fro
 import type { AnyWarmpathPlugin, PluginHost } from '@warmpath/plugin-sdk';
 import type { Config } from '../config/load-config.js';
 import { createPluginFraudEvaluator } from './fraud-evaluator.js';
+import { createHousekeeping } from './housekeeping.js';
 import type { Logger } from './logger.js';
 import { createLogMailer } from './mail/log-mailer.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
@@ -141,6 +142,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
     });
     const dispatcher = new OutboxDispatcher({ db, queue, logger });
+    const housekeeping = createHousekeeping({ db, clock, logger });
     let closed = false;
     return {
       version: VERSION,
@@ -157,11 +159,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       async start() {
         const processJobs = config.MODE !== 'api';
         await queue.start({ process: processJobs });
-        if (processJobs) dispatcher.start();
+        if (processJobs) {
+          dispatcher.start();
+          housekeeping.start();
+        }
       },
       async close() {
         if (closed) return;
         closed = true;
+        await housekeeping.stop();
         await dispatcher.stop();
         await queue.stop({ drainTimeoutMs: 10_000 });
         await database.close();

@@ -1,0 +1,6 @@
+export {
+  DEFAULT_RETENTION,
+  type PruneReport,
+  pruneExpiredRows,
+  type RetentionPolicy,
+} from './prune-expired-rows.js';

@@ -1,0 +1,72 @@
+import type { Executor } from '../shared/executor.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** How long finished bookkeeping rows are kept before {@link pruneExpiredRows} deletes them. */
+export interface RetentionPolicy {
+  /** Outbox rows, counted from their dispatch: kept a while to answer "was this sent?" when debugging. */
+  dispatchedOutboxMs: number;
+  /** Stored `Idempotency-Key` responses: a client retries within minutes; a day is the common contract (Stripe's). */
+  idempotencyKeysMs: number;
+  /** Expired sessions and one-time login links, counted from their expiry. */
+  expiredCredentialsMs: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  dispatchedOutboxMs: 7 * DAY_MS,
+  idempotencyKeysMs: DAY_MS,
+  expiredCredentialsMs: DAY_MS,
+};
+
+/** Rows deleted per table by one {@link pruneExpiredRows} run. */
+export interface PruneReport {
+  outbox: number;
+  idempotencyKeys: number;
+  sessions: number;
+  participantLoginTokens: number;
+  pluginKv: number;
+}
+
+/**
+ * Deletes bookkeeping rows nobody needs any more, so tables that grow with traffic (outbox, idempotency keys,
+ * sessions, login links, expired plugin kv entries) stay small. Undispatched outbox rows are never touched. Safe to
+ * run from several processes at once: each delete is idempotent.
+ */
+export async function pruneExpiredRows(
+  db: Executor,
+  now: Date,
+  retention: RetentionPolicy = DEFAULT_RETENTION,
+): Promise<PruneReport> {
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  const count = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
+  const outbox = await db
+    .deleteFrom('outbox')
+    .where('dispatched_at', 'is not', null)
+    .where('dispatched_at', '<', before(retention.dispatchedOutboxMs))
+    .executeTakeFirst();
+  const idempotencyKeys = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', before(retention.idempotencyKeysMs))
+    .executeTakeFirst();
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<', before(retention.expiredCredentialsMs))
+    .executeTakeFirst();
+  const participantLoginTokens = await db
+    .deleteFrom('participant_login_tokens')
+    .where('expires_at', '<', before(retention.expiredCredentialsMs))
+    .executeTakeFirst();
+  const pluginKv = await db
+    .deleteFrom('plugin_kv')
+    .where('expires_at', 'is not', null)
+    .where('expires_at', '<', now)
+    .executeTakeFirst();
+  return {
+    outbox: count(outbox),
+    idempotencyKeys: count(idempotencyKeys),
+    sessions: count(sessions),
+    participantLoginTokens: count(participantLoginTokens),
+    pluginKv: count(pluginKv),
+  };
+}
