@@ -13,6 +13,7 @@ import { auditLogRoutes } from './audit-log.routes.js';
 import { eventsRoutes } from './events.routes.js';
 import { registerIdempotency } from './idempotency.js';
 import { acceptOnlyStrictJson } from './json-body-parser.js';
+import { documentIdempotencyKey } from './openapi-idempotency.js';
 import { participantsRoutes } from './participants.routes.js';
 import { problem, restErrorHandler, sendProblem } from './problem.js';
 import { referralsRoutes } from './referrals.routes.js';
@@ -48,6 +49,8 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
       security: [{ apiKey: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) =>
+      'openapiObject' in document ? documentIdempotencyKey(document.openapiObject) : document.swaggerObject,
   });
   // The docs page and its assets must be reachable without a key; mark swagger-ui's routes as they are added.
   app.addHook('onRoute', (route) => {

@@ -59,6 +59,24 @@ describe.each(stacks)('REST API v1 on $name', (stack) => {
       expect(createBody.required).toEqual(expect.arrayContaining(['slug', 'name', 'kind', 'landingUrl']));
     });
 
+    it('documents the Idempotency-Key header, and its 409/422 answers, on every POST', async () => {
+      const doc = (await call({ method: 'GET', url: '/api/v1/openapi.json', key: null })).json();
+      const posts = Object.entries(doc.paths as Record<string, { post?: Record<string, unknown> }>).filter(
+        ([, methods]) => methods.post,
+      );
+      expect(posts.length).toBeGreaterThanOrEqual(5);
+      for (const [path, methods] of posts) {
+        const post = methods.post as { parameters?: { name: string; in: string }[]; responses: object };
+        expect(post.parameters, path).toContainEqual(
+          expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+        );
+        expect(Object.keys(post.responses), path).toEqual(expect.arrayContaining(['409', '422']));
+      }
+      expect(doc.paths['/api/v1/tracks'].get.parameters ?? []).not.toContainEqual(
+        expect.objectContaining({ name: 'Idempotency-Key' }),
+      );
+    });
+
     it('serves the browsable docs page without a key', async () => {
       let res = await call({ method: 'GET', url: '/api/v1/docs', key: null });
       for (let hops = 0; res.statusCode >= 300 && res.statusCode < 400 && hops < 5; hops++) {
