@@ -21,6 +21,7 @@ export {
   updateTrackInputSchema,
 } from './track.schema.js';
 export { TrackService, type TrackServiceDeps } from './track.service.js';
+export { getTrackById } from './track-lookup.js';
 export {
   type FraudThresholds,
   fraudThresholdsSchema,
@@ -34,3 +35,9 @@ export {
   routingRuleSchema,
   routingSettingsSchema,
 } from './track-settings.schema.js';
+export {
+  changeTrackStatus,
+  nextTrackStatus,
+  TRACK_STATUS_ACTIONS,
+  type TrackStatusAction,
+} from './track-status-change.js';

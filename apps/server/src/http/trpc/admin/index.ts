@@ -1,8 +1,8 @@
 import { router } from '../trpc.js';
 import { systemStatus } from './system-status.js';
-import { tracksList } from './tracks-list.js';
+import { adminTracksRouter } from './tracks/index.js';
 
 export const adminRouter = router({
   system: router({ status: systemStatus }),
-  tracks: router({ list: tracksList }),
+  tracks: adminTracksRouter,
 });

@@ -1,4 +1,4 @@
-import { staffProcedure } from '../trpc.js';
+import { staffProcedure } from '../../trpc.js';
 
 /** Every track, for the console's track switcher and list. */
 export const tracksList = staffProcedure

@@ -1,0 +1,7 @@
+import type { AuditContext } from '@warmpath/core';
+import type { StaffPrincipal } from '../trpc.js';
+
+/** Who acts in a console call, for the audit log and referral history: the signed-in staff member, from their address. */
+export function staffAuditContext(ctx: { staff: StaffPrincipal; req: { ip: string } }): AuditContext {
+  return { actor: { type: 'user', id: ctx.staff.id }, ip: ctx.req.ip };
+}

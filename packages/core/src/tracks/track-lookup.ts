@@ -1,0 +1,14 @@
+import { NotFoundError } from '../errors.js';
+import type { Executor } from '../shared/executor.js';
+import { isUuid } from '../shared/ids.js';
+import type { Track } from './track.schema.js';
+import { toTrack } from './track-record.js';
+
+/** The track with this id; a `NotFoundError` when there is none (malformed ids included). The console keys by id. */
+export async function getTrackById(executor: Executor, id: string): Promise<Track> {
+  const row = isUuid(id)
+    ? await executor.selectFrom('tracks').selectAll().where('id', '=', id).executeTakeFirst()
+    : undefined;
+  if (!row) throw new NotFoundError(`No track with id ${id.slice(0, 100)}`);
+  return toTrack(row);
+}
