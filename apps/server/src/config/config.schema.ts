@@ -85,6 +85,11 @@ export const configSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('pino log level.'),
+  METRICS_TOKEN: optionalString
+    .pipe(z.string().min(16, 'must be at least 16 characters').optional())
+    .describe(
+      'When set, `/metrics` answers only requests with `Authorization: Bearer <token>` (Prometheus `authorization`). Unset: open; block it at the proxy.',
+    ),
   SMTP_URL: optionalString
     .pipe(z.url({ protocol: /^smtps?$/ }).optional())
     .describe('SMTP server for email (`smtp://user:pass@host:587`). Unset: emails are written to the log.'),

@@ -100,3 +100,28 @@ describe('MODE=worker', () => {
     }
   });
 });
+
+describe('metrics behind METRICS_TOKEN', () => {
+  let server: TestServer;
+  const token = 'scrape-token-0123456789abcdef';
+  beforeAll(async () => {
+    server = await startTestServer({ env: { METRICS_TOKEN: token } });
+  });
+  afterAll(() => server.close());
+
+  it('answers 401 without the token or with a wrong one, and the metrics with it', async () => {
+    const scrape = (authorization?: string) =>
+      server.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+    const anonymous = await scrape();
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+    expect(anonymous.body).not.toContain('warmpath_');
+    expect((await scrape(`Bearer ${token}x`)).statusCode).toBe(401);
+    expect((await scrape(`Bearer ${token.slice(0, -1)}`)).statusCode).toBe(401);
+    expect((await scrape(token)).statusCode).toBe(401);
+    const allowed = await scrape(`Bearer ${token}`);
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.body).toContain('warmpath_outbox_pending');
+    expect((await server.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+});

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Runtime } from '../app/runtime.js';
@@ -64,8 +65,21 @@ export async function metricsRoutes(app: FastifyInstance, options: { runtime: Ru
     );
   });
 
-  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+  const expectedAuthorization = runtime.config.METRICS_TOKEN
+    ? Buffer.from(`Bearer ${runtime.config.METRICS_TOKEN}`)
+    : undefined;
+  app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+    if (expectedAuthorization && !sameSecret(request.headers.authorization, expectedAuthorization)) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      return reply.code(401).type('text/plain; charset=utf-8').send('Send METRICS_TOKEN as a Bearer token\n');
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
+}
+
+/** Constant-time comparison of a presented header with the expected value. */
+function sameSecret(presented: string | undefined, expected: Buffer): boolean {
+  const candidate = Buffer.from(presented ?? '');
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
 }
