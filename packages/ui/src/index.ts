@@ -10,13 +10,20 @@ export {
   buttonClassName,
 } from './components/button.js';
 export { Card, type CardProps } from './components/card.js';
+export { CheckboxField, type CheckboxFieldProps } from './components/checkbox-field.js';
+export { CopyButton, type CopyButtonProps } from './components/copy-button.js';
+export { Dialog, type DialogProps } from './components/dialog.js';
 export { EmptyState, type EmptyStateProps } from './components/empty-state.js';
 export { ErrorState, type ErrorStateProps } from './components/error-state.js';
+export { FieldFrame, type FieldFrameProps } from './components/field-frame.js';
+export { Fieldset, type FieldsetProps } from './components/fieldset.js';
+export { FormAlert, type FormAlertProps } from './components/form-alert.js';
 export { Icon, type IconName, type IconProps } from './components/icon.js';
 export { type KeyValueItem, KeyValueList, type KeyValueListProps } from './components/key-value-list.js';
 export { Grid, type GridProps, Stack, type StackProps } from './components/layout.js';
 export { LoadingState, type LoadingStateProps } from './components/loading-state.js';
 export { PageHeader, type PageHeaderProps } from './components/page-header.js';
+export { SelectField, type SelectFieldProps, type SelectOption } from './components/select-field.js';
 export {
   SideNav,
   SideNavItem,
@@ -24,9 +31,12 @@ export {
   type SideNavProps,
   sideNavLinkClassName,
 } from './components/side-nav.js';
+export { Skeleton, type SkeletonProps } from './components/skeleton.js';
 export { Spinner, type SpinnerProps } from './components/spinner.js';
 export { SplashLayout, type SplashLayoutProps } from './components/splash-layout.js';
 export { Table, type TableColumn, type TableProps } from './components/table.js';
+export { type TabItem, Tabs, type TabsProps } from './components/tabs.js';
+export { TextAreaField, type TextAreaFieldProps } from './components/text-area-field.js';
 export { TextField, type TextFieldProps } from './components/text-field.js';
 export {
   type TrackKind,
