@@ -20,6 +20,20 @@ export {
   type ParticipantServiceDeps,
 } from './participant.service.js';
 export {
+  getParticipantProfile,
+  listParticipantsForConsole,
+  type ParticipantDirectoryQuery,
+  type ParticipantListItem,
+  type ParticipantProfile,
+  participantDirectoryQuerySchema,
+} from './participant-directory.js';
+export {
+  type InviteParticipantInput,
+  inviteParticipant,
+  inviteParticipantInputSchema,
+  type ParticipantInvitationDeps,
+} from './participant-invitation.js';
+export {
   LOGIN_LINK_TTL_MS,
   ParticipantLoginService,
   type ParticipantLoginServiceDeps,

@@ -1,8 +1,12 @@
 import { router } from '../trpc.js';
+import { adminAuditRouter } from './audit/index.js';
+import { adminParticipantsRouter } from './participants/index.js';
 import { systemStatus } from './system-status.js';
 import { adminTracksRouter } from './tracks/index.js';
 
 export const adminRouter = router({
   system: router({ status: systemStatus }),
   tracks: adminTracksRouter,
+  audit: adminAuditRouter,
+  participants: adminParticipantsRouter,
 });
