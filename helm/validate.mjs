@@ -293,7 +293,10 @@ check('chart: existing Secrets everywhere, ingress with TLS, HPAs and a ServiceM
       hosts: [{ host: 'refer.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }],
       tls: [{ secretName: 'warmpath-tls', hosts: ['refer.example.com'] }],
     },
-    metrics: { serviceMonitor: { enabled: true, labels: { release: 'prometheus' } } },
+    metrics: {
+      token: { existingSecret: { name: 'warmpath-keys' } },
+      serviceMonitor: { enabled: true, labels: { release: 'prometheus' } },
+    },
   });
   const names = kinds(render);
   expect(
@@ -348,9 +351,17 @@ check('chart: existing Secrets everywhere, ingress with TLS, HPAs and a ServiceM
     ingress.spec.tls[0].secretName === 'warmpath-tls' && ingress.spec.ingressClassName === 'nginx',
     'ingress tls and class',
   );
+  const monitor = find(render, 'ServiceMonitor', 'wp-warmpath');
+  expect(monitor.metadata.labels.release === 'prometheus', 'ServiceMonitor labels');
+  const credentials = monitor.spec.endpoints[0].authorization?.credentials;
   expect(
-    find(render, 'ServiceMonitor', 'wp-warmpath').metadata.labels.release === 'prometheus',
-    'ServiceMonitor labels',
+    credentials?.name === 'warmpath-keys' && credentials?.key === 'METRICS_TOKEN',
+    'the ServiceMonitor sends METRICS_TOKEN from its Secret',
+  );
+  expect(
+    apiEnv.get('METRICS_TOKEN')?.valueFrom.secretKeyRef.name === 'warmpath-keys' &&
+      workerEnv.has('METRICS_TOKEN'),
+    'api and worker get METRICS_TOKEN',
   );
 });
 

@@ -95,13 +95,14 @@ when neither an inline value nor an existing Secret is set.
 {{- end }}
 {{- end -}}
 
-{{/* DATABASE_URL, REDIS_URL, WARMPATH_SECRET_KEY and SMTP_URL. Argument: dict with root (.) and secretName. */}}
+{{/* DATABASE_URL, REDIS_URL, WARMPATH_SECRET_KEY, SMTP_URL and METRICS_TOKEN. Argument: dict with root (.) and secretName. */}}
 {{- define "warmpath.connectionEnv" -}}
 {{- $v := .root.Values -}}
 {{- include "warmpath.secretEnv" (dict "env" "DATABASE_URL" "value" $v.database.url "existing" $v.database.existingSecret "secretName" .secretName) }}
 {{- include "warmpath.secretEnv" (dict "env" "REDIS_URL" "value" $v.redis.url "existing" $v.redis.existingSecret "secretName" .secretName) }}
 {{- include "warmpath.secretEnv" (dict "env" "WARMPATH_SECRET_KEY" "value" $v.secretKey.value "existing" $v.secretKey.existingSecret "secretName" .secretName) }}
 {{- include "warmpath.secretEnv" (dict "env" "SMTP_URL" "value" $v.smtp.url "existing" $v.smtp.existingSecret "secretName" .secretName) }}
+{{- include "warmpath.secretEnv" (dict "env" "METRICS_TOKEN" "value" $v.metrics.token.value "existing" $v.metrics.token.existingSecret "secretName" .secretName) }}
 {{- end -}}
 
 {{/* WARMPATH_BOOTSTRAP_API_KEY and the bootstrap owner; only the api pods apply them. Argument: the root context. */}}
@@ -127,6 +128,9 @@ WARMPATH_SECRET_KEY: {{ $v.secretKey.value | b64enc | quote }}
 {{- end }}
 {{- if and $v.smtp.url (not $v.smtp.existingSecret.name) }}
 SMTP_URL: {{ $v.smtp.url | b64enc | quote }}
+{{- end }}
+{{- if and $v.metrics.token.value (not $v.metrics.token.existingSecret.name) }}
+METRICS_TOKEN: {{ $v.metrics.token.value | b64enc | quote }}
 {{- end }}
 {{- if .bootstrap }}
 {{- if and $v.bootstrap.apiKey.value (not $v.bootstrap.apiKey.existingSecret.name) }}
