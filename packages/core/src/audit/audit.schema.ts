@@ -43,7 +43,13 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** Filters and page of `AuditService.list`; unknown fields are rejected. */
 export const auditListQuerySchema = z.strictObject({
   action: z.string().min(1).max(200).optional(),
+  actorId: z.string().min(1).max(200).optional(),
+  targetType: z.string().min(1).max(200).optional(),
   targetId: z.string().min(1).max(200).optional(),
+  /** Entries at or after this instant. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Entries before this instant. */
+  to: z.iso.datetime({ offset: true }).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(200).optional(),
 });
@@ -52,5 +58,14 @@ export type AuditListQuery = z.input<typeof auditListQuerySchema>;
 /** A page of entries, newest first; `nextCursor` is null on the last page. */
 export interface AuditPage {
   data: AuditEntry[];
+  nextCursor: string | null;
+}
+
+/** An entry as the console shows it: the actor's display name resolved (null for the system or a deleted actor). */
+export type NamedAuditEntry = AuditEntry & { actor: AuditActor & { name: string | null } };
+
+/** A page of {@link NamedAuditEntry}. */
+export interface NamedAuditPage {
+  data: NamedAuditEntry[];
   nextCursor: string | null;
 }

@@ -12,6 +12,8 @@ export {
   auditEntrySchema,
   auditListQuerySchema,
   auditTargetSchema,
+  type NamedAuditEntry,
+  type NamedAuditPage,
   SYSTEM_ACTOR,
   SYSTEM_CONTEXT,
 } from './audit.schema.js';
