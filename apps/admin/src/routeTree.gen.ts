@@ -18,7 +18,9 @@ import { Route as StaffPluginsRouteImport } from './routes/_staff/plugins'
 import { Route as StaffReferralsRouteImport } from './routes/_staff/referrals'
 import { Route as StaffReviewQueueRouteImport } from './routes/_staff/review-queue'
 import { Route as StaffSettingsRouteImport } from './routes/_staff/settings'
-import { Route as StaffTracksRouteImport } from './routes/_staff/tracks'
+import { Route as StaffTracksIndexRouteImport } from './routes/_staff/tracks/index'
+import { Route as StaffTracksTrackIdRouteImport } from './routes/_staff/tracks/$trackId'
+import { Route as StaffTracksNewRouteImport } from './routes/_staff/tracks/new'
 
 const StaffRoute = StaffRouteImport.update({
   id: '/_staff',
@@ -64,9 +66,19 @@ const StaffSettingsRoute = StaffSettingsRouteImport.update({
   path: '/settings',
   getParentRoute: () => StaffRoute,
 } as any)
-const StaffTracksRoute = StaffTracksRouteImport.update({
-  id: '/tracks',
-  path: '/tracks',
+const StaffTracksIndexRoute = StaffTracksIndexRouteImport.update({
+  id: '/tracks/',
+  path: '/tracks/',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffTracksTrackIdRoute = StaffTracksTrackIdRouteImport.update({
+  id: '/tracks/$trackId',
+  path: '/tracks/$trackId',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffTracksNewRoute = StaffTracksNewRouteImport.update({
+  id: '/tracks/new',
+  path: '/tracks/new',
   getParentRoute: () => StaffRoute,
 } as any)
 
@@ -79,7 +91,9 @@ export interface FileRoutesByFullPath {
   '/referrals': typeof StaffReferralsRoute
   '/review-queue': typeof StaffReviewQueueRoute
   '/settings': typeof StaffSettingsRoute
-  '/tracks': typeof StaffTracksRoute
+  '/tracks/$trackId': typeof StaffTracksTrackIdRoute
+  '/tracks/new': typeof StaffTracksNewRoute
+  '/tracks/': typeof StaffTracksIndexRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
@@ -89,8 +103,10 @@ export interface FileRoutesByTo {
   '/referrals': typeof StaffReferralsRoute
   '/review-queue': typeof StaffReviewQueueRoute
   '/settings': typeof StaffSettingsRoute
-  '/tracks': typeof StaffTracksRoute
   '/': typeof StaffIndexRoute
+  '/tracks/$trackId': typeof StaffTracksTrackIdRoute
+  '/tracks/new': typeof StaffTracksNewRoute
+  '/tracks': typeof StaffTracksIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -102,8 +118,10 @@ export interface FileRoutesById {
   '/_staff/referrals': typeof StaffReferralsRoute
   '/_staff/review-queue': typeof StaffReviewQueueRoute
   '/_staff/settings': typeof StaffSettingsRoute
-  '/_staff/tracks': typeof StaffTracksRoute
   '/_staff/': typeof StaffIndexRoute
+  '/_staff/tracks/$trackId': typeof StaffTracksTrackIdRoute
+  '/_staff/tracks/new': typeof StaffTracksNewRoute
+  '/_staff/tracks/': typeof StaffTracksIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -116,7 +134,9 @@ export interface FileRouteTypes {
     | '/referrals'
     | '/review-queue'
     | '/settings'
-    | '/tracks'
+    | '/tracks/$trackId'
+    | '/tracks/new'
+    | '/tracks/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
@@ -126,8 +146,10 @@ export interface FileRouteTypes {
     | '/referrals'
     | '/review-queue'
     | '/settings'
-    | '/tracks'
     | '/'
+    | '/tracks/$trackId'
+    | '/tracks/new'
+    | '/tracks'
   id:
     | '__root__'
     | '/_staff'
@@ -138,8 +160,10 @@ export interface FileRouteTypes {
     | '/_staff/referrals'
     | '/_staff/review-queue'
     | '/_staff/settings'
-    | '/_staff/tracks'
     | '/_staff/'
+    | '/_staff/tracks/$trackId'
+    | '/_staff/tracks/new'
+    | '/_staff/tracks/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -212,11 +236,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StaffSettingsRouteImport
       parentRoute: typeof StaffRoute
     }
-    '/_staff/tracks': {
-      id: '/_staff/tracks'
+    '/_staff/tracks/': {
+      id: '/_staff/tracks/'
       path: '/tracks'
-      fullPath: '/tracks'
-      preLoaderRoute: typeof StaffTracksRouteImport
+      fullPath: '/tracks/'
+      preLoaderRoute: typeof StaffTracksIndexRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/tracks/$trackId': {
+      id: '/_staff/tracks/$trackId'
+      path: '/tracks/$trackId'
+      fullPath: '/tracks/$trackId'
+      preLoaderRoute: typeof StaffTracksTrackIdRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/tracks/new': {
+      id: '/_staff/tracks/new'
+      path: '/tracks/new'
+      fullPath: '/tracks/new'
+      preLoaderRoute: typeof StaffTracksNewRouteImport
       parentRoute: typeof StaffRoute
     }
   }
@@ -229,8 +267,10 @@ interface StaffRouteChildren {
   StaffReferralsRoute: typeof StaffReferralsRoute
   StaffReviewQueueRoute: typeof StaffReviewQueueRoute
   StaffSettingsRoute: typeof StaffSettingsRoute
-  StaffTracksRoute: typeof StaffTracksRoute
   StaffIndexRoute: typeof StaffIndexRoute
+  StaffTracksTrackIdRoute: typeof StaffTracksTrackIdRoute
+  StaffTracksNewRoute: typeof StaffTracksNewRoute
+  StaffTracksIndexRoute: typeof StaffTracksIndexRoute
 }
 
 const StaffRouteChildren: StaffRouteChildren = {
@@ -240,8 +280,10 @@ const StaffRouteChildren: StaffRouteChildren = {
   StaffReferralsRoute: StaffReferralsRoute,
   StaffReviewQueueRoute: StaffReviewQueueRoute,
   StaffSettingsRoute: StaffSettingsRoute,
-  StaffTracksRoute: StaffTracksRoute,
   StaffIndexRoute: StaffIndexRoute,
+  StaffTracksTrackIdRoute: StaffTracksTrackIdRoute,
+  StaffTracksNewRoute: StaffTracksNewRoute,
+  StaffTracksIndexRoute: StaffTracksIndexRoute,
 }
 
 const StaffRouteWithChildren = StaffRoute._addFileChildren(StaffRouteChildren)

@@ -34,4 +34,14 @@ describe('failed API calls', () => {
     expect(describeError(answered('FORBIDDEN'))).toMatch(/role does not allow/);
     expect(describeError(answered('CONFLICT', 'Slug is taken'))).toBe('Slug is taken');
   });
+
+  it('name the fields of input the server refused', () => {
+    const issues = JSON.stringify([
+      { code: 'too_small', path: ['slaHours'], message: 'Too small: expected number to be >=1' },
+      { code: 'custom', path: ['form', 'fields', 0, 'key'], message: 'Start with a letter' },
+    ]);
+    expect(describeError(answered('BAD_REQUEST', issues))).toBe(
+      'slaHours: Too small: expected number to be >=1\nform.fields.0.key: Start with a letter',
+    );
+  });
 });

@@ -39,6 +39,29 @@ export function describeError(error: unknown): string {
     case 'INTERNAL_SERVER_ERROR':
       return 'The server ran into a problem. Try again; if it keeps happening, check the server logs.';
     default:
-      return error instanceof Error && error.message ? error.message : 'Something unexpected happened.';
+      return error instanceof Error && error.message
+        ? readableMessage(error.message)
+        : 'Something unexpected happened.';
+  }
+}
+
+/**
+ * tRPC reports input that failed its zod schema as the JSON list of issues; this turns it into
+ * "form.fields.0.key: Start with a letter…" lines. Any other message is returned as it is.
+ */
+function readableMessage(message: string): string {
+  if (!message.startsWith('[')) return message;
+  try {
+    const issues: unknown = JSON.parse(message);
+    if (!Array.isArray(issues)) return message;
+    return issues
+      .map((issue: { path?: unknown; message?: unknown }) => {
+        const path = Array.isArray(issue.path) ? issue.path.join('.') : '';
+        const text = typeof issue.message === 'string' ? issue.message : 'is not valid';
+        return path ? `${path}: ${text}` : text;
+      })
+      .join('\n');
+  } catch {
+    return message;
   }
 }

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { Table, type TableColumn, TrackKindBadge } from '@warmpath/ui';
 import type { ReactNode } from 'react';
 import type { Track } from '../../api/types.js';
@@ -11,7 +12,9 @@ const nameColumn: TableColumn<Track> = {
   isRowHeader: true,
   cell: (track) => (
     <span className="track-name">
-      <span>{track.name}</span>
+      <Link to="/tracks/$trackId" params={{ trackId: track.id }}>
+        {track.name}
+      </Link>
       <code className="track-name__slug">{track.slug}</code>
     </span>
   ),

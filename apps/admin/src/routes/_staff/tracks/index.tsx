@@ -1,8 +1,8 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { PageHeader } from '@warmpath/ui';
-import { TracksCard } from '../../features/tracks/tracks-card.js';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { buttonClassName, PageHeader } from '@warmpath/ui';
+import { TracksCard } from '../../../features/tracks/tracks-card.js';
 
-export const Route = createFileRoute('/_staff/tracks')({
+export const Route = createFileRoute('/_staff/tracks/')({
   loader: ({ context: { queryClient, trpc } }) => {
     void queryClient.prefetchQuery(trpc.admin.tracks.list.queryOptions());
   },
@@ -16,6 +16,11 @@ function TracksPage() {
       <PageHeader
         title="Tracks"
         description="Each track is one lane of the program: who refers (clients, partners, employees), where their links lead, how referrals are accepted and how long credit lasts."
+        actions={
+          <Link to="/tracks/new" className={buttonClassName()}>
+            New track
+          </Link>
+        }
       />
       <TracksCard />
     </>

@@ -1,0 +1,90 @@
+import { Button, Fieldset, SelectField, TextField } from '@warmpath/ui';
+import { emptyRoutingRuleDraft, type FieldDraft, type RoutingRuleDraft } from './track-draft.js';
+
+/** Props of {@link RoutingRulesEditor}. */
+export interface RoutingRulesEditorProps {
+  rules: RoutingRuleDraft[];
+  fallback: 'round_robin' | 'none';
+  /** The track's questions, offered as the answer a rule looks at. */
+  fields: FieldDraft[];
+  onChange: (rules: RoutingRuleDraft[]) => void;
+  onFallbackChange: (fallback: 'round_robin' | 'none') => void;
+}
+
+/** Who owns a new referral: the first rule whose answer matches, otherwise the fallback. */
+export function RoutingRulesEditor({
+  rules,
+  fallback,
+  fields,
+  onChange,
+  onFallbackChange,
+}: RoutingRulesEditorProps) {
+  const fieldOptions = fields
+    .filter((field) => field.key.trim() !== '')
+    .map((field) => ({ value: field.key, label: field.label || field.key }));
+  function update(index: number, changes: Partial<RoutingRuleDraft>) {
+    onChange(rules.map((rule, at) => (at === index ? { ...rule, ...changes } : rule)));
+  }
+  return (
+    <div className="form-builder">
+      {rules.map((rule, index) => {
+        const number = index + 1;
+        const options = fieldOptions.some((option) => option.value === rule.field)
+          ? fieldOptions
+          : rule.field
+            ? [...fieldOptions, { value: rule.field, label: rule.field }]
+            : fieldOptions;
+        return (
+          <Fieldset key={rule.draftId} legend={`Rule ${number}`}>
+            <div className="form-grid">
+              <SelectField
+                label="When the answer to"
+                placeholder="Choose a question…"
+                value={rule.field}
+                options={options}
+                required
+                onChange={(event) => update(index, { field: event.target.value })}
+              />
+              <TextField
+                label="Equals"
+                value={rule.equals}
+                required
+                onChange={(event) => update(index, { equals: event.target.value })}
+              />
+              <TextField
+                label="Assign to (staff user id)"
+                value={rule.ownerId}
+                required
+                onChange={(event) => update(index, { ownerId: event.target.value })}
+              />
+            </div>
+            <div className="form-builder__row-actions">
+              <Button
+                variant="danger"
+                size="sm"
+                onClick={() => onChange(rules.filter((_, at) => at !== index))}
+                aria-label={`Remove rule ${number}`}
+              >
+                Remove
+              </Button>
+            </div>
+          </Fieldset>
+        );
+      })}
+      <div>
+        <Button variant="secondary" onClick={() => onChange([...rules, emptyRoutingRuleDraft()])}>
+          Add routing rule
+        </Button>
+      </div>
+      <SelectField
+        label="When no rule matches"
+        value={fallback}
+        options={[
+          { value: 'round_robin', label: 'Share out among sales and managers (round robin)' },
+          { value: 'none', label: 'Leave unassigned' },
+        ]}
+        onChange={(event) => onFallbackChange(event.target.value as 'round_robin' | 'none')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import type { inferInput } from '@trpc/tanstack-react-query';
+import type { trpc } from '../../api/trpc.js';
+import type { Track } from '../../api/types.js';
+
+/** What `admin.tracks.create` accepts. */
+export type CreateTrackInput = inferInput<typeof trpc.admin.tracks.create>;
+export type TrackKind = CreateTrackInput['kind'];
+export type FormFieldType = NonNullable<CreateTrackInput['form']>['fields'][number]['type'];
+export type ReferralStage = NonNullable<CreateTrackInput['referrerVisibleStages']>[number];
+
+export const TRACK_KIND_OPTIONS: ReadonlyArray<{ value: TrackKind; label: string }> = [
+  { value: 'client', label: 'Clients' },
+  { value: 'partner', label: 'Partners' },
+  { value: 'employee', label: 'Employees' },
+  { value: 'custom', label: 'Custom' },
+];
+
+export const FIELD_TYPE_OPTIONS: ReadonlyArray<{ value: FormFieldType; label: string }> = [
+  { value: 'text', label: 'Short text' },
+  { value: 'textarea', label: 'Long text' },
+  { value: 'email', label: 'Email' },
+  { value: 'url', label: 'Web address' },
+  { value: 'number', label: 'Number' },
+  { value: 'select', label: 'One choice' },
+  { value: 'multiselect', label: 'Several choices' },
+  { value: 'date', label: 'Date' },
+];
+
+/** Referral stages in lifecycle order, with the words the console uses for them. */
+export const STAGES: ReadonlyArray<{ value: ReferralStage; label: string }> = [
+  { value: 'submitted', label: 'Submitted' },
+  { value: 'in_review', label: 'In review' },
+  { value: 'accepted', label: 'Accepted' },
+  { value: 'rejected', label: 'Rejected' },
+  { value: 'meeting_booked', label: 'Meeting booked' },
+  { value: 'proposal_sent', label: 'Proposal sent' },
+  { value: 'closed_won', label: 'Closed won' },
+  { value: 'closed_lost', label: 'Closed lost' },
+];
+
+/** One intake question while it is edited: options as typed (one per line). */
+export interface FieldDraft {
+  /** Stable React key; not sent. */
+  draftId: string;
+  key: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  options: string;
+}
+
+/** One routing rule while it is edited: the value as typed. */
+export interface RoutingRuleDraft {
+  draftId: string;
+  field: string;
+  equals: string;
+  ownerId: string;
+}
+
+/**
+ * A track as its editor holds it: every input's raw text, so nothing the user typed is lost or reformatted while
+ * they type, or when the server refuses a save.
+ */
+export interface TrackDraft {
+  name: string;
+  slug: string;
+  kind: TrackKind;
+  landingUrl: string;
+  allowedDestinations: string;
+  attributionWindowDays: string;
+  autoAccept: boolean;
+  slaHours: string;
+  fields: FieldDraft[];
+  routingRules: RoutingRuleDraft[];
+  routingFallback: 'round_robin' | 'none';
+  visibleStages: ReferralStage[];
+  headline: string;
+  description: string;
+  shareText: string;
+  primaryColor: string;
+}
+
+let draftCounter = 0;
+/** A key for a new row of the editor. */
+export function newDraftId(): string {
+  draftCounter += 1;
+  return `draft-${draftCounter}`;
+}
+
+export function emptyFieldDraft(): FieldDraft {
+  return { draftId: newDraftId(), key: '', label: '', type: 'text', required: false, options: '' };
+}
+
+export function emptyRoutingRuleDraft(): RoutingRuleDraft {
+  return { draftId: newDraftId(), field: '', equals: '', ownerId: '' };
+}
+
+/** The editor of a new track: an empty form (the server fills in the B2B intake form when none is given). */
+export function newTrackDraft(): TrackDraft {
+  return {
+    name: '',
+    slug: '',
+    kind: 'client',
+    landingUrl: '',
+    allowedDestinations: '',
+    attributionWindowDays: '90',
+    autoAccept: false,
+    slaHours: '48',
+    fields: [],
+    routingRules: [],
+    routingFallback: 'round_robin',
+    visibleStages: STAGES.map((stage) => stage.value),
+    headline: '',
+    description: '',
+    shareText: '',
+    primaryColor: '#c2410c',
+  };
+}
+
+/** The editor of an existing track. */
+export function trackToDraft(track: Track): TrackDraft {
+  return {
+    name: track.name,
+    slug: track.slug,
+    kind: track.kind,
+    landingUrl: track.landingUrl,
+    allowedDestinations: track.allowedDestinations.join('\n'),
+    attributionWindowDays: String(track.attributionWindowDays),
+    autoAccept: track.autoAccept,
+    slaHours: String(track.slaHours),
+    fields: track.form.fields.map((field) => ({
+      draftId: newDraftId(),
+      key: field.key,
+      label: field.label,
+      type: field.type,
+      required: field.required,
+      options: (field.options ?? []).join('\n'),
+    })),
+    routingRules: track.routing.rules.map((rule) => ({
+      draftId: newDraftId(),
+      field: rule.field,
+      equals: String(rule.equals),
+      ownerId: rule.ownerId,
+    })),
+    routingFallback: track.routing.fallback,
+    visibleStages: track.referrerVisibleStages as ReferralStage[],
+    headline: track.portalCopy.headline ?? '',
+    description: track.portalCopy.description ?? '',
+    shareText: track.portalCopy.shareText ?? '',
+    primaryColor: track.portalCopy.primaryColor ?? '#c2410c',
+  };
+}
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+function optionalText(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed.length > 0 ? trimmed : undefined;
+}
+
+/** Turns a number field's text into a number; text that is not one is sent as NaN so the server names the field. */
+function wholeNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+/** A field key from its label ("Company size" → "company_size"), offered while the key is still empty. */
+export function suggestFieldKey(label: string): string {
+  const words = label
+    .normalize('NFKD')
+    .replace(/[^a-zA-Z0-9]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .split(' ')
+    .filter(Boolean);
+  const key = words.join('_').slice(0, 64);
+  return /^[a-z]/.test(key) ? key : key ? `field_${key}`.slice(0, 64) : '';
+}
+
+/** A slug from a name ("Enterprise clients" → "enterprise-clients"). */
+export function suggestSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+}
+
+/** What the editor sends: every setting of the track, from the draft. */
+export function draftToInput(draft: TrackDraft): CreateTrackInput {
+  const isChoice = (type: FormFieldType) => type === 'select' || type === 'multiselect';
+  return {
+    name: draft.name,
+    slug: draft.slug.trim(),
+    kind: draft.kind,
+    landingUrl: draft.landingUrl.trim(),
+    allowedDestinations: lines(draft.allowedDestinations),
+    attributionWindowDays: wholeNumber(draft.attributionWindowDays),
+    autoAccept: draft.autoAccept,
+    slaHours: wholeNumber(draft.slaHours),
+    form: {
+      fields: draft.fields.map((field) => ({
+        key: field.key.trim(),
+        label: field.label,
+        type: field.type,
+        required: field.required,
+        ...(isChoice(field.type) ? { options: lines(field.options) } : {}),
+      })),
+    },
+    routing: {
+      rules: draft.routingRules.map((rule) => ({
+        field: rule.field.trim(),
+        equals: rule.equals,
+        ownerId: rule.ownerId.trim(),
+      })),
+      fallback: draft.routingFallback,
+    },
+    referrerVisibleStages: STAGES.map((stage) => stage.value).filter((stage) =>
+      draft.visibleStages.includes(stage),
+    ),
+    portalCopy: {
+      headline: optionalText(draft.headline),
+      description: optionalText(draft.description),
+      shareText: optionalText(draft.shareText),
+      primaryColor: optionalText(draft.primaryColor),
+    },
+  };
+}

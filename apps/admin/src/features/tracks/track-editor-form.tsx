@@ -1,0 +1,218 @@
+import {
+  Button,
+  Card,
+  CheckboxField,
+  Fieldset,
+  FormAlert,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '@warmpath/ui';
+import { type FormEvent, useState } from 'react';
+import { describeError } from '../../api/errors.js';
+import { BrandingPreview } from './branding-preview.js';
+import { IntakeFieldsEditor } from './intake-fields-editor.js';
+import { RoutingRulesEditor } from './routing-rules-editor.js';
+import { STAGES, suggestSlug, TRACK_KIND_OPTIONS, type TrackDraft, type TrackKind } from './track-draft.js';
+
+/** Props of {@link TrackEditorForm}. */
+export interface TrackEditorFormProps {
+  initialDraft: TrackDraft;
+  /** The label of the submit button ("Create track", "Save changes"). */
+  submitLabel: string;
+  onSubmit: (draft: TrackDraft) => void;
+  isSaving: boolean;
+  /** The last save's failure; the form keeps everything typed and shows why. */
+  saveError: unknown;
+  /** A new track's slug follows its name until edited; an existing one never changes by itself. */
+  isNew: boolean;
+}
+
+/** Every setting of a track, in sections; used to create a track and to edit one. */
+export function TrackEditorForm({
+  initialDraft,
+  submitLabel,
+  onSubmit,
+  isSaving,
+  saveError,
+  isNew,
+}: TrackEditorFormProps) {
+  const [draft, setDraft] = useState(initialDraft);
+  const set = <Key extends keyof TrackDraft>(key: Key, value: TrackDraft[Key]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit(draft);
+  }
+
+  return (
+    <form className="track-editor" onSubmit={submit} noValidate aria-label="Track settings">
+      <Card
+        title="Basics"
+        description="What the track is called, who refers through it and where its links lead."
+      >
+        <div className="form-grid">
+          <TextField
+            label="Name"
+            value={draft.name}
+            required
+            maxLength={120}
+            onChange={(event) => {
+              const name = event.target.value;
+              const slugFollowsName = isNew && (draft.slug === '' || draft.slug === suggestSlug(draft.name));
+              setDraft((current) => ({
+                ...current,
+                name,
+                ...(slugFollowsName ? { slug: suggestSlug(name) } : {}),
+              }));
+            }}
+          />
+          <TextField
+            label="Slug"
+            hint="Lower-case letters, digits and hyphens; used in URLs and the API."
+            value={draft.slug}
+            required
+            maxLength={64}
+            onChange={(event) => set('slug', event.target.value)}
+          />
+          <SelectField
+            label="Who refers"
+            value={draft.kind}
+            options={TRACK_KIND_OPTIONS}
+            onChange={(event) => set('kind', event.target.value as TrackKind)}
+          />
+          <TextField
+            label="Landing page"
+            type="url"
+            hint="Where referral links lead by default."
+            value={draft.landingUrl}
+            required
+            placeholder="https://example.com/"
+            onChange={(event) => set('landingUrl', event.target.value)}
+          />
+          <TextField
+            label="Attribution window (days)"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={730}
+            value={draft.attributionWindowDays}
+            onChange={(event) => set('attributionWindowDays', event.target.value)}
+          />
+        </div>
+        <TextAreaField
+          label="Other allowed destinations"
+          hint="Pages a link may send visitors to instead of the landing page, one URL per line."
+          value={draft.allowedDestinations}
+          rows={2}
+          onChange={(event) => set('allowedDestinations', event.target.value)}
+        />
+      </Card>
+
+      <Card
+        title="Intake form"
+        description="The questions a referrer answers about the company they introduce."
+      >
+        <IntakeFieldsEditor fields={draft.fields} onChange={(fields) => set('fields', fields)} />
+      </Card>
+
+      <Card
+        title="Acceptance and routing"
+        description="How new referrals are accepted, who owns them and how fast."
+      >
+        <div className="form-stack">
+          <CheckboxField
+            label="Accept referrals automatically"
+            hint="Otherwise each referral waits in the review queue. Referrals flagged by fraud rules are always reviewed."
+            checked={draft.autoAccept}
+            onChange={(event) => set('autoAccept', event.target.checked)}
+          />
+          <TextField
+            label="Review SLA (hours)"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={8760}
+            hint="The owner is reminded when a referral waits longer than this."
+            value={draft.slaHours}
+            onChange={(event) => set('slaHours', event.target.value)}
+          />
+          <RoutingRulesEditor
+            rules={draft.routingRules}
+            fallback={draft.routingFallback}
+            fields={draft.fields}
+            onChange={(rules) => set('routingRules', rules)}
+            onFallbackChange={(fallback) => set('routingFallback', fallback)}
+          />
+        </div>
+      </Card>
+
+      <Card
+        title="What referrers see"
+        description="Stages a referrer sees in the portal; a hidden stage shows as the last visible one reached."
+      >
+        <Fieldset legend="Visible stages">
+          <div className="checkbox-grid">
+            {STAGES.map((stage) => (
+              <CheckboxField
+                key={stage.value}
+                label={stage.label}
+                checked={draft.visibleStages.includes(stage.value)}
+                onChange={(event) =>
+                  set(
+                    'visibleStages',
+                    event.target.checked
+                      ? [...draft.visibleStages, stage.value]
+                      : draft.visibleStages.filter((visible) => visible !== stage.value),
+                  )
+                }
+              />
+            ))}
+          </div>
+        </Fieldset>
+      </Card>
+
+      <Card title="Portal copy and branding" description="How the track presents itself to referrers.">
+        <div className="branding-layout">
+          <div className="form-stack">
+            <TextField
+              label="Headline"
+              maxLength={200}
+              value={draft.headline}
+              onChange={(event) => set('headline', event.target.value)}
+            />
+            <TextAreaField
+              label="Description"
+              maxLength={2000}
+              value={draft.description}
+              onChange={(event) => set('description', event.target.value)}
+            />
+            <TextAreaField
+              label="Suggested share text"
+              maxLength={1000}
+              rows={2}
+              value={draft.shareText}
+              onChange={(event) => set('shareText', event.target.value)}
+            />
+            <TextField
+              label="Brand colour"
+              hint="A hex colour like #c2410c."
+              value={draft.primaryColor}
+              maxLength={7}
+              onChange={(event) => set('primaryColor', event.target.value)}
+            />
+          </div>
+          <BrandingPreview draft={draft} />
+        </div>
+      </Card>
+
+      {saveError ? <FormAlert title="The track was not saved">{describeError(saveError)}</FormAlert> : null}
+      <div className="form-actions">
+        <Button type="submit" isLoading={isSaving}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
