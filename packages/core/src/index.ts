@@ -23,6 +23,7 @@ export * from './links/index.js';
 export * from './mail/index.js';
 export * from './notifications/index.js';
 export * from './participants/index.js';
+export * from './portal/index.js';
 export * from './referrals/index.js';
 export * from './sessions/index.js';
 export { decodeIdCursor, encodeIdCursor } from './shared/cursor.js';

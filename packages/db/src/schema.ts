@@ -147,6 +147,8 @@ export interface ParticipantsTable {
   id: string;
   person_id: string;
   status: Generated<'active' | 'disabled'>;
+  /** argon2id hash of the portal password the participant chose; null until they set one. */
+  password_hash: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -161,6 +163,31 @@ export interface ParticipantLoginTokensTable {
   expires_at: Timestamp;
   /** Set when the link is used: a link signs in once. */
   used_at: Timestamp | null;
+  /** Which route accepts it: API login links (`/portal/login`) or emailed magic links (`/portal/login/magic`). */
+  purpose: Generated<'login_link' | 'magic_link'>;
+}
+
+/** A self-enrolment awaiting email verification; only the SHA-256 of the emailed token is stored. */
+export interface PortalEnrolmentRequestsTable {
+  id: string;
+  track_id: string;
+  /** Normalised (trimmed, lower-case). */
+  email: string;
+  name: string;
+  company_name: string | null;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** A portal submission's client-chosen id: a repeated submit returns the first referral instead of a second one. */
+export interface PortalSubmissionsTable {
+  participant_id: string;
+  submission_id: string;
+  /** Null while the first submit is still in flight. */
+  referral_id: string | null;
+  created_at: CreatedAt;
 }
 
 /** A participant's enrolment in one track, with its unique link code (`/r/{code}`). */
@@ -342,6 +369,8 @@ export interface Database {
   participants: ParticipantsTable;
   enrollments: EnrollmentsTable;
   participant_login_tokens: ParticipantLoginTokensTable;
+  portal_enrolment_requests: PortalEnrolmentRequestsTable;
+  portal_submissions: PortalSubmissionsTable;
   referrals: ReferralsTable;
   referral_contacts: ReferralContactsTable;
   referral_history: ReferralHistoryTable;
@@ -369,6 +398,7 @@ export type PersonRow = Selectable<PeopleTable>;
 export type ParticipantRow = Selectable<ParticipantsTable>;
 export type EnrollmentRow = Selectable<EnrollmentsTable>;
 export type ParticipantLoginTokenRow = Selectable<ParticipantLoginTokensTable>;
+export type PortalEnrolmentRequestRow = Selectable<PortalEnrolmentRequestsTable>;
 export type ReferralRow = Selectable<ReferralsTable>;
 export type NewReferralRow = Insertable<ReferralsTable>;
 export type ReferralContactRow = Selectable<ReferralContactsTable>;

@@ -4,12 +4,21 @@ import {
   AuditService,
   type Clock,
   EventIngestionService,
+  MagicLinkService,
   type Mailer,
   ParticipantLoginService,
   ParticipantService,
+  PortalAccountService,
+  PortalReferralService,
+  PortalTrackService,
   ReferralService,
   SecretBox,
+  SelfEnrolmentService,
   SessionService,
+  StaffAccountService,
+  StaffInvitationService,
+  StaffPasswordService,
+  StaffSignInService,
   TrackService,
   UserService,
   WebhookService,
@@ -41,6 +50,24 @@ export interface Services {
   participants: ParticipantService;
   participantLogins: ParticipantLoginService;
   referrals: ReferralService;
+  /** Portal sign-in by emailed link. */
+  magicLinks: MagicLinkService;
+  /** Portal passwords and the participant's own profile. */
+  portalAccounts: PortalAccountService;
+  /** Portal self-enrolment with email verification. */
+  selfEnrolment: SelfEnrolmentService;
+  /** The portal's views of tracks: the program, my tracks and links, intake forms. */
+  portalTracks: PortalTrackService;
+  /** Guided referrals from the portal. */
+  portalReferrals: PortalReferralService;
+  /** Staff password sign-in with the lock-out. */
+  staffSignIn: StaffSignInService;
+  /** Role changes, disabling and enabling of staff accounts from the console. */
+  staffAccounts: StaffAccountService;
+  /** Staff invitations by emailed link. */
+  invitations: StaffInvitationService;
+  /** Staff password reset and change. */
+  staffPasswords: StaffPasswordService;
 }
 
 /**
@@ -106,30 +133,63 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const db = database.db;
     const secretBox = new SecretBox(secretKey);
     const ipHashSalt = createHash('sha256').update(`warmpath:ip-salt:${secretKey}`).digest('base64url');
+    // Built before the services: sign-in and enrolment emails go out through it.
+    const smtp = config.SMTP_URL
+      ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
+      : undefined;
+    const mailer = options.mailer ?? smtp ?? createLogMailer(logger);
+    if (!options.mailer && !smtp) logger.warn('SMTP_URL is not set: emails (with their links) go to the log');
+    const onMailError = (error: unknown, message: { subject: string }) =>
+      logger.error({ err: error, subject: message.subject }, 'an email could not be handed to the mailer');
+    const participants = new ParticipantService({ db, clock, publicUrl: config.PUBLIC_URL });
+    const referrals = new ReferralService({
+      db,
+      clock,
+      ipHashSalt,
+      fraud: createPluginFraudEvaluator(() => pluginHost, logger),
+    });
+    const users = new UserService({ db, clock });
     const services: Services = {
-      users: new UserService({ db, clock }),
+      users,
       sessions: new SessionService({ db, clock }),
       apiKeys: new ApiKeyService({ db, clock }),
       tracks: new TrackService({ db, clock }),
       audit: new AuditService({ db }),
       events: new EventIngestionService({ db, clock }),
       webhooks: new WebhookService({ db, clock, secretBox }),
-      participants: new ParticipantService({ db, clock, publicUrl: config.PUBLIC_URL }),
+      participants,
       participantLogins: new ParticipantLoginService({ db, clock, publicUrl: config.PUBLIC_URL }),
-      referrals: new ReferralService({
+      referrals,
+      magicLinks: new MagicLinkService({ db, clock, mailer, publicUrl: config.PUBLIC_URL, onMailError }),
+      portalAccounts: new PortalAccountService({ db, clock }),
+      selfEnrolment: new SelfEnrolmentService({
         db,
         clock,
-        ipHashSalt,
-        fraud: createPluginFraudEvaluator(() => pluginHost, logger),
+        mailer,
+        participants,
+        publicUrl: config.PUBLIC_URL,
+        onMailError,
+      }),
+      portalTracks: new PortalTrackService({ db, publicUrl: config.PUBLIC_URL }),
+      portalReferrals: new PortalReferralService({ db, clock, referrals }),
+      staffSignIn: new StaffSignInService({
+        db,
+        clock,
+        users,
+        maxFailures: config.WARMPATH_SIGN_IN_MAX_FAILURES,
+      }),
+      staffAccounts: new StaffAccountService({ db, clock }),
+      invitations: new StaffInvitationService({ db, clock, mailer, publicUrl: config.PUBLIC_URL }),
+      staffPasswords: new StaffPasswordService({
+        db,
+        clock,
+        mailer,
+        publicUrl: config.PUBLIC_URL,
+        onMailError,
       }),
     };
     const queue = options.queue ?? createJobQueue({ redisUrl: config.REDIS_URL, logger });
     defineWebhookJobs(queue, services.webhooks, { retry: options.webhookRetry });
-    const smtp = config.SMTP_URL
-      ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
-      : undefined;
-    const mailer = options.mailer ?? smtp ?? createLogMailer(logger);
-    if (!options.mailer && !smtp) logger.warn('SMTP_URL is not set: emails (with their links) go to the log');
     defineReferralJobs(queue, { referrals: services.referrals, db, mailer, publicUrl: config.PUBLIC_URL });
     const pluginHost = await loadPlugins({
       config,

@@ -100,7 +100,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
     await signInWith(path);
     const again = await server.app.inject({ method: 'GET', url: path });
     expect(again.statusCode).toBe(303);
-    expect(again.headers.location).toBe('/portal/?login=expired');
+    expect(again.headers.location).toBe('/portal/sign-in?login=expired');
     expect(portalCookieOf(again)).toBeUndefined();
   });
 
@@ -115,7 +115,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
       .where('used_at', 'is', null)
       .execute();
     const res = await server.app.inject({ method: 'GET', url: path });
-    expect(res.headers.location).toBe('/portal/?login=expired');
+    expect(res.headers.location).toBe('/portal/sign-in?login=expired');
     expect(portalCookieOf(res)).toBeUndefined();
   });
 
@@ -129,7 +129,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
     ]) {
       const res = await server.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(303);
-      expect(res.headers.location).toBe('/portal/?login=expired');
+      expect(res.headers.location).toBe('/portal/sign-in?login=expired');
       expect(portalCookieOf(res)).toBeUndefined();
     }
   });

@@ -31,7 +31,7 @@ export function clearStaffSessionCookie(config: Pick<Config, 'PUBLIC_URL'>, repl
   reply.clearCookie(STAFF_SESSION_COOKIE, cookieOptions(config, new Date(0)));
 }
 
-/** Signs a participant into the portal (one-time login links). */
+/** Signs a participant into the portal (login links, magic links, self-enrolment, password). */
 export function setPortalSessionCookie(
   config: Pick<Config, 'PUBLIC_URL'>,
   reply: FastifyReply,
@@ -39,4 +39,9 @@ export function setPortalSessionCookie(
   expires: Date,
 ) {
   reply.setCookie(PORTAL_SESSION_COOKIE, token, cookieOptions(config, expires));
+}
+
+/** Signs the participant out of the portal in this browser. */
+export function clearPortalSessionCookie(config: Pick<Config, 'PUBLIC_URL'>, reply: FastifyReply) {
+  reply.clearCookie(PORTAL_SESSION_COOKIE, cookieOptions(config, new Date(0)));
 }

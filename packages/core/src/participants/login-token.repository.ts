@@ -1,9 +1,19 @@
 import type { ParticipantLoginTokenRow } from '@warmpath/db';
 import type { Executor } from '../shared/executor.js';
 
+/** Which route a login token is for: API login links or emailed magic links. */
+export type LoginTokenPurpose = 'login_link' | 'magic_link';
+
 export async function insertLoginTokenRow(
   executor: Executor,
-  row: { id: string; participant_id: string; token_hash: string; created_at: Date; expires_at: Date },
+  row: {
+    id: string;
+    participant_id: string;
+    token_hash: string;
+    created_at: Date;
+    expires_at: Date;
+    purpose: LoginTokenPurpose;
+  },
 ): Promise<ParticipantLoginTokenRow> {
   return executor.insertInto('participant_login_tokens').values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -16,11 +26,13 @@ export async function consumeLoginTokenRow(
   executor: Executor,
   tokenHash: string,
   now: Date,
+  purpose: LoginTokenPurpose,
 ): Promise<string | undefined> {
   const row = await executor
     .updateTable('participant_login_tokens')
     .set({ used_at: now })
     .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .where('participant_id', 'in', (eb) =>

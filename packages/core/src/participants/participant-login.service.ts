@@ -1,25 +1,15 @@
-import { newId } from '@warmpath/db';
 import { type AuditContext, SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { SESSION_AUDIT_ACTIONS } from '../sessions/session.schema.js';
-import { randomBase32, sha256Hex } from '../shared/crypto.js';
 import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
-import {
-  consumeLoginTokenRow,
-  findParticipantStatus,
-  insertLoginTokenRow,
-} from './login-token.repository.js';
+import { findParticipantStatus } from './login-token.repository.js';
+import { issueLoginToken, redeemLoginToken } from './login-tokens.js';
 import { type LoginLink, PARTICIPANT_AUDIT_ACTIONS } from './participant.schema.js';
 
 /** How long a login link works (API.md: 15 minutes). */
 export const LOGIN_LINK_TTL_MS = 15 * 60_000;
-
-// 20 random bytes → 32 base32 characters (160 bits): not guessable within a link's lifetime.
-const TOKEN_BYTES = 20;
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 /** Dependencies of {@link ParticipantLoginService}. */
 export interface ParticipantLoginServiceDeps {
@@ -52,24 +42,18 @@ export class ParticipantLoginService {
     const status = isUuid(participantId) ? await findParticipantStatus(this.#db, participantId) : undefined;
     if (!status) throw new NotFoundError(`No participant with id ${participantId}`);
     if (status !== 'active') throw new ConflictError('The participant is disabled and cannot sign in');
-    const token = randomBase32(TOKEN_BYTES);
     const now = this.#clock.now();
     const expiresAt = new Date(now.getTime() + LOGIN_LINK_TTL_MS);
-    await this.#db.transaction().execute(async (trx) => {
-      const row = await insertLoginTokenRow(trx, {
-        id: newId(),
-        participant_id: participantId,
-        token_hash: sha256Hex(token),
-        created_at: now,
-        expires_at: expiresAt,
-      });
+    const token = await this.#db.transaction().execute(async (trx) => {
+      const issued = await issueLoginToken(trx, { participantId, purpose: 'login_link', now, expiresAt });
       await recordAudit(trx, {
         ...context,
         action: PARTICIPANT_AUDIT_ACTIONS.loginLinkCreated,
         target: { type: 'participant', id: participantId },
-        changes: { loginLinkId: row.id, expiresAt: expiresAt.toISOString() },
+        changes: { loginLinkId: issued.id, expiresAt: expiresAt.toISOString() },
         at: now,
       });
+      return issued.token;
     });
     return {
       url: `${this.#publicUrl}/portal/login?token=${token}`,
@@ -80,23 +64,13 @@ export class ParticipantLoginService {
   /**
    * Uses a login token: the participant it signs in (audited as their sign-in), or null when the token is
    * malformed, unknown, expired, already used or its participant disabled. A token works at most once, even
-   * under concurrent use.
+   * under concurrent use. Magic-link tokens are not login-link tokens: each works only on its own route.
    */
   async consumeLoginToken(token: string, context: { ip?: string | null } = {}): Promise<string | null> {
-    if (!TOKEN_PATTERN.test(token)) return null;
-    const now = this.#clock.now();
-    return this.#db.transaction().execute(async (trx) => {
-      const participantId = await consumeLoginTokenRow(trx, sha256Hex(token), now);
-      if (!participantId) return null;
-      await recordAudit(trx, {
-        actor: { type: 'participant', id: participantId },
-        action: SESSION_AUDIT_ACTIONS.signedIn,
-        target: { type: 'participant', id: participantId },
-        changes: { method: 'login_link' },
-        ip: context.ip ?? null,
-        at: now,
-      });
-      return participantId;
+    return redeemLoginToken(this.#db, token, {
+      purpose: 'login_link',
+      now: this.#clock.now(),
+      ip: context.ip,
     });
   }
 }

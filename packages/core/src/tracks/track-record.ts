@@ -43,12 +43,14 @@ export function auditSnapshot(row: TrackRow | undefined): Record<string, JsonVal
 
 /** The settings a track stores in its `settings` column, in API names with defaults filled in. */
 export function trackSettingsSnapshot(settings: Record<string, JsonValue>): Record<string, JsonValue> {
-  const { fraudThresholds, routing, referrerVisibleStages } = readReferralTrackSettings(settings);
+  const { fraudThresholds, routing, referrerVisibleStages, selfEnrolment } =
+    readReferralTrackSettings(settings);
   return JSON.parse(
     JSON.stringify({
       fraudThresholds,
       routing,
       referrerVisibleStages,
+      selfEnrolment,
       portalCopy: portalCopySchema.catch({}).parse(settings.portalCopy ?? {}),
     }),
   ) as Record<string, JsonValue>;

@@ -43,6 +43,8 @@ export const referralTrackSettingsSchema = z.object({
     .array(referralStatusSchema)
     .min(1)
     .default([...REFERRAL_STATUSES]),
+  /** Whether people may enrol themselves in the portal (after verifying their email); off unless turned on. */
+  selfEnrolment: z.boolean().default(false),
 });
 export type ReferralTrackSettings = z.output<typeof referralTrackSettingsSchema>;
 
@@ -58,10 +60,13 @@ export function readReferralTrackSettings(
   const fraudThresholds = fraudThresholdsSchema.safeParse(stored.fraudThresholds ?? {});
   const routing = routingSettingsSchema.safeParse(stored.routing ?? {});
   const visible = z.array(referralStatusSchema).min(1).safeParse(stored.referrerVisibleStages);
+  // Only a stored `true` opens self-enrolment: anything malformed keeps the track invitation-only.
+  const selfEnrolment = stored.selfEnrolment === true;
   return {
     fraudThresholds: fraudThresholds.success ? fraudThresholds.data : defaults.fraudThresholds,
     routing: routing.success ? routing.data : defaults.routing,
     referrerVisibleStages: visible.success ? visible.data : defaults.referrerVisibleStages,
+    selfEnrolment,
   };
 }
 

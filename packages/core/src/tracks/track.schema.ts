@@ -112,6 +112,8 @@ const trackFields = {
   /** Stages a referrer sees; hidden stages show as the last visible one reached. */
   referrerVisibleStages: referralTrackSettingsSchema.shape.referrerVisibleStages.unwrap(),
   portalCopy: portalCopySchema,
+  /** Whether the portal lets people enrol themselves (with email verification). */
+  selfEnrolment: z.boolean(),
 };
 
 /** `POST /api/v1/tracks` body; unknown fields are rejected. */
@@ -127,6 +129,7 @@ export const createTrackInputSchema = z.strictObject({
   routing: trackFields.routing.prefault({}),
   referrerVisibleStages: referralTrackSettingsSchema.shape.referrerVisibleStages,
   portalCopy: trackFields.portalCopy.default({}),
+  selfEnrolment: trackFields.selfEnrolment.default(false),
 });
 export type CreateTrackInput = z.input<typeof createTrackInputSchema>;
 
@@ -163,6 +166,7 @@ export const trackSchema = z.object({
   }),
   referrerVisibleStages: z.array(z.string()),
   portalCopy: portalCopySchema,
+  selfEnrolment: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -62,6 +62,7 @@ export class TrackService {
             routing: fields.routing,
             referrerVisibleStages: fields.referrerVisibleStages,
             portalCopy: fields.portalCopy,
+            selfEnrolment: fields.selfEnrolment,
           }),
           created_at: now,
           updated_at: now,
@@ -162,8 +163,8 @@ function toRowChanges(fields: ParsedUpdate, current: TrackRow): TrackUpdate {
   if (fields.autoAccept !== undefined) changes.auto_accept = fields.autoAccept;
   if (fields.slaHours !== undefined) changes.sla_hours = fields.slaHours;
   if (fields.form !== undefined) changes.form = json(fields.form);
-  const { fraudThresholds, routing, referrerVisibleStages, portalCopy } = fields;
-  const settings = { fraudThresholds, routing, referrerVisibleStages, portalCopy };
+  const { fraudThresholds, routing, referrerVisibleStages, portalCopy, selfEnrolment } = fields;
+  const settings = { fraudThresholds, routing, referrerVisibleStages, portalCopy, selfEnrolment };
   const changed = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
   if (Object.keys(changed).length > 0) {
     changes.settings = json({ ...trackSettingsSnapshot(current.settings), ...changed });

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-22T0100-foundation.js';
 import * as referrals from './2026-11-22T0200-referrals.js';
 import * as outboxLease from './2026-11-22T0230-outbox-lease.js';
 import * as participantLoginTokens from './2026-11-22T0310-participant-login-tokens.js';
+import * as portalSignIn from './2026-11-22T0420-portal-sign-in.js';
 
 /**
  * Every migration, by name. Names start with an ISO date so they sort in the order they were written.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0200-referrals': referrals,
   '2026-11-22T0230-outbox-lease': outboxLease,
   '2026-11-22T0310-participant-login-tokens': participantLoginTokens,
+  '2026-11-22T0420-portal-sign-in': portalSignIn,
 };

@@ -3,6 +3,7 @@ import { DomainError, type Permission, roleCan } from '@warmpath/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Runtime } from '../../app/runtime.js';
 import { toTrpcCode } from './error-codes.js';
+import { validationIssuesOf } from './validation-issues.js';
 
 /** The signed-in staff member, as procedures see it. */
 export interface StaffPrincipal {
@@ -43,9 +44,13 @@ const t = initTRPC
     // set. Clients never need them: internal errors are logged, with their stack, by the server.
     isDev: false,
     // An unexpected error's message may name hosts, tables or files; like REST, clients get a generic one.
+    // Invalid input carries its field issues in `data.issues`, so forms can show each message next to its field.
     errorFormatter({ shape, error }) {
-      if (error.code !== 'INTERNAL_SERVER_ERROR') return shape;
-      return { ...shape, message: 'Something went wrong on our side; the error has been logged' };
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        return { ...shape, message: 'Something went wrong on our side; the error has been logged' };
+      }
+      const issues = validationIssuesOf(error.cause);
+      return issues ? { ...shape, data: { ...shape.data, issues } } : shape;
     },
   });
 

@@ -2,7 +2,6 @@ import { auditEntrySchema } from '@warmpath/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../../../app/runtime.js';
-import { requireScope } from './api-key-auth.js';
 import { errorResponses, pageOf, pageQuerySchema } from './schemas.js';
 
 /** `GET /api/v1/audit-log` (API.md "Audit log"): newest first, filterable by action and target. */
@@ -10,7 +9,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async
   app.get(
     '/audit-log',
     {
-      onRequest: requireScope('audit:read'),
+      config: { scope: 'audit:read' },
       schema: {
         tags: ['audit'],
         summary: 'Read the audit log',

@@ -1,7 +1,6 @@
 import { ingestEventsInputSchema, ingestEventsResultSchema } from '@warmpath/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Runtime } from '../../../app/runtime.js';
-import { requireScope } from './api-key-auth.js';
 import { apiKeyAuditContext } from './audit-context.js';
 import { errorResponses } from './schemas.js';
 
@@ -10,7 +9,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.post(
     '/events',
     {
-      onRequest: requireScope('events:write'),
+      config: { scope: 'events:write' },
       schema: {
         tags: ['events'],
         summary: 'Ingest events',

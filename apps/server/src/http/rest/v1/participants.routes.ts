@@ -2,7 +2,6 @@ import { enrollParticipantInputSchema, loginLinkSchema, participantSchema } from
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../../../app/runtime.js';
-import { requireScope } from './api-key-auth.js';
 import { apiKeyAuditContext } from './audit-context.js';
 import { errorResponses, problemSchema } from './schemas.js';
 
@@ -16,7 +15,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = a
   app.post(
     '/participants',
     {
-      onRequest: requireScope('participants:write'),
+      config: { scope: 'participants:write' },
       schema: {
         tags: ['participants'],
         summary: 'Enrol a participant in tracks',
@@ -36,7 +35,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = a
   app.get(
     '/participants/:id',
     {
-      onRequest: requireScope('participants:read'),
+      config: { scope: 'participants:read' },
       schema: {
         tags: ['participants'],
         summary: 'Get a participant',
@@ -50,7 +49,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = a
   app.post(
     '/participants/:id/login-links',
     {
-      onRequest: requireScope('participants:write'),
+      config: { scope: 'participants:write' },
       schema: {
         tags: ['participants'],
         summary: 'Create a one-time portal login link',

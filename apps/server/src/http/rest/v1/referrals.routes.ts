@@ -7,7 +7,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../../../app/runtime.js';
-import { requireScope } from './api-key-auth.js';
 import { apiKeyAuditContext } from './audit-context.js';
 import { errorResponses, pageOf, pageQuerySchema, problemSchema } from './schemas.js';
 
@@ -21,7 +20,7 @@ export const referralsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = asyn
   app.post(
     '/referrals',
     {
-      onRequest: requireScope('referrals:write'),
+      config: { scope: 'referrals:write' },
       schema: {
         tags: ['referrals'],
         summary: 'Submit a referral',
@@ -47,7 +46,7 @@ export const referralsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = asyn
   app.get(
     '/referrals',
     {
-      onRequest: requireScope('referrals:read'),
+      config: { scope: 'referrals:read' },
       schema: {
         tags: ['referrals'],
         summary: 'List referrals',
@@ -66,7 +65,7 @@ export const referralsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = asyn
   app.get(
     '/referrals/:id',
     {
-      onRequest: requireScope('referrals:read'),
+      config: { scope: 'referrals:read' },
       schema: {
         tags: ['referrals'],
         summary: 'Get a referral',
@@ -80,7 +79,7 @@ export const referralsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = asyn
   app.post(
     '/referrals/:id/transitions',
     {
-      onRequest: requireScope('referrals:write'),
+      config: { scope: 'referrals:write' },
       schema: {
         tags: ['referrals'],
         summary: 'Move a referral along its lifecycle',

@@ -2,7 +2,6 @@ import { createTrackInputSchema, trackSchema, updateTrackInputSchema } from '@wa
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../../../app/runtime.js';
-import { requireScope } from './api-key-auth.js';
 import { apiKeyAuditContext } from './audit-context.js';
 import { errorResponses, pageOf, problemSchema } from './schemas.js';
 
@@ -15,7 +14,7 @@ export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.post(
     '/tracks',
     {
-      onRequest: requireScope('tracks:write'),
+      config: { scope: 'tracks:write' },
       schema: {
         tags: ['tracks'],
         summary: 'Create a track',
@@ -30,7 +29,7 @@ export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.get(
     '/tracks',
     {
-      onRequest: requireScope('tracks:read'),
+      config: { scope: 'tracks:read' },
       schema: {
         tags: ['tracks'],
         summary: 'List tracks',
@@ -43,7 +42,7 @@ export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.get(
     '/tracks/:slug',
     {
-      onRequest: requireScope('tracks:read'),
+      config: { scope: 'tracks:read' },
       schema: {
         tags: ['tracks'],
         summary: 'Get a track',
@@ -57,7 +56,7 @@ export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app.patch(
     '/tracks/:slug',
     {
-      onRequest: requireScope('tracks:write'),
+      config: { scope: 'tracks:write' },
       schema: {
         tags: ['tracks'],
         summary: 'Change a track',

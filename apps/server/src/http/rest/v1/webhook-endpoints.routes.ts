@@ -7,7 +7,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../../../app/runtime.js';
-import { requireScope } from './api-key-auth.js';
 import { apiKeyAuditContext } from './audit-context.js';
 import { errorResponses, pageOf, pageQuerySchema, problemSchema } from './schemas.js';
 
@@ -27,7 +26,7 @@ export const webhookEndpointsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }>
   app.post(
     '/webhook-endpoints',
     {
-      onRequest: requireScope('webhooks:write'),
+      config: { scope: 'webhooks:write' },
       schema: {
         tags: ['webhooks'],
         summary: 'Create a webhook endpoint',
@@ -43,7 +42,7 @@ export const webhookEndpointsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }>
   app.get(
     '/webhook-endpoints',
     {
-      onRequest: requireScope('webhooks:read'),
+      config: { scope: 'webhooks:read' },
       schema: {
         tags: ['webhooks'],
         summary: 'List webhook endpoints',
@@ -57,7 +56,7 @@ export const webhookEndpointsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }>
   app.get(
     '/webhook-endpoints/:id',
     {
-      onRequest: requireScope('webhooks:read'),
+      config: { scope: 'webhooks:read' },
       schema: {
         tags: ['webhooks'],
         summary: 'Get a webhook endpoint',
@@ -71,7 +70,7 @@ export const webhookEndpointsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }>
   app.delete(
     '/webhook-endpoints/:id',
     {
-      onRequest: requireScope('webhooks:write'),
+      config: { scope: 'webhooks:write' },
       schema: {
         tags: ['webhooks'],
         summary: 'Delete a webhook endpoint',
@@ -89,7 +88,7 @@ export const webhookEndpointsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }>
   app.get(
     '/webhook-endpoints/:id/deliveries',
     {
-      onRequest: requireScope('webhooks:read'),
+      config: { scope: 'webhooks:read' },
       schema: {
         tags: ['webhooks'],
         summary: 'List the deliveries of a webhook endpoint',
@@ -106,7 +105,7 @@ export const webhookEndpointsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }>
   app.post(
     '/webhook-endpoints/:id/deliveries/:deliveryId/redeliver',
     {
-      onRequest: requireScope('webhooks:write'),
+      config: { scope: 'webhooks:write' },
       schema: {
         tags: ['webhooks'],
         summary: 'Redeliver a message',

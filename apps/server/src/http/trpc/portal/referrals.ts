@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { participantProcedure, router } from '../trpc.js';
+import { formFor } from './referral-form-for.js';
+import { submit } from './referral-submit.js';
 
 /**
  * The signed-in participant's own referrals, in the portal's shape: stages the track hides are reported as the
@@ -14,4 +16,4 @@ const byId = participantProcedure
   .input(z.strictObject({ id: z.string().min(1).max(100) }))
   .query(({ ctx, input }) => ctx.runtime.services.referrals.getForParticipant(ctx.participant.id, input.id));
 
-export const portalReferralsRouter = router({ list, byId });
+export const portalReferralsRouter = router({ list, byId, formFor, submit });

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
+import { trpcClient } from '../trpc-test-client.js';
+import {
+  createTrack,
+  enrolParticipant,
+  pathOf,
+  portalCookie,
+  portalCookieOf,
+  restCall,
+  signInByLoginLink,
+} from './portal-test-kit.js';
+
+const stacks = await testStacks();
+
+describe.each(stacks)('portal sign-in on $name', (stack) => {
+  let server: TestServer;
+  let trpc: ReturnType<typeof trpcClient>;
+  let adaId: string;
+  let eveId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ stack });
+    trpc = trpcClient(server.app);
+    await createTrack(server, 'clients');
+    adaId = await enrolParticipant(server, 'ada@example.com', ['clients']);
+    eveId = await enrolParticipant(server, 'eve@example.com', ['clients']);
+    await server.runtime.database.db
+      .updateTable('participants')
+      .set({ status: 'disabled' })
+      .where('id', '=', eveId)
+      .execute();
+  });
+  afterAll(() => server?.close());
+
+  async function me(headers: Record<string, string>) {
+    return (await trpc.query('portal.me', undefined, headers)).json().result.data;
+  }
+
+  async function magicLinkFor(email: string): Promise<string> {
+    server.mail.clear();
+    const res = await trpc.mutation('portal.auth.requestMagicLink', { email });
+    expect(res.statusCode, res.body).toBe(200);
+    return server.mail.lastLinkTo(email) ?? expect.fail(`no link mailed to ${email}`);
+  }
+
+  describe('magic links', () => {
+    it('emails a participant a 15-minute link that signs them into the portal once', async () => {
+      const link = await magicLinkFor(' ADA@example.com ');
+      expect(link).toMatch(/^http:\/\/localhost:3000\/portal\/login\/magic\?token=[a-z2-7]{32}$/);
+      const token = new URL(link).searchParams.get('token') ?? '';
+      const stored = await server.runtime.database.db
+        .selectFrom('participant_login_tokens')
+        .selectAll()
+        .where('participant_id', '=', adaId)
+        .execute();
+      expect(JSON.stringify(stored)).not.toContain(token);
+      const row =
+        stored.find((candidate) => candidate.purpose === 'magic_link') ?? expect.fail('no token row');
+      expect(row.expires_at.getTime() - row.created_at.getTime()).toBe(15 * 60_000);
+
+      const res = await server.app.inject({ method: 'GET', url: pathOf(link) });
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/portal/');
+      expect(res.headers['cache-control']).toBe('no-store');
+      const cookie = portalCookieOf(res) ?? expect.fail('no portal session');
+      expect(await me(portalCookie(cookie.value))).toMatchObject({ id: adaId, email: 'ada@example.com' });
+
+      const again = await server.app.inject({ method: 'GET', url: pathOf(link) });
+      expect(again.headers.location).toBe('/portal/sign-in?login=expired');
+      expect(portalCookieOf(again)).toBeUndefined();
+    });
+
+    it('answers the same for unknown, disabled and malformed addresses, and mails nothing', async () => {
+      server.mail.clear();
+      const known = await trpc.mutation('portal.auth.requestMagicLink', { email: 'ada@example.com' });
+      for (const email of ['nobody@example.com', 'eve@example.com', 'not an email']) {
+        const res = await trpc.mutation('portal.auth.requestMagicLink', { email });
+        expect(res.statusCode, email).toBe(200);
+        expect(res.body).toBe(known.body);
+      }
+      expect(server.mail.sent.map((message) => message.to)).toEqual(['ada@example.com']);
+    });
+
+    it('refuses expired and tampered magic links, and login-link tokens on the magic route', async () => {
+      const expired = await magicLinkFor('ada@example.com');
+      await server.runtime.database.db
+        .updateTable('participant_login_tokens')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('participant_id', '=', adaId)
+        .where('used_at', 'is', null)
+        .execute();
+      const fresh = await magicLinkFor('ada@example.com');
+      const token = new URL(fresh).searchParams.get('token') ?? '';
+      const tampered = `/portal/login/magic?token=${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`;
+      const apiLink = await restCall(server, 'POST', `/api/v1/participants/${adaId}/login-links`);
+      const apiToken = new URL(apiLink.json().url).searchParams.get('token');
+      for (const url of [pathOf(expired), tampered, `/portal/login/magic?token=${apiToken}`]) {
+        const res = await server.app.inject({ method: 'GET', url });
+        expect(res.headers.location, url).toBe('/portal/sign-in?login=expired');
+        expect(portalCookieOf(res)).toBeUndefined();
+      }
+      // Neither token was spent by the refused attempts.
+      expect((await server.app.inject({ method: 'GET', url: pathOf(fresh) })).headers.location).toBe(
+        '/portal/',
+      );
+      expect(
+        portalCookieOf(await server.app.inject({ method: 'GET', url: pathOf(apiLink.json().url) })),
+      ).toBeDefined();
+    });
+  });
+
+  describe('passwords', () => {
+    const password = 'a long portal passphrase';
+
+    it('lets a signed-in participant set a password, then sign in with it', async () => {
+      const session = await signInByLoginLink(server, adaId);
+      const before = await trpc.query('portal.account.get', undefined, session);
+      expect(before.json().result.data).toEqual({
+        email: 'ada@example.com',
+        name: 'ada',
+        hasPassword: false,
+      });
+
+      const set = await trpc.mutation('portal.account.setPassword', { password }, session);
+      expect(set.statusCode, set.body).toBe(200);
+      const row = await server.runtime.database.db
+        .selectFrom('participants')
+        .select('password_hash')
+        .where('id', '=', adaId)
+        .executeTakeFirstOrThrow();
+      expect(row.password_hash).toMatch(/^\$argon2id\$/);
+      expect(
+        (await trpc.query('portal.account.get', undefined, session)).json().result.data.hasPassword,
+      ).toBe(true);
+
+      const res = await trpc.mutation('portal.auth.signIn', { email: 'Ada@Example.com', password });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().result.data.participant).toMatchObject({ id: adaId });
+      const cookie = portalCookieOf(res) ?? expect.fail('no portal session');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(await me(portalCookie(cookie.value))).toMatchObject({ id: adaId });
+    });
+
+    it('needs the current password to change it, naming the field', async () => {
+      const session = await signInByLoginLink(server, adaId);
+      for (const attempt of [
+        { password: 'another passphrase' },
+        { currentPassword: 'wrong one!', password: 'another passphrase' },
+      ]) {
+        const res = await trpc.mutation('portal.account.setPassword', attempt, session);
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.data.issues.map((issue: { path: string }) => issue.path)).toEqual([
+          'currentPassword',
+        ]);
+      }
+      const short = await trpc.mutation(
+        'portal.account.setPassword',
+        { currentPassword: password, password: 'short' },
+        session,
+      );
+      expect(short.statusCode).toBe(400);
+      expect(short.json().error.data.issues.map((issue: { path: string }) => issue.path)).toEqual([
+        'password',
+      ]);
+    });
+
+    it('gives one answer for a wrong password, an unknown email, no password and a disabled participant', async () => {
+      await server.runtime.database.db
+        .updateTable('participants')
+        .set({
+          password_hash: (
+            await server.runtime.database.db
+              .selectFrom('participants')
+              .select('password_hash')
+              .where('id', '=', adaId)
+              .executeTakeFirstOrThrow()
+          ).password_hash,
+        })
+        .where('id', '=', eveId)
+        .execute();
+      const attempts = [
+        { email: 'ada@example.com', password: 'not the passphrase' },
+        { email: 'nobody@example.com', password },
+        { email: 'bob@example.com', password },
+        { email: 'eve@example.com', password },
+      ];
+      const answers = [];
+      for (const attempt of attempts) {
+        const res = await trpc.mutation('portal.auth.signIn', attempt);
+        expect(res.statusCode, attempt.email).toBe(401);
+        expect(portalCookieOf(res)).toBeUndefined();
+        answers.push(res.json().error.message);
+      }
+      expect(new Set(answers)).toEqual(new Set(['Email or password is incorrect']));
+      const failures = await server.runtime.services.audit.list({ action: 'auth.sign_in_failed', limit: 50 });
+      expect(JSON.stringify(failures.data)).not.toContain('not the passphrase');
+    });
+
+    it('signs out: the session stops working and the cookie is cleared', async () => {
+      const session = await signInByLoginLink(server, adaId);
+      const res = await trpc.mutation('portal.auth.signOut', undefined, session);
+      expect(res.statusCode).toBe(200);
+      expect(portalCookieOf(res)?.value).toBe('');
+      expect(await me(session)).toBeNull();
+      expect((await trpc.query('portal.account.get', undefined, session)).statusCode).toBe(401);
+    });
+
+    it('refuses account changes without a portal session', async () => {
+      expect((await trpc.mutation('portal.account.setPassword', { password })).statusCode).toBe(401);
+      expect((await trpc.mutation('portal.account.updateProfile', { name: 'X' })).statusCode).toBe(401);
+    });
+  });
+});

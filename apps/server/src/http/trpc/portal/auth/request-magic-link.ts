@@ -1,0 +1,13 @@
+import { requestMagicLinkInputSchema } from '@warmpath/core';
+import { publicProcedure } from '../../trpc.js';
+
+/**
+ * Emails a 15-minute sign-in link when the address belongs to an active participant. Always answers ok, known
+ * address or not, so the form cannot be used to find out who takes part.
+ */
+export const requestMagicLink = publicProcedure
+  .input(requestMagicLinkInputSchema)
+  .mutation(async ({ ctx, input }) => {
+    await ctx.runtime.services.magicLinks.requestMagicLink(input.email);
+    return { ok: true as const };
+  });

@@ -1,0 +1,4 @@
+import { router } from '../../trpc.js';
+import { mine } from './mine.js';
+
+export const portalTracksRouter = router({ mine });

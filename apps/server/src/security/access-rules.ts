@@ -1,0 +1,87 @@
+import type { Permission, Scope } from '@warmpath/core';
+
+/**
+ * Who may call a tRPC procedure:
+ * - `'public'`: anyone, signed in or not (sign-in itself, `auth.me`/`portal.me` which answer null when signed out);
+ * - `'participant'`: a participant signed in to the portal (`participantProcedure`);
+ * - `'staff-session'`: any signed-in staff member, whatever the role (`staffSessionProcedure`: own account things);
+ * - a {@link Permission}: staff whose role holds it in `ROLE_PERMISSIONS` (`staffProcedure.meta({ permission })`).
+ */
+export type ProcedureRule = 'public' | 'participant' | 'staff-session' | Permission;
+
+/** Who may call a REST v1 route: `'public'` (no key) or an API key holding the {@link Scope}. */
+export type RestRule = 'public' | Scope;
+
+/**
+ * The reviewed access table of every tRPC procedure. The access-matrix suite (access-matrix.test.ts) fails when a
+ * procedure has no row here, when a row names a procedure that no longer exists, when a staff procedure's
+ * `meta.permission` disagrees with its row, and when calling a procedure as anonymous, a participant or any staff
+ * role is allowed or denied otherwise than this row (with ROLE_PERMISSIONS) says.
+ *
+ * Adding a procedure? Add its row in the same commit; review it like code: a `'public'` row is a decision.
+ */
+export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
+  'auth.signIn': 'public',
+  'auth.signOut': 'public',
+  'auth.me': 'public',
+
+  'admin.system.status': 'system:read',
+  'admin.tracks.list': 'tracks:read',
+  'admin.tracks.byId': 'tracks:read',
+  'admin.tracks.create': 'tracks:write',
+  'admin.tracks.update': 'tracks:write',
+  'admin.tracks.pause': 'tracks:write',
+  'admin.tracks.resume': 'tracks:write',
+  'admin.tracks.archive': 'tracks:write',
+  'admin.participants.list': 'participants:read',
+  'admin.participants.byId': 'participants:read',
+  'admin.participants.invite': 'participants:invite',
+  'admin.participants.loginLink': 'participants:write',
+  'admin.audit.list': 'audit:read',
+
+  'portal.program': 'public',
+  'portal.me': 'public',
+  'portal.referrals.list': 'participant',
+  'portal.referrals.byId': 'participant',
+};
+
+/**
+ * The reviewed access table of every REST v1 route (`METHOD /path` as registered, HEAD excluded: Fastify derives
+ * it from GET with the same hooks). The same suite fails on a missing or stale row and calls each route with no key,
+ * a key holding exactly the row's scope and a key holding every scope but it.
+ */
+export const REST_RULES: Readonly<Record<string, RestRule>> = {
+  'GET /api/v1/openapi.json': 'public',
+  // swagger-ui's browsable docs page and its assets
+  'GET /api/v1/docs': 'public',
+  'GET /api/v1/docs/': 'public',
+  'GET /api/v1/docs/static/index.html': 'public',
+  'GET /api/v1/docs/static/swagger-initializer.js': 'public',
+  'GET /api/v1/docs/*': 'public',
+  'GET /api/v1/docs/json': 'public',
+  'GET /api/v1/docs/yaml': 'public',
+
+  'POST /api/v1/tracks': 'tracks:write',
+  'GET /api/v1/tracks': 'tracks:read',
+  'GET /api/v1/tracks/:slug': 'tracks:read',
+  'PATCH /api/v1/tracks/:slug': 'tracks:write',
+
+  'POST /api/v1/participants': 'participants:write',
+  'GET /api/v1/participants/:id': 'participants:read',
+  'POST /api/v1/participants/:id/login-links': 'participants:write',
+
+  'POST /api/v1/referrals': 'referrals:write',
+  'GET /api/v1/referrals': 'referrals:read',
+  'GET /api/v1/referrals/:id': 'referrals:read',
+  'POST /api/v1/referrals/:id/transitions': 'referrals:write',
+
+  'GET /api/v1/audit-log': 'audit:read',
+  'POST /api/v1/events': 'events:write',
+
+  'POST /api/v1/webhook-endpoints': 'webhooks:write',
+  'GET /api/v1/webhook-endpoints': 'webhooks:read',
+  'GET /api/v1/webhook-endpoints/:id': 'webhooks:read',
+  'DELETE /api/v1/webhook-endpoints/:id': 'webhooks:write',
+  'GET /api/v1/webhook-endpoints/:id/deliveries': 'webhooks:read',
+  'POST /api/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver': 'webhooks:write',
+};

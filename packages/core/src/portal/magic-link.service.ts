@@ -1,0 +1,72 @@
+import { type Clock, systemClock } from '../clock.js';
+import type { Mailer } from '../mail/mailer.js';
+import { findParticipantStatus } from '../participants/login-token.repository.js';
+import { issueLoginToken, redeemLoginToken } from '../participants/login-tokens.js';
+import { findParticipantIdByEmail } from '../participants/participant.repository.js';
+import type { Executor } from '../shared/executor.js';
+import { emailSchema } from '../users/user.schema.js';
+import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from './background-mail.js';
+import { magicLinkEmail } from './portal-emails.js';
+
+/** How long an emailed magic link works. */
+export const MAGIC_LINK_TTL_MS = 15 * 60_000;
+
+/** Dependencies of {@link MagicLinkService}. */
+export interface MagicLinkServiceDeps {
+  db: Executor;
+  mailer: Mailer;
+  /** The base of the links (PUBLIC_URL). */
+  publicUrl: string;
+  clock?: Clock | undefined;
+  onMailError?: MailErrorReporter | undefined;
+}
+
+/**
+ * Portal sign-in by email: a participant asks for a link, gets a 15-minute single-use link by email, and the link
+ * signs them in. Whether an address belongs to anyone is never revealed: every request answers alike.
+ */
+export class MagicLinkService {
+  readonly #db: Executor;
+  readonly #mailer: Mailer;
+  readonly #publicUrl: string;
+  readonly #clock: Clock;
+  readonly #onMailError: MailErrorReporter;
+
+  constructor(deps: MagicLinkServiceDeps) {
+    this.#db = deps.db;
+    this.#mailer = deps.mailer;
+    this.#publicUrl = deps.publicUrl.replace(/\/+$/, '');
+    this.#clock = deps.clock ?? systemClock;
+    this.#onMailError = deps.onMailError ?? ignoreMailErrors;
+  }
+
+  /**
+   * Emails a sign-in link when the address belongs to an active participant; otherwise does nothing. Returns
+   * nothing either way, and malformed addresses are ignored the same way, so callers cannot tell the cases apart.
+   */
+  async requestMagicLink(email: string): Promise<void> {
+    const parsed = emailSchema.safeParse(email);
+    if (!parsed.success) return;
+    const participantId = await findParticipantIdByEmail(this.#db, parsed.data);
+    if (!participantId || (await findParticipantStatus(this.#db, participantId)) !== 'active') return;
+    const now = this.#clock.now();
+    const expiresAt = new Date(now.getTime() + MAGIC_LINK_TTL_MS);
+    const { token } = await issueLoginToken(this.#db, {
+      participantId,
+      purpose: 'magic_link',
+      now,
+      expiresAt,
+    });
+    const url = `${this.#publicUrl}/portal/login/magic?token=${token}`;
+    sendInBackground(this.#mailer, magicLinkEmail({ to: parsed.data, url }), this.#onMailError);
+  }
+
+  /** Uses a magic-link token: the participant it signs in (audited), or null for any token that does not work. */
+  async consumeMagicLinkToken(token: string, context: { ip?: string | null } = {}): Promise<string | null> {
+    return redeemLoginToken(this.#db, token, {
+      purpose: 'magic_link',
+      now: this.#clock.now(),
+      ip: context.ip,
+    });
+  }
+}

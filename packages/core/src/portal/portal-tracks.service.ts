@@ -1,0 +1,142 @@
+import type { JsonValue, TrackKind } from '@warmpath/db';
+import { NotFoundError, parseInput } from '../errors.js';
+import { referralLinkUrl } from '../participants/participant-record.js';
+import { CONTACT_ROLES, type ContactRole } from '../referrals/referral.schema.js';
+import type { Executor } from '../shared/executor.js';
+import { isUuid } from '../shared/ids.js';
+import type { FormField, TrackForm } from '../tracks/track.schema.js';
+import {
+  type PortalCopy,
+  portalCopySchema,
+  readReferralTrackSettings,
+} from '../tracks/track-settings.schema.js';
+import { portalFormForInputSchema } from './portal.schema.js';
+import {
+  findMyTrackRow,
+  type PortalTrackRow,
+  selectActiveTrackRows,
+  selectMyEnrolmentRows,
+} from './portal-tracks.repository.js';
+import { buildShareText, type ShareText } from './share-text.js';
+
+/** A track on the portal's public landing page. */
+export interface ProgramTrack {
+  slug: string;
+  name: string;
+  kind: TrackKind;
+  copy: PortalCopy;
+  /** Whether anyone may enrol through the portal (after confirming their email). */
+  selfEnrolment: boolean;
+}
+
+/** One of my tracks on the portal's home page: my link, its counted clicks, my referrals and sharing text. */
+export interface MyTrack {
+  slug: string;
+  name: string;
+  kind: TrackKind;
+  copy: PortalCopy;
+  /** False while the track is paused: the link still works, new referrals wait. */
+  acceptsReferrals: boolean;
+  link: { code: string; url: string };
+  /** Clicks on my link, without those flagged as bots. */
+  clickCount: number;
+  referralCount: number;
+  share: ShareText;
+}
+
+/** A track's intake form as the portal renders it. */
+export interface ReferralForm {
+  track: { slug: string; name: string; kind: TrackKind; copy: PortalCopy };
+  acceptsReferrals: boolean;
+  fields: FormField[];
+  /** The buying-committee roles a contact may have, with labels. */
+  contactRoles: { value: ContactRole; label: string }[];
+}
+
+/** Contact roles with the labels the portal shows. */
+export const CONTACT_ROLE_LABELS: Readonly<Record<ContactRole, string>> = {
+  decision_maker: 'Decision maker',
+  economic_buyer: 'Economic buyer',
+  champion: 'Champion',
+  technical_evaluator: 'Technical evaluator',
+  influencer: 'Influencer',
+  user: 'User',
+  other: 'Other',
+};
+
+/** Dependencies of {@link PortalTrackService}. */
+export interface PortalTrackServiceDeps {
+  db: Executor;
+  /** The base of referral links (PUBLIC_URL). */
+  publicUrl: string;
+}
+
+/** What the portal shows about tracks: the public program, my tracks and links, and intake forms. */
+export class PortalTrackService {
+  readonly #db: Executor;
+  readonly #publicUrl: string;
+
+  constructor(deps: PortalTrackServiceDeps) {
+    this.#db = deps.db;
+    this.#publicUrl = deps.publicUrl.replace(/\/+$/, '');
+  }
+
+  /** The active tracks with their public copy; nothing internal (routing, SLA, fraud thresholds). */
+  async program(): Promise<{ tracks: ProgramTrack[] }> {
+    const rows = await selectActiveTrackRows(this.#db);
+    return {
+      tracks: rows.map((row) => ({
+        ...publicTrack(row),
+        selfEnrolment: readReferralTrackSettings(row.settings).selfEnrolment,
+      })),
+    };
+  }
+
+  /** The participant's enrolments (archived tracks left out) with links, counts and share text. */
+  async myTracks(participantId: string): Promise<MyTrack[]> {
+    if (!isUuid(participantId)) return [];
+    const rows = await selectMyEnrolmentRows(this.#db, participantId);
+    return rows.map((row) => {
+      const track = publicTrack(row);
+      const url = referralLinkUrl(this.#publicUrl, row.code);
+      return {
+        ...track,
+        acceptsReferrals: row.status === 'active',
+        link: { code: row.code, url },
+        clickCount: Number(row.click_count ?? 0),
+        referralCount: Number(row.referral_count ?? 0),
+        share: buildShareText(track, url),
+      };
+    });
+  }
+
+  /**
+   * The intake form of a track the participant is enrolled in. Any other track — unknown, archived or simply not
+   * theirs — is the same `NotFoundError`.
+   */
+  async formFor(participantId: string, input: { trackSlug: string }): Promise<ReferralForm> {
+    const { trackSlug } = parseInput(portalFormForInputSchema, input);
+    const row = isUuid(participantId) ? await findMyTrackRow(this.#db, participantId, trackSlug) : undefined;
+    if (!row) throw new NotFoundError(`You are not enrolled in a track ${trackSlug}`);
+    return {
+      track: publicTrack(row),
+      acceptsReferrals: row.status === 'active',
+      fields: formFields(row.form),
+      contactRoles: CONTACT_ROLES.map((value) => ({ value, label: CONTACT_ROLE_LABELS[value] })),
+    };
+  }
+}
+
+function publicTrack(row: PortalTrackRow): { slug: string; name: string; kind: TrackKind; copy: PortalCopy } {
+  return {
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    copy: portalCopySchema.catch({}).parse(row.settings.portalCopy ?? {}),
+  };
+}
+
+function formFields(form: JsonValue): FormField[] {
+  // Only ever written from a parsed `trackFormSchema` (see toTrack).
+  return (form as TrackForm | null)?.fields ?? [];
+}
