@@ -1,3 +1,4 @@
+export { type NamedActor, nameActors } from './actor-names.js';
 export {
   ACTOR_TYPES,
   type ActorType,

@@ -1,5 +1,11 @@
 export { type AnswersCheck, validateAnswers } from './answers.js';
 export {
+  type AssignReferralInput,
+  assignReferral,
+  assignReferralInputSchema,
+  REFERRAL_ASSIGNED_ACTION,
+} from './assign-referral.js';
+export {
   assessFraud,
   type FraudAssessment,
   type FraudEvaluator,
@@ -41,6 +47,28 @@ export {
   transitionInputSchema,
 } from './referral.schema.js';
 export { ReferralService, type ReferralServiceDeps } from './referral.service.js';
+export {
+  type ReferralBoardColumn,
+  type ReferralBoardQuery,
+  referralBoard,
+  referralBoardQuerySchema,
+} from './referral-board.js';
+export {
+  type ExplainedFraudFlag,
+  explainFlags,
+  getReferralDetail,
+  type ReferralDetail,
+} from './referral-console-detail.js';
+export {
+  countReferralsByStatus,
+  listReferralsForConsole,
+  type ReferralConsoleFilters,
+  type ReferralConsoleListQuery,
+  type ReferralListItem,
+  type ReferralListPage,
+  referralConsoleFiltersSchema,
+  referralConsoleListQuerySchema,
+} from './referral-console-list.js';
 export { REFERRAL_SLA_BREACHED_EVENT, type SlaCheckOutcome } from './sla-check.js';
 export {
   AWAITING_DECISION_STATUSES,

@@ -1,6 +1,7 @@
 import { router } from '../trpc.js';
 import { adminAuditRouter } from './audit/index.js';
 import { adminParticipantsRouter } from './participants/index.js';
+import { adminReferralsRouter } from './referrals/index.js';
 import { systemStatus } from './system-status.js';
 import { adminTracksRouter } from './tracks/index.js';
 
@@ -9,4 +10,5 @@ export const adminRouter = router({
   tracks: adminTracksRouter,
   audit: adminAuditRouter,
   participants: adminParticipantsRouter,
+  referrals: adminReferralsRouter,
 });
