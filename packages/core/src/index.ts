@@ -2,6 +2,7 @@ export * from './access/index.js';
 export * from './api-keys/index.js';
 export * from './audit/index.js';
 export { type Clock, systemClock } from './clock.js';
+export * from './dashboard/index.js';
 export * from './demo/index.js';
 export * from './directory/index.js';
 export {

@@ -1,3 +1,4 @@
+export { seedDashboardScenario } from '../dashboard/dashboard-test-kit.js';
 export {
   type ReceivedWebhook,
   startTestWebhookReceiver,

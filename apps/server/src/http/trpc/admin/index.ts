@@ -1,5 +1,6 @@
 import { router } from '../trpc.js';
 import { adminAuditRouter } from './audit/index.js';
+import { adminDashboardRouter } from './dashboard/index.js';
 import { adminParticipantsRouter } from './participants/index.js';
 import { adminReferralsRouter } from './referrals/index.js';
 import { systemStatus } from './system-status.js';
@@ -9,6 +10,7 @@ export const adminRouter = router({
   system: router({ status: systemStatus }),
   tracks: adminTracksRouter,
   audit: adminAuditRouter,
+  dashboard: adminDashboardRouter,
   participants: adminParticipantsRouter,
   referrals: adminReferralsRouter,
 });
