@@ -43,6 +43,17 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'portal.me': 'public',
   'portal.referrals.list': 'participant',
   'portal.referrals.byId': 'participant',
+  // Sign-in and enrolment are for people who are not signed in; each answers alike whether an address is known.
+  'portal.auth.requestMagicLink': 'public',
+  'portal.auth.signIn': 'public',
+  'portal.auth.signOut': 'public',
+  'portal.enrol.request': 'public',
+  'portal.account.get': 'participant',
+  'portal.account.setPassword': 'participant',
+  'portal.account.updateProfile': 'participant',
+  'portal.tracks.mine': 'participant',
+  'portal.referrals.formFor': 'participant',
+  'portal.referrals.submit': 'participant',
 };
 
 /**
