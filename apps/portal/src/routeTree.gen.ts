@@ -10,33 +10,121 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as ParticipantRouteImport } from './routes/_participant'
+import { Route as SignInRouteImport } from './routes/sign-in'
+import { Route as ParticipantAccountRouteImport } from './routes/_participant/account'
+import { Route as EnrolTrackSlugRouteImport } from './routes/enrol.$trackSlug'
+import { Route as ParticipantReferralsIndexRouteImport } from './routes/_participant/referrals.index'
+import { Route as ParticipantReferralsReferralIdRouteImport } from './routes/_participant/referrals.$referralId'
+import { Route as ParticipantReferralsNewRouteImport } from './routes/_participant/referrals.new'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ParticipantRoute = ParticipantRouteImport.update({
+  id: '/_participant',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SignInRoute = SignInRouteImport.update({
+  id: '/sign-in',
+  path: '/sign-in',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ParticipantAccountRoute = ParticipantAccountRouteImport.update({
+  id: '/account',
+  path: '/account',
+  getParentRoute: () => ParticipantRoute,
+} as any)
+const EnrolTrackSlugRoute = EnrolTrackSlugRouteImport.update({
+  id: '/enrol/$trackSlug',
+  path: '/enrol/$trackSlug',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ParticipantReferralsIndexRoute =
+  ParticipantReferralsIndexRouteImport.update({
+    id: '/referrals/',
+    path: '/referrals/',
+    getParentRoute: () => ParticipantRoute,
+  } as any)
+const ParticipantReferralsReferralIdRoute =
+  ParticipantReferralsReferralIdRouteImport.update({
+    id: '/referrals/$referralId',
+    path: '/referrals/$referralId',
+    getParentRoute: () => ParticipantRoute,
+  } as any)
+const ParticipantReferralsNewRoute = ParticipantReferralsNewRouteImport.update({
+  id: '/referrals/new',
+  path: '/referrals/new',
+  getParentRoute: () => ParticipantRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/sign-in': typeof SignInRoute
+  '/account': typeof ParticipantAccountRoute
+  '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
+  '/referrals/new': typeof ParticipantReferralsNewRoute
+  '/referrals/': typeof ParticipantReferralsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/sign-in': typeof SignInRoute
+  '/account': typeof ParticipantAccountRoute
+  '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
+  '/referrals/new': typeof ParticipantReferralsNewRoute
+  '/referrals': typeof ParticipantReferralsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/_participant': typeof ParticipantRouteWithChildren
+  '/sign-in': typeof SignInRoute
+  '/_participant/account': typeof ParticipantAccountRoute
+  '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/_participant/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
+  '/_participant/referrals/new': typeof ParticipantReferralsNewRoute
+  '/_participant/referrals/': typeof ParticipantReferralsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/'
+  fullPaths:
+    | '/'
+    | '/sign-in'
+    | '/account'
+    | '/enrol/$trackSlug'
+    | '/referrals/$referralId'
+    | '/referrals/new'
+    | '/referrals/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/'
-  id: '__root__' | '/'
+  to:
+    | '/'
+    | '/sign-in'
+    | '/account'
+    | '/enrol/$trackSlug'
+    | '/referrals/$referralId'
+    | '/referrals/new'
+    | '/referrals'
+  id:
+    | '__root__'
+    | '/'
+    | '/_participant'
+    | '/sign-in'
+    | '/_participant/account'
+    | '/enrol/$trackSlug'
+    | '/_participant/referrals/$referralId'
+    | '/_participant/referrals/new'
+    | '/_participant/referrals/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  ParticipantRoute: typeof ParticipantRouteWithChildren
+  SignInRoute: typeof SignInRoute
+  EnrolTrackSlugRoute: typeof EnrolTrackSlugRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -48,11 +136,81 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/_participant': {
+      id: '/_participant'
+      path: ''
+      fullPath: '/'
+      preLoaderRoute: typeof ParticipantRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sign-in': {
+      id: '/sign-in'
+      path: '/sign-in'
+      fullPath: '/sign-in'
+      preLoaderRoute: typeof SignInRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/_participant/account': {
+      id: '/_participant/account'
+      path: '/account'
+      fullPath: '/account'
+      preLoaderRoute: typeof ParticipantAccountRouteImport
+      parentRoute: typeof ParticipantRoute
+    }
+    '/enrol/$trackSlug': {
+      id: '/enrol/$trackSlug'
+      path: '/enrol/$trackSlug'
+      fullPath: '/enrol/$trackSlug'
+      preLoaderRoute: typeof EnrolTrackSlugRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/_participant/referrals/': {
+      id: '/_participant/referrals/'
+      path: '/referrals'
+      fullPath: '/referrals/'
+      preLoaderRoute: typeof ParticipantReferralsIndexRouteImport
+      parentRoute: typeof ParticipantRoute
+    }
+    '/_participant/referrals/$referralId': {
+      id: '/_participant/referrals/$referralId'
+      path: '/referrals/$referralId'
+      fullPath: '/referrals/$referralId'
+      preLoaderRoute: typeof ParticipantReferralsReferralIdRouteImport
+      parentRoute: typeof ParticipantRoute
+    }
+    '/_participant/referrals/new': {
+      id: '/_participant/referrals/new'
+      path: '/referrals/new'
+      fullPath: '/referrals/new'
+      preLoaderRoute: typeof ParticipantReferralsNewRouteImport
+      parentRoute: typeof ParticipantRoute
+    }
   }
 }
 
+interface ParticipantRouteChildren {
+  ParticipantAccountRoute: typeof ParticipantAccountRoute
+  ParticipantReferralsReferralIdRoute: typeof ParticipantReferralsReferralIdRoute
+  ParticipantReferralsNewRoute: typeof ParticipantReferralsNewRoute
+  ParticipantReferralsIndexRoute: typeof ParticipantReferralsIndexRoute
+}
+
+const ParticipantRouteChildren: ParticipantRouteChildren = {
+  ParticipantAccountRoute: ParticipantAccountRoute,
+  ParticipantReferralsReferralIdRoute: ParticipantReferralsReferralIdRoute,
+  ParticipantReferralsNewRoute: ParticipantReferralsNewRoute,
+  ParticipantReferralsIndexRoute: ParticipantReferralsIndexRoute,
+}
+
+const ParticipantRouteWithChildren = ParticipantRoute._addFileChildren(
+  ParticipantRouteChildren,
+)
+
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  ParticipantRoute: ParticipantRouteWithChildren,
+  SignInRoute: SignInRoute,
+  EnrolTrackSlugRoute: EnrolTrackSlugRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,18 +1,32 @@
 import { Link } from '@tanstack/react-router';
 import { BrandMark, buttonClassName } from '@warmpath/ui';
+import { PortalNavigation } from '../session/portal-navigation.js';
+import { SignOutButton } from '../session/sign-out-button.js';
+import { useSignedInParticipant } from '../session/use-signed-in-participant.js';
 
-/** The portal's top bar: the program's mark and the way to sign in. */
+/** The portal's top bar: the program's mark, then the referrer's pages and sign-out, or the way to sign in. */
 export function PortalHeader() {
+  const participant = useSignedInParticipant();
+  const isSignedIn = Boolean(participant.data);
   return (
     <header className="portal-header">
       <div className="portal-header__inner">
         <Link to="/" className="portal-header__home" aria-label="Referral program home">
           <BrandMark product="Portal" />
         </Link>
-        <a href="#sign-in" className={buttonClassName({ variant: 'secondary', size: 'sm' })}>
-          Sign in
-        </a>
+        {isSignedIn ? (
+          <SignOutButton />
+        ) : participant.isPending ? null : (
+          <Link to="/sign-in" className={buttonClassName({ variant: 'secondary', size: 'sm' })}>
+            Sign in
+          </Link>
+        )}
       </div>
+      {isSignedIn ? (
+        <div className="portal-header__nav">
+          <PortalNavigation />
+        </div>
+      ) : null}
     </header>
   );
 }

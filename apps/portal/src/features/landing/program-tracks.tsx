@@ -1,5 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, EmptyState, ErrorState, Grid, Icon, LoadingState, TrackKindBadge } from '@warmpath/ui';
+import { Link } from '@tanstack/react-router';
+import {
+  buttonClassName,
+  Card,
+  EmptyState,
+  ErrorState,
+  Grid,
+  Icon,
+  LoadingState,
+  TrackKindBadge,
+} from '@warmpath/ui';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { trackKindAudience } from './track-kind-copy.js';
@@ -37,7 +47,19 @@ export function ProgramTracks() {
             <Card key={track.slug} className="track-card">
               <TrackKindBadge kind={track.kind} />
               <h3 className="track-card__name">{track.name}</h3>
-              <p className="track-card__audience">{trackKindAudience(track.kind)}</p>
+              <p className="track-card__audience">{track.copy.headline || trackKindAudience(track.kind)}</p>
+              {track.copy.description ? (
+                <p className="track-card__description">{track.copy.description}</p>
+              ) : null}
+              {track.selfEnrolment ? (
+                <Link
+                  to="/enrol/$trackSlug"
+                  params={{ trackSlug: track.slug }}
+                  className={buttonClassName({ variant: 'secondary', size: 'sm' })}
+                >
+                  Join<span className="wp-visually-hidden"> {track.name}</span>
+                </Link>
+              ) : null}
             </Card>
           ))}
         </Grid>

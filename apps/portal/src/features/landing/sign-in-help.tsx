@@ -1,9 +1,7 @@
-import { Card, Icon } from '@warmpath/ui';
+import { Link } from '@tanstack/react-router';
+import { buttonClassName, Card, Icon } from '@warmpath/ui';
 
-/**
- * How referrers sign in. Participants use the personal link they receive; signing in from this page arrives with
- * participant accounts, so nothing here pretends to be a form.
- */
+/** How referrers sign in, with the way to do it. */
 export function SignInHelp() {
   return (
     <section className="landing-section" id="sign-in" aria-labelledby="sign-in-title" tabIndex={-1}>
@@ -13,15 +11,16 @@ export function SignInHelp() {
         </span>
         <div className="sign-in-help__text">
           <h2 id="sign-in-title" className="landing-section__title">
-            Signing in
+            Already a referrer?
           </h2>
           <p>
-            Referrers sign in with the personal link they receive by email when they join the program. There
-            is no password to remember: open the link on any device to see your introductions.
+            Open the personal link you received by email, or sign in here: we email you a link that signs you
+            in, or you can use the password you set on your account page.
           </p>
           <p>
-            Lost your link? Ask your contact at the company to send you a new one. Signing in from this page
-            is coming soon.
+            <Link to="/sign-in" className={buttonClassName({ variant: 'primary' })}>
+              Sign in to the portal
+            </Link>
           </p>
         </div>
       </Card>

@@ -1,0 +1,96 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, TextField } from '@warmpath/ui';
+import { type FormEvent, useState } from 'react';
+import { readServerFormErrors } from '../../api/field-errors.js';
+import { trpc } from '../../api/trpc.js';
+import { FormAlert } from '../../components/form-alert.js';
+
+/**
+ * Sets a password for signing in without an emailed link, or changes it (which needs the current one). Optional:
+ * the emailed link keeps working either way.
+ */
+export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
+  const queryClient = useQueryClient();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [mismatch, setMismatch] = useState<string | undefined>();
+  const [isSaved, setIsSaved] = useState(false);
+  const save = useMutation(
+    trpc.portal.account.setPassword.mutationOptions({
+      onSuccess: async () => {
+        setIsSaved(true);
+        setCurrentPassword('');
+        setPassword('');
+        setConfirmation('');
+        await queryClient.invalidateQueries({ queryKey: trpc.portal.account.get.queryKey() });
+      },
+    }),
+  );
+  const errors = save.isError ? readServerFormErrors(save.error) : null;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setIsSaved(false);
+    if (password !== confirmation) {
+      setMismatch('The two passwords differ. Type the same password twice.');
+      return;
+    }
+    setMismatch(undefined);
+    save.mutate(hasPassword ? { currentPassword, password } : { password });
+  };
+  const hasFieldErrors = errors !== null && Object.keys(errors.fieldErrors).length > 0;
+  return (
+    <Card
+      title={hasPassword ? 'Change your password' : 'Set a password'}
+      description={
+        hasPassword
+          ? 'You can sign in with your password or with a link we email you.'
+          : 'Optional: with a password you can sign in without waiting for an email.'
+      }
+    >
+      <form className="portal-form" onSubmit={submit} aria-label="Password">
+        {errors && !hasFieldErrors ? <FormAlert>{errors.formMessage}</FormAlert> : null}
+        {/* Lets password managers file the new password under the right account. */}
+        <input type="hidden" name="username" autoComplete="username" />
+        {hasPassword ? (
+          <TextField
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(event) => setCurrentPassword(event.currentTarget.value)}
+            error={errors?.fieldErrors.currentPassword}
+          />
+        ) : null}
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          hint="At least 8 characters. A few unrelated words make a strong one."
+          error={errors?.fieldErrors.password}
+        />
+        <TextField
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirmation}
+          onChange={(event) => setConfirmation(event.currentTarget.value)}
+          error={mismatch}
+        />
+        <div className="portal-form__actions">
+          <Button type="submit" isLoading={save.isPending}>
+            {hasPassword ? 'Change password' : 'Set password'}
+          </Button>
+          <span role="status" className="portal-muted">
+            {isSaved ? 'Password saved.' : ''}
+          </span>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, TextField } from '@warmpath/ui';
+import { type FormEvent, useState } from 'react';
+import { readServerFormErrors } from '../../api/field-errors.js';
+import { trpc } from '../../api/trpc.js';
+import { FormAlert } from '../../components/form-alert.js';
+
+/** The referrer's name, as the company sees it; the email is shown but changed only by the company. */
+export function ProfileForm({ name: savedName, email }: { name: string; email: string }) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(savedName);
+  const [isSaved, setIsSaved] = useState(false);
+  const update = useMutation(
+    trpc.portal.account.updateProfile.mutationOptions({
+      onSuccess: async () => {
+        setIsSaved(true);
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.portal.me.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.portal.account.get.queryKey() }),
+        ]);
+      },
+    }),
+  );
+  const errors = update.isError ? readServerFormErrors(update.error) : null;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setIsSaved(false);
+    update.mutate({ name });
+  };
+  return (
+    <Card title="Your details">
+      <form className="portal-form" onSubmit={submit} aria-label="Your details">
+        {errors && !errors.fieldErrors.name ? <FormAlert>{errors.formMessage}</FormAlert> : null}
+        <TextField
+          label="Email"
+          type="email"
+          value={email}
+          readOnly
+          hint="Ask your contact at the company to change it."
+        />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={200}
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            setIsSaved(false);
+          }}
+          error={errors?.fieldErrors.name}
+        />
+        <div className="portal-form__actions">
+          <Button type="submit" isLoading={update.isPending}>
+            Save details
+          </Button>
+          <span role="status" className="portal-muted">
+            {isSaved ? 'Saved.' : ''}
+          </span>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { buttonClassName, Card, EmptyState, ErrorState, LoadingState, TrackKindBadge } from '@warmpath/ui';
+import type { CSSProperties } from 'react';
+import { describeError } from '../../api/errors.js';
+import { trpc } from '../../api/trpc.js';
+import { trackKindAudience } from '../landing/track-kind-copy.js';
+import { EnrolForm } from './enrol-form.js';
+
+const backHome = (
+  <Link to="/" className={buttonClassName({ variant: 'secondary' })}>
+    Go to the program page
+  </Link>
+);
+
+/** Joining one track by oneself, when the track allows it; its copy and brand colour introduce it. */
+export function EnrolPage({ trackSlug }: { trackSlug: string }) {
+  const program = useQuery(trpc.portal.program.queryOptions());
+  if (program.isPending) return <LoadingState label="Loading…" />;
+  if (program.isError) {
+    return (
+      <ErrorState
+        headingLevel={1}
+        title="The program could not load"
+        message={describeError(program.error)}
+        onRetry={() => void program.refetch()}
+        isRetrying={program.isRefetching}
+      />
+    );
+  }
+  const track = program.data.tracks.find((candidate) => candidate.slug === trackSlug);
+  if (!track) {
+    return (
+      <EmptyState
+        headingLevel={1}
+        title="Track not found"
+        description="This track does not exist or no longer takes referrers."
+        action={backHome}
+      />
+    );
+  }
+  if (!track.selfEnrolment) {
+    return (
+      <EmptyState
+        headingLevel={1}
+        title={`${track.name} is by invitation`}
+        description="Ask your contact at the company to invite you. Already a referrer? Sign in instead."
+        action={
+          <Link to="/sign-in" className={buttonClassName({ variant: 'primary' })}>
+            Sign in
+          </Link>
+        }
+      />
+    );
+  }
+  const accent = track.copy.primaryColor;
+  return (
+    <div
+      className="enrol"
+      style={accent ? ({ '--portal-track-accent': accent } as CSSProperties) : undefined}
+    >
+      <Card className="enrol__card">
+        <TrackKindBadge kind={track.kind} />
+        <h1 className="sign-in__title">Join {track.name}</h1>
+        <p className="sign-in__lead">{track.copy.headline || trackKindAudience(track.kind)}</p>
+        {track.copy.description ? <p className="portal-muted">{track.copy.description}</p> : null}
+        <EnrolForm trackSlug={track.slug} trackName={track.name} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { Link } from '@tanstack/react-router';
+import { Badge, buttonClassName, Card, TrackKindBadge } from '@warmpath/ui';
+import type { CSSProperties } from 'react';
+import { CopyButton } from '../../components/copy-button.js';
+import type { MyTrack } from './my-track.js';
+
+/** The track's brand colour, when it has one, as the card's accent; everything else keeps the portal's theme. */
+function brandStyle(track: MyTrack): CSSProperties | undefined {
+  const colour = track.copy.primaryColor;
+  return colour ? ({ '--portal-track-accent': colour } as CSSProperties) : undefined;
+}
+
+/** One of my tracks: its copy, my link with a copy button and click count, sharing, and the way to refer. */
+export function MyTrackCard({ track }: { track: MyTrack }) {
+  const linkId = `link-${track.slug}`;
+  return (
+    <Card
+      className="my-track"
+      style={brandStyle(track)}
+      title={track.name}
+      headingLevel={2}
+      description={track.copy.headline}
+      actions={<TrackKindBadge kind={track.kind} />}
+    >
+      {track.copy.description ? <p className="my-track__description">{track.copy.description}</p> : null}
+
+      <dl className="my-track__stats">
+        <div>
+          <dt>Clicks on your link</dt>
+          <dd>{track.clickCount.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Referrals made</dt>
+          <dd>{track.referralCount.toLocaleString()}</dd>
+        </div>
+      </dl>
+
+      <div className="my-track__link">
+        <label htmlFor={linkId} className="wp-field__label">
+          Your referral link for {track.name}
+        </label>
+        <div className="my-track__link-row">
+          <input
+            id={linkId}
+            className="wp-field__input"
+            readOnly
+            value={track.link.url}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <CopyButton text={track.link.url} label="Copy link" aria-label={`Copy link for ${track.name}`} />
+        </div>
+      </div>
+
+      <div className="my-track__share">
+        <h3 className="my-track__share-title">Share</h3>
+        <p className="my-track__share-text">{track.share.linkedin.text}</p>
+        <div className="my-track__share-actions">
+          <a
+            className={buttonClassName({ variant: 'secondary', size: 'sm' })}
+            href={track.share.linkedin.shareUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            Share on LinkedIn<span className="wp-visually-hidden"> (opens in a new tab)</span>
+          </a>
+          <CopyButton
+            text={track.share.linkedin.text}
+            label="Copy post text"
+            aria-label={`Copy post text for ${track.name}`}
+          />
+          <a
+            className={buttonClassName({ variant: 'secondary', size: 'sm' })}
+            href={track.share.email.mailto}
+          >
+            Share by email
+          </a>
+        </div>
+      </div>
+
+      <div className="my-track__refer">
+        {track.acceptsReferrals ? (
+          <Link
+            to="/referrals/new"
+            search={{ track: track.slug }}
+            className={buttonClassName({ variant: 'primary' })}
+          >
+            Refer a company<span className="wp-visually-hidden"> to {track.name}</span>
+          </Link>
+        ) : (
+          <Badge tone="warning">Paused: new referrals open again soon</Badge>
+        )}
+      </div>
+    </Card>
+  );
+}

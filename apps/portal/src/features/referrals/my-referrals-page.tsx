@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { buttonClassName, Card, EmptyState, ErrorState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
+import { describeError } from '../../api/errors.js';
+import { trpc } from '../../api/trpc.js';
+import { formatDate } from './format-date.js';
+import { StageBadge } from './stage-badge.js';
+
+const newReferralLink = (
+  <Link to="/referrals/new" className={buttonClassName({ variant: 'primary' })}>
+    Refer a company
+  </Link>
+);
+
+/**
+ * The referrer's introductions, newest first, each with the stage the track lets them see. A list of cards rather
+ * than a table: it reads the same on a phone.
+ */
+export function MyReferralsPage() {
+  const referrals = useQuery(trpc.portal.referrals.list.queryOptions());
+  return (
+    <>
+      <PageHeader
+        title="My referrals"
+        description="Every introduction you have made and where it stands."
+        actions={newReferralLink}
+      />
+      {referrals.isPending ? (
+        <LoadingState label="Loading your referrals…" />
+      ) : referrals.isError ? (
+        <ErrorState
+          title="Your referrals could not load"
+          message={describeError(referrals.error)}
+          onRetry={() => void referrals.refetch()}
+          isRetrying={referrals.isRefetching}
+        />
+      ) : referrals.data.length === 0 ? (
+        <Card>
+          <EmptyState
+            icon={<Icon name="referrals" size={24} />}
+            title="No referrals yet"
+            description="When you introduce a company, it appears here and you can follow its progress."
+            action={newReferralLink}
+          />
+        </Card>
+      ) : (
+        <ul className="referral-list" aria-label="Referrals">
+          {referrals.data.map((referral) => (
+            <li key={referral.id} className="referral-list__item">
+              <Link
+                to="/referrals/$referralId"
+                params={{ referralId: referral.id }}
+                className="referral-list__link"
+              >
+                <span className="referral-list__company">{referral.company.name}</span>
+                <span className="referral-list__meta">
+                  {referral.contacts.length === 1 ? '1 contact' : `${referral.contacts.length} contacts`} ·
+                  Referred {formatDate(referral.createdAt)}
+                </span>
+              </Link>
+              <span className="referral-list__stage">
+                <span className="wp-visually-hidden">Stage: </span>
+                <StageBadge stage={referral.status} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
