@@ -69,6 +69,17 @@ export {
   referralConsoleFiltersSchema,
   referralConsoleListQuerySchema,
 } from './referral-console-list.js';
+export {
+  decideReview,
+  listReviewQueue,
+  REVIEW_DECISIONS,
+  type ReviewDecision,
+  type ReviewDecisionInput,
+  type ReviewQueueItem,
+  type ReviewQueueQuery,
+  reviewDecisionInputSchema,
+  reviewQueueQuerySchema,
+} from './review-queue.js';
 export { REFERRAL_SLA_BREACHED_EVENT, type SlaCheckOutcome } from './sla-check.js';
 export {
   AWAITING_DECISION_STATUSES,

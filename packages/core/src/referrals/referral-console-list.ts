@@ -105,29 +105,7 @@ export async function listReferralsForConsole(
   now: Date,
 ): Promise<ReferralListPage> {
   const { limit, cursor, ...filters } = parseInput(referralConsoleListQuerySchema, query);
-  let rows = filteredReferrals(executor, filters, now)
-    .select([
-      'referrals.id',
-      'referrals.status',
-      'referrals.fraud_score',
-      'referrals.fraud_decision',
-      'referrals.sla_due_at',
-      'referrals.sla_breached_at',
-      'referrals.duplicate_of_id',
-      'referrals.created_at',
-      'referrals.updated_at',
-      'tracks.id as track_id',
-      'tracks.slug as track_slug',
-      'tracks.name as track_name',
-      'companies.id as company_id',
-      'companies.name as company_name',
-      'companies.domain as company_domain',
-      'participants.id as participant_id',
-      'people.name as participant_name',
-      'people.email as participant_email',
-      'owners.id as owner_id',
-      'owners.name as owner_name',
-    ])
+  let rows = selectListColumns(filteredReferrals(executor, filters, now))
     .orderBy('referrals.id', 'desc')
     .limit(limit + 1);
   if (cursor !== undefined) rows = rows.where('referrals.id', '<', decodeIdCursor(cursor));
@@ -135,25 +113,7 @@ export async function listReferralsForConsole(
   const page = found.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({
-      id: row.id,
-      status: row.status,
-      track: { id: row.track_id, slug: row.track_slug, name: row.track_name },
-      company: { id: row.company_id, name: row.company_name, domain: row.company_domain },
-      participant: { id: row.participant_id, name: row.participant_name, email: row.participant_email },
-      owner:
-        row.owner_id !== null && row.owner_name !== null ? { id: row.owner_id, name: row.owner_name } : null,
-      fraud: { score: row.fraud_score, decision: row.fraud_decision },
-      slaDueAt: row.sla_due_at?.toISOString() ?? null,
-      isSlaBreached:
-        row.sla_breached_at !== null ||
-        (AWAITING_DECISION_STATUSES.includes(row.status) &&
-          row.sla_due_at !== null &&
-          row.sla_due_at.getTime() <= now.getTime()),
-      duplicateOfId: row.duplicate_of_id,
-      createdAt: row.created_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
-    })),
+    items: page.map((row) => toListItem(row, now)),
     nextCursor: found.length > limit && last ? encodeIdCursor(last.id) : null,
   };
 }
@@ -169,4 +129,55 @@ export async function countReferralsByStatus(
     .groupBy('referrals.status')
     .execute();
   return new Map(rows.map((row) => [row.status, Number(row.count)]));
+}
+
+/** The columns a {@link ReferralListItem} is made of, on a {@link filteredReferrals} query. */
+export function selectListColumns(query: ReturnType<typeof filteredReferrals>) {
+  return query.select([
+    'referrals.id',
+    'referrals.status',
+    'referrals.fraud_score',
+    'referrals.fraud_decision',
+    'referrals.sla_due_at',
+    'referrals.sla_breached_at',
+    'referrals.duplicate_of_id',
+    'referrals.created_at',
+    'referrals.updated_at',
+    'tracks.id as track_id',
+    'tracks.slug as track_slug',
+    'tracks.name as track_name',
+    'companies.id as company_id',
+    'companies.name as company_name',
+    'companies.domain as company_domain',
+    'participants.id as participant_id',
+    'people.name as participant_name',
+    'people.email as participant_email',
+    'owners.id as owner_id',
+    'owners.name as owner_name',
+  ]);
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof selectListColumns>['execute']>>[number];
+
+/** A row of {@link selectListColumns} as a list item; `now` decides whether a pending deadline has passed. */
+export function toListItem(row: ListRow, now: Date): ReferralListItem {
+  return {
+    id: row.id,
+    status: row.status,
+    track: { id: row.track_id, slug: row.track_slug, name: row.track_name },
+    company: { id: row.company_id, name: row.company_name, domain: row.company_domain },
+    participant: { id: row.participant_id, name: row.participant_name, email: row.participant_email },
+    owner:
+      row.owner_id !== null && row.owner_name !== null ? { id: row.owner_id, name: row.owner_name } : null,
+    fraud: { score: row.fraud_score, decision: row.fraud_decision },
+    slaDueAt: row.sla_due_at?.toISOString() ?? null,
+    isSlaBreached:
+      row.sla_breached_at !== null ||
+      (AWAITING_DECISION_STATUSES.includes(row.status) &&
+        row.sla_due_at !== null &&
+        row.sla_due_at.getTime() <= now.getTime()),
+    duplicateOfId: row.duplicate_of_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
 }

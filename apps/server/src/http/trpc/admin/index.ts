@@ -3,6 +3,7 @@ import { adminAuditRouter } from './audit/index.js';
 import { adminDashboardRouter } from './dashboard/index.js';
 import { adminParticipantsRouter } from './participants/index.js';
 import { adminReferralsRouter } from './referrals/index.js';
+import { adminReviewRouter } from './review/index.js';
 import { systemStatus } from './system-status.js';
 import { adminTracksRouter } from './tracks/index.js';
 
@@ -13,4 +14,5 @@ export const adminRouter = router({
   dashboard: adminDashboardRouter,
   participants: adminParticipantsRouter,
   referrals: adminReferralsRouter,
+  review: adminReviewRouter,
 });

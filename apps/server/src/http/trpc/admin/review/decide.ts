@@ -1,0 +1,23 @@
+import {
+  decideReview,
+  getReferralDetail,
+  type ReviewDecision,
+  reviewDecisionInputSchema,
+} from '@warmpath/core';
+import { staffProcedure } from '../../trpc.js';
+import { staffAuditContext } from '../staff-audit-context.js';
+
+function decision(kind: ReviewDecision) {
+  return staffProcedure
+    .meta({ permission: 'referrals:review' })
+    .input(reviewDecisionInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      await decideReview(ctx.runtime.services.referrals, kind, input, staffAuditContext(ctx));
+      return getReferralDetail(ctx.runtime.database.db, input.id);
+    });
+}
+
+/** Accepts a held referral, with the reviewer's reason. */
+export const reviewApprove = decision('approve');
+/** Rejects a held referral, with the reviewer's reason. */
+export const reviewReject = decision('reject');
