@@ -56,10 +56,12 @@ describe.each(stacks)('admin.tracks on $name', (stack) => {
           autoAccept: true,
           form: { fields: [{ key: 'budget', label: 'Budget', type: 'text' }] },
           portalCopy: { headline: 'Refer a bank' },
+          selfEnrolment: true,
         },
       }),
     );
     expect(updated).toMatchObject({
+      selfEnrolment: true,
       slaHours: 8,
       autoAccept: true,
       form: { fields: [{ key: 'budget', label: 'Budget', type: 'text', required: false }] },
