@@ -227,7 +227,13 @@ describe.each(stacks)('tRPC on $name', (stack) => {
       await tracks.update('portal-paused', { status: 'paused' });
       const program = dataOf(await trpc.query('portal.program'));
       const open = program.tracks.find((track: { slug: string }) => track.slug === 'portal-open');
-      expect(open).toEqual({ slug: 'portal-open', name: 'Open', kind: 'client' });
+      expect(open).toEqual({
+        slug: 'portal-open',
+        name: 'Open',
+        kind: 'client',
+        copy: {},
+        selfEnrolment: false,
+      });
       expect(program.tracks.map((track: { slug: string }) => track.slug)).not.toContain('portal-paused');
     });
   });
