@@ -20,10 +20,12 @@ export {
 export * from './events/index.js';
 export * from './events-ingestion/index.js';
 export * from './housekeeping/index.js';
+export * from './invitations/index.js';
 export * from './links/index.js';
 export * from './mail/index.js';
 export * from './notifications/index.js';
 export * from './participants/index.js';
+export * from './password-reset/index.js';
 export * from './portal/index.js';
 export * from './referrals/index.js';
 export * from './sessions/index.js';

@@ -74,6 +74,40 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
 }
 
+export interface StaffInvitationsTable {
+  id: string;
+  /** Normalised (lower-case) email the invitation was sent to. */
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** Hex SHA-256 of the token in the link. */
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  /** Set when the account was created from it: an invitation works once. */
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface PasswordResetTokensTable {
+  id: string;
+  user_id: string;
+  /** Hex SHA-256 of the token in the link. */
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** Consecutive failed staff sign-ins per email (known or not), for the lock-out. */
+export interface SignInFailuresTable {
+  email: string;
+  failure_count: number;
+  first_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
 export interface SessionsTable {
   id: string;
   subject_type: 'user' | 'participant';
@@ -361,6 +395,9 @@ export interface Database {
   plugin_kv: PluginKvTable;
   audit_log: AuditLogTable;
   users: UsersTable;
+  staff_invitations: StaffInvitationsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  sign_in_failures: SignInFailuresTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   tracks: TracksTable;
@@ -388,6 +425,8 @@ export type NewOutboxRow = Insertable<OutboxTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type NewAuditLogRow = Insertable<AuditLogTable>;
 export type UserRow = Selectable<UsersTable>;
+export type StaffInvitationRow = Selectable<StaffInvitationsTable>;
+export type PasswordResetTokenRow = Selectable<PasswordResetTokensTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type TrackRow = Selectable<TracksTable>;
 export type NewTrackRow = Insertable<TracksTable>;

@@ -9,6 +9,7 @@ import { healthRoutes } from '../http/health.routes.js';
 import { linksRoutes } from '../http/links.routes.js';
 import { metricsRoutes } from '../http/metrics.js';
 import { portalLoginRoutes } from '../http/portal-login.routes.js';
+import { registerRateLimits } from '../http/rate-limits.js';
 import { restV1 } from '../http/rest/v1/index.js';
 import { staticApps } from '../http/static-apps.js';
 import { createContextFactory } from '../http/trpc/context.js';
@@ -19,11 +20,17 @@ import type { Runtime } from './runtime.js';
 /** Largest request body accepted anywhere (events batches are the biggest legitimate bodies). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  /** Prefix of the rate-limit counters in Redis; tests give each server its own. */
+  rateLimitNameSpace?: string | undefined;
+}
+
 /**
  * The Fastify application for a runtime, not yet listening: tests drive it with `inject()`, the CLI listens.
  * MODE=worker serves only health and metrics.
  */
-export async function buildApp(runtime: Runtime): Promise<FastifyInstance> {
+export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast only drops pino-specific members from the instance type.
     loggerInstance: runtime.logger as FastifyBaseLogger,
@@ -59,7 +66,11 @@ export async function buildApp(runtime: Runtime): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   registerCsrfProtection(app, runtime.config);
-  await app.register(linksRoutes, { runtime });
+  await registerRateLimits(app, runtime, { nameSpace: options.rateLimitNameSpace });
+  await app.register(linksRoutes, {
+    runtime,
+    conversionsPerMinute: runtime.config.RATE_LIMIT_CONVERSIONS_PER_MINUTE,
+  });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

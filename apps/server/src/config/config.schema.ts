@@ -102,6 +102,43 @@ export const configSchema = z.object({
   WARMPATH_ADMIN_PASSWORD: optionalString
     .pipe(z.string().min(10, 'must be at least 10 characters').optional())
     .describe('Password of the bootstrap owner (10+ characters).'),
+  WARMPATH_SIGN_IN_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(5)
+    .describe(
+      'Consecutive failed staff sign-ins for one email within 15 minutes that lock it out for 15 minutes.',
+    ),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe(
+      'Sign-in attempts per minute, counted per client IP and per email: staff and portal sign-in, accepting an invitation, resetting a password.',
+    ),
+  RATE_LIMIT_EMAIL_LINKS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe(
+      'Requests that email a link (password reset, portal magic link, self-enrolment), per minute, per client IP and per email.',
+    ),
+  RATE_LIMIT_CONVERSIONS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60)
+    .describe('`POST /t/conversions` requests per minute per client IP.'),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(600)
+    .describe('REST API v1 requests per minute per API key.'),
   WARMPATH_DEMO: booleanString.describe(
     'Seed the demo program (tracks Clients, Partners, Employees) on an empty database. Defaults to on in embedded mode.',
   ),

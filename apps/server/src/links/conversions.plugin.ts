@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../app/runtime.js';
+import { sharedRateLimitStore } from '../http/rate-limits.js';
 import { acceptOnlyStrictJson } from '../http/rest/v1/json-body-parser.js';
 import { restErrorHandler } from '../http/rest/v1/problem.js';
 import type { CachedLink } from './cached-link.js';
@@ -47,7 +48,12 @@ export async function conversionsPlugin(app: FastifyInstance, options: Conversio
   acceptOnlyStrictJson(app);
   // Before the rate limiter, so a 429 can be read by the page too.
   app.addHook('onRequest', async (_request, reply) => allowAnyOrigin(reply));
-  await app.register(rateLimit, { max: options.ratePerMinute, timeWindow: 60_000 });
+  // In Redis when REDIS_URL is set, so the limit holds across pods.
+  await app.register(rateLimit, {
+    max: options.ratePerMinute,
+    timeWindow: 60_000,
+    ...sharedRateLimitStore(app, 'conversions'),
+  });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.options('/t/conversions', { config: { rateLimit: false } }, async (_request, reply) =>

@@ -76,6 +76,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     WARMPATH_ADMIN_EMAIL: OWNER.email,
     WARMPATH_ADMIN_PASSWORD: OWNER.password,
     WARMPATH_BOOTSTRAP_API_KEY: apiKey,
+    // Suites sign in and call the API far more often than a person; the rate-limit suites set their own limits.
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: '10000',
+    RATE_LIMIT_EMAIL_LINKS_PER_MINUTE: '10000',
+    RATE_LIMIT_API_PER_MINUTE: '100000',
     ...(stack.queue === 'bullmq' ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...options.env,
   });
@@ -106,7 +110,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     throw error;
   }
   await bootstrap(runtime);
-  const app = await buildApp(runtime);
+  // Rate-limit counters under the queue's prefix: isolated per server, and deleted with its keys on close.
+  const app = await buildApp(runtime, { rateLimitNameSpace: `${prefix}:rate-limit:` });
   await app.ready();
   await runtime.start();
   return {

@@ -34,12 +34,18 @@ export async function deleteSessionRow(executor: Executor, id: string): Promise<
   await executor.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-export async function deleteSessionRowsOf(executor: Executor, subject: SessionSubject): Promise<number> {
-  const result = await executor
+/** Deletes every session of `subject`, except `keepSessionId` when given (the one the caller is using). */
+export async function deleteSessionRowsOf(
+  executor: Executor,
+  subject: SessionSubject,
+  keepSessionId?: string,
+): Promise<number> {
+  let query = executor
     .deleteFrom('sessions')
     .where('subject_type', '=', subject.type)
-    .where('subject_id', '=', subject.id)
-    .executeTakeFirst();
+    .where('subject_id', '=', subject.id);
+  if (keepSessionId !== undefined) query = query.where('id', '!=', keepSessionId);
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

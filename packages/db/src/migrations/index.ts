@@ -4,6 +4,7 @@ import * as referrals from './2026-11-22T0200-referrals.js';
 import * as outboxLease from './2026-11-22T0230-outbox-lease.js';
 import * as participantLoginTokens from './2026-11-22T0310-participant-login-tokens.js';
 import * as portalSignIn from './2026-11-22T0420-portal-sign-in.js';
+import * as staffAccounts from './2026-11-22T0440-staff-accounts.js';
 
 /**
  * Every migration, by name. Names start with an ISO date so they sort in the order they were written.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0230-outbox-lease': outboxLease,
   '2026-11-22T0310-participant-login-tokens': participantLoginTokens,
   '2026-11-22T0420-portal-sign-in': portalSignIn,
+  '2026-11-22T0440-staff-accounts': staffAccounts,
 };

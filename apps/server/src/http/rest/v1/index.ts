@@ -8,6 +8,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Runtime } from '../../../app/runtime.js';
+import { registerApiKeyRateLimit } from '../../rate-limits.js';
 import { registerApiKeyAuth } from './api-key-auth.js';
 import { auditLogRoutes } from './audit-log.routes.js';
 import { eventsRoutes } from './events.routes.js';
@@ -59,6 +60,7 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: true });
 
   registerApiKeyAuth(app, runtime);
+  registerApiKeyRateLimit(app);
   registerIdempotency(app, runtime);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -1,4 +1,5 @@
 import { router } from '../trpc.js';
+import { adminApiKeysRouter } from './api-keys/index.js';
 import { adminAuditRouter } from './audit/index.js';
 import { adminDashboardRouter } from './dashboard/index.js';
 import { adminParticipantsRouter } from './participants/index.js';
@@ -6,6 +7,7 @@ import { adminReferralsRouter } from './referrals/index.js';
 import { adminReviewRouter } from './review/index.js';
 import { systemStatus } from './system-status.js';
 import { adminTracksRouter } from './tracks/index.js';
+import { adminUsersRouter } from './users/index.js';
 
 export const adminRouter = router({
   system: router({ status: systemStatus }),
@@ -15,4 +17,6 @@ export const adminRouter = router({
   participants: adminParticipantsRouter,
   referrals: adminReferralsRouter,
   review: adminReviewRouter,
+  users: adminUsersRouter,
+  apiKeys: adminApiKeysRouter,
 });

@@ -1,10 +1,12 @@
-import { TRPCError } from '@trpc/server';
-import { recordAudit } from '@warmpath/core';
 import { z } from 'zod';
+import { enforceRateLimit } from '../../rate-limits.js';
 import { setStaffSessionCookie } from '../../session-cookies.js';
 import { publicProcedure } from '../trpc.js';
 
-/** Staff sign-in with email and password; sets the staff session cookie. */
+/**
+ * Staff sign-in with email and password; sets the staff session cookie. Rate-limited per IP and per email; a wrong
+ * password, an unknown email and a locked-out email all get the same UNAUTHORIZED answer (see StaffSignInService).
+ */
 export const signIn = publicProcedure
   .input(
     z
@@ -12,26 +14,10 @@ export const signIn = publicProcedure
       .strict(),
   )
   .mutation(async ({ ctx, input }) => {
-    const { users, sessions } = ctx.runtime.services;
-    const user = await users.verifyCredentials(input.email, input.password);
-    if (!user) {
-      await recordAudit(ctx.runtime.database.db, {
-        actor: { type: 'system', id: null },
-        action: 'auth.sign_in_failed',
-        target: { type: 'user', id: null },
-        changes: { email: input.email.trim().toLowerCase() },
-        ip: ctx.req.ip,
-      });
-      // One message for unknown email and wrong password: the answer must not reveal which accounts exist.
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect' });
-    }
+    await enforceRateLimit(ctx, 'sign-in', 'auth.signIn', input.email);
+    const { staffSignIn, sessions } = ctx.runtime.services;
+    const user = await staffSignIn.signIn(input.email, input.password, { ip: ctx.req.ip });
     const { token, session } = await sessions.createSession({ type: 'user', id: user.id });
-    await recordAudit(ctx.runtime.database.db, {
-      actor: { type: 'user', id: user.id },
-      action: 'auth.signed_in',
-      target: { type: 'user', id: user.id },
-      ip: ctx.req.ip,
-    });
     setStaffSessionCookie(ctx.runtime.config, ctx.res, token, session.expiresAt);
     return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   });

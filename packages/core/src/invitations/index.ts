@@ -1,0 +1,15 @@
+export {
+  type AcceptInvitationInput,
+  acceptInvitationInputSchema,
+  INVITATION_AUDIT_ACTIONS,
+  INVITATION_TTL_MS,
+  type InviteStaffInput,
+  inviteStaffInputSchema,
+  type StaffInvitation,
+  staffInvitationSchema,
+} from './invitation.schema.js';
+export {
+  type Inviter,
+  StaffInvitationService,
+  type StaffInvitationServiceDeps,
+} from './invitation.service.js';
