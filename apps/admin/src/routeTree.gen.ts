@@ -13,11 +13,13 @@ import { Route as StaffRouteImport } from './routes/_staff'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as StaffIndexRouteImport } from './routes/_staff/index'
 import { Route as StaffAuditLogRouteImport } from './routes/_staff/audit-log'
-import { Route as StaffParticipantsRouteImport } from './routes/_staff/participants'
 import { Route as StaffPluginsRouteImport } from './routes/_staff/plugins'
-import { Route as StaffReferralsRouteImport } from './routes/_staff/referrals'
 import { Route as StaffReviewQueueRouteImport } from './routes/_staff/review-queue'
 import { Route as StaffSettingsRouteImport } from './routes/_staff/settings'
+import { Route as StaffParticipantsIndexRouteImport } from './routes/_staff/participants/index'
+import { Route as StaffParticipantsParticipantIdRouteImport } from './routes/_staff/participants/$participantId'
+import { Route as StaffReferralsIndexRouteImport } from './routes/_staff/referrals/index'
+import { Route as StaffReferralsReferralIdRouteImport } from './routes/_staff/referrals/$referralId'
 import { Route as StaffTracksIndexRouteImport } from './routes/_staff/tracks/index'
 import { Route as StaffTracksTrackIdRouteImport } from './routes/_staff/tracks/$trackId'
 import { Route as StaffTracksNewRouteImport } from './routes/_staff/tracks/new'
@@ -41,19 +43,9 @@ const StaffAuditLogRoute = StaffAuditLogRouteImport.update({
   path: '/audit-log',
   getParentRoute: () => StaffRoute,
 } as any)
-const StaffParticipantsRoute = StaffParticipantsRouteImport.update({
-  id: '/participants',
-  path: '/participants',
-  getParentRoute: () => StaffRoute,
-} as any)
 const StaffPluginsRoute = StaffPluginsRouteImport.update({
   id: '/plugins',
   path: '/plugins',
-  getParentRoute: () => StaffRoute,
-} as any)
-const StaffReferralsRoute = StaffReferralsRouteImport.update({
-  id: '/referrals',
-  path: '/referrals',
   getParentRoute: () => StaffRoute,
 } as any)
 const StaffReviewQueueRoute = StaffReviewQueueRouteImport.update({
@@ -66,6 +58,28 @@ const StaffSettingsRoute = StaffSettingsRouteImport.update({
   path: '/settings',
   getParentRoute: () => StaffRoute,
 } as any)
+const StaffParticipantsIndexRoute = StaffParticipantsIndexRouteImport.update({
+  id: '/participants/',
+  path: '/participants/',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffParticipantsParticipantIdRoute =
+  StaffParticipantsParticipantIdRouteImport.update({
+    id: '/participants/$participantId',
+    path: '/participants/$participantId',
+    getParentRoute: () => StaffRoute,
+  } as any)
+const StaffReferralsIndexRoute = StaffReferralsIndexRouteImport.update({
+  id: '/referrals/',
+  path: '/referrals/',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffReferralsReferralIdRoute =
+  StaffReferralsReferralIdRouteImport.update({
+    id: '/referrals/$referralId',
+    path: '/referrals/$referralId',
+    getParentRoute: () => StaffRoute,
+  } as any)
 const StaffTracksIndexRoute = StaffTracksIndexRouteImport.update({
   id: '/tracks/',
   path: '/tracks/',
@@ -86,26 +100,30 @@ export interface FileRoutesByFullPath {
   '/': typeof StaffIndexRoute
   '/sign-in': typeof SignInRoute
   '/audit-log': typeof StaffAuditLogRoute
-  '/participants': typeof StaffParticipantsRoute
   '/plugins': typeof StaffPluginsRoute
-  '/referrals': typeof StaffReferralsRoute
   '/review-queue': typeof StaffReviewQueueRoute
   '/settings': typeof StaffSettingsRoute
+  '/participants/$participantId': typeof StaffParticipantsParticipantIdRoute
+  '/referrals/$referralId': typeof StaffReferralsReferralIdRoute
   '/tracks/$trackId': typeof StaffTracksTrackIdRoute
   '/tracks/new': typeof StaffTracksNewRoute
+  '/participants/': typeof StaffParticipantsIndexRoute
+  '/referrals/': typeof StaffReferralsIndexRoute
   '/tracks/': typeof StaffTracksIndexRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/audit-log': typeof StaffAuditLogRoute
-  '/participants': typeof StaffParticipantsRoute
   '/plugins': typeof StaffPluginsRoute
-  '/referrals': typeof StaffReferralsRoute
   '/review-queue': typeof StaffReviewQueueRoute
   '/settings': typeof StaffSettingsRoute
   '/': typeof StaffIndexRoute
+  '/participants/$participantId': typeof StaffParticipantsParticipantIdRoute
+  '/referrals/$referralId': typeof StaffReferralsReferralIdRoute
   '/tracks/$trackId': typeof StaffTracksTrackIdRoute
   '/tracks/new': typeof StaffTracksNewRoute
+  '/participants': typeof StaffParticipantsIndexRoute
+  '/referrals': typeof StaffReferralsIndexRoute
   '/tracks': typeof StaffTracksIndexRoute
 }
 export interface FileRoutesById {
@@ -113,14 +131,16 @@ export interface FileRoutesById {
   '/_staff': typeof StaffRouteWithChildren
   '/sign-in': typeof SignInRoute
   '/_staff/audit-log': typeof StaffAuditLogRoute
-  '/_staff/participants': typeof StaffParticipantsRoute
   '/_staff/plugins': typeof StaffPluginsRoute
-  '/_staff/referrals': typeof StaffReferralsRoute
   '/_staff/review-queue': typeof StaffReviewQueueRoute
   '/_staff/settings': typeof StaffSettingsRoute
   '/_staff/': typeof StaffIndexRoute
+  '/_staff/participants/$participantId': typeof StaffParticipantsParticipantIdRoute
+  '/_staff/referrals/$referralId': typeof StaffReferralsReferralIdRoute
   '/_staff/tracks/$trackId': typeof StaffTracksTrackIdRoute
   '/_staff/tracks/new': typeof StaffTracksNewRoute
+  '/_staff/participants/': typeof StaffParticipantsIndexRoute
+  '/_staff/referrals/': typeof StaffReferralsIndexRoute
   '/_staff/tracks/': typeof StaffTracksIndexRoute
 }
 export interface FileRouteTypes {
@@ -129,40 +149,46 @@ export interface FileRouteTypes {
     | '/'
     | '/sign-in'
     | '/audit-log'
-    | '/participants'
     | '/plugins'
-    | '/referrals'
     | '/review-queue'
     | '/settings'
+    | '/participants/$participantId'
+    | '/referrals/$referralId'
     | '/tracks/$trackId'
     | '/tracks/new'
+    | '/participants/'
+    | '/referrals/'
     | '/tracks/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
     | '/audit-log'
-    | '/participants'
     | '/plugins'
-    | '/referrals'
     | '/review-queue'
     | '/settings'
     | '/'
+    | '/participants/$participantId'
+    | '/referrals/$referralId'
     | '/tracks/$trackId'
     | '/tracks/new'
+    | '/participants'
+    | '/referrals'
     | '/tracks'
   id:
     | '__root__'
     | '/_staff'
     | '/sign-in'
     | '/_staff/audit-log'
-    | '/_staff/participants'
     | '/_staff/plugins'
-    | '/_staff/referrals'
     | '/_staff/review-queue'
     | '/_staff/settings'
     | '/_staff/'
+    | '/_staff/participants/$participantId'
+    | '/_staff/referrals/$referralId'
     | '/_staff/tracks/$trackId'
     | '/_staff/tracks/new'
+    | '/_staff/participants/'
+    | '/_staff/referrals/'
     | '/_staff/tracks/'
   fileRoutesById: FileRoutesById
 }
@@ -201,25 +227,11 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StaffAuditLogRouteImport
       parentRoute: typeof StaffRoute
     }
-    '/_staff/participants': {
-      id: '/_staff/participants'
-      path: '/participants'
-      fullPath: '/participants'
-      preLoaderRoute: typeof StaffParticipantsRouteImport
-      parentRoute: typeof StaffRoute
-    }
     '/_staff/plugins': {
       id: '/_staff/plugins'
       path: '/plugins'
       fullPath: '/plugins'
       preLoaderRoute: typeof StaffPluginsRouteImport
-      parentRoute: typeof StaffRoute
-    }
-    '/_staff/referrals': {
-      id: '/_staff/referrals'
-      path: '/referrals'
-      fullPath: '/referrals'
-      preLoaderRoute: typeof StaffReferralsRouteImport
       parentRoute: typeof StaffRoute
     }
     '/_staff/review-queue': {
@@ -234,6 +246,34 @@ declare module '@tanstack/react-router' {
       path: '/settings'
       fullPath: '/settings'
       preLoaderRoute: typeof StaffSettingsRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/participants/': {
+      id: '/_staff/participants/'
+      path: '/participants'
+      fullPath: '/participants/'
+      preLoaderRoute: typeof StaffParticipantsIndexRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/participants/$participantId': {
+      id: '/_staff/participants/$participantId'
+      path: '/participants/$participantId'
+      fullPath: '/participants/$participantId'
+      preLoaderRoute: typeof StaffParticipantsParticipantIdRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/referrals/': {
+      id: '/_staff/referrals/'
+      path: '/referrals'
+      fullPath: '/referrals/'
+      preLoaderRoute: typeof StaffReferralsIndexRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/referrals/$referralId': {
+      id: '/_staff/referrals/$referralId'
+      path: '/referrals/$referralId'
+      fullPath: '/referrals/$referralId'
+      preLoaderRoute: typeof StaffReferralsReferralIdRouteImport
       parentRoute: typeof StaffRoute
     }
     '/_staff/tracks/': {
@@ -262,27 +302,31 @@ declare module '@tanstack/react-router' {
 
 interface StaffRouteChildren {
   StaffAuditLogRoute: typeof StaffAuditLogRoute
-  StaffParticipantsRoute: typeof StaffParticipantsRoute
   StaffPluginsRoute: typeof StaffPluginsRoute
-  StaffReferralsRoute: typeof StaffReferralsRoute
   StaffReviewQueueRoute: typeof StaffReviewQueueRoute
   StaffSettingsRoute: typeof StaffSettingsRoute
   StaffIndexRoute: typeof StaffIndexRoute
+  StaffParticipantsParticipantIdRoute: typeof StaffParticipantsParticipantIdRoute
+  StaffReferralsReferralIdRoute: typeof StaffReferralsReferralIdRoute
   StaffTracksTrackIdRoute: typeof StaffTracksTrackIdRoute
   StaffTracksNewRoute: typeof StaffTracksNewRoute
+  StaffParticipantsIndexRoute: typeof StaffParticipantsIndexRoute
+  StaffReferralsIndexRoute: typeof StaffReferralsIndexRoute
   StaffTracksIndexRoute: typeof StaffTracksIndexRoute
 }
 
 const StaffRouteChildren: StaffRouteChildren = {
   StaffAuditLogRoute: StaffAuditLogRoute,
-  StaffParticipantsRoute: StaffParticipantsRoute,
   StaffPluginsRoute: StaffPluginsRoute,
-  StaffReferralsRoute: StaffReferralsRoute,
   StaffReviewQueueRoute: StaffReviewQueueRoute,
   StaffSettingsRoute: StaffSettingsRoute,
   StaffIndexRoute: StaffIndexRoute,
+  StaffParticipantsParticipantIdRoute: StaffParticipantsParticipantIdRoute,
+  StaffReferralsReferralIdRoute: StaffReferralsReferralIdRoute,
   StaffTracksTrackIdRoute: StaffTracksTrackIdRoute,
   StaffTracksNewRoute: StaffTracksNewRoute,
+  StaffParticipantsIndexRoute: StaffParticipantsIndexRoute,
+  StaffReferralsIndexRoute: StaffReferralsIndexRoute,
   StaffTracksIndexRoute: StaffTracksIndexRoute,
 }
 

@@ -12,3 +12,21 @@ export type SystemStatus = inferOutput<typeof trpc.admin.system.status>;
 
 /** A loaded plugin with its instances. */
 export type LoadedPlugin = SystemStatus['plugins'][number];
+
+/** A referral stage (`submitted`, `meeting_booked`…). */
+export type ReferralStatus = ReferralDetail['status'];
+
+/** One row of the participants list. */
+export type ParticipantListItem = inferOutput<typeof trpc.admin.participants.list>['items'][number];
+
+/** A participant's profile page. */
+export type ParticipantProfile = inferOutput<typeof trpc.admin.participants.byId>;
+
+/** One referral in the pipeline table or on a board card. */
+export type ReferralListItem = inferOutput<typeof trpc.admin.referrals.list>['items'][number];
+
+/** One stage column of the pipeline board. */
+export type ReferralBoardColumn = inferOutput<typeof trpc.admin.referrals.board>['columns'][number];
+
+/** Everything the referral page shows. */
+export type ReferralDetail = inferOutput<typeof trpc.admin.referrals.byId>;

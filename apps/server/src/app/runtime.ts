@@ -156,7 +156,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       tracks: new TrackService({ db, clock }),
       audit: new AuditService({ db }),
       events: new EventIngestionService({ db, clock }),
-      webhooks: new WebhookService({ db, clock, secretBox }),
+      webhooks: new WebhookService({
+        db,
+        clock,
+        secretBox,
+        allowPrivateAddresses: config.WARMPATH_ALLOW_PRIVATE_WEBHOOKS,
+      }),
       participants,
       participantLogins: new ParticipantLoginService({ db, clock, publicUrl: config.PUBLIC_URL }),
       referrals,

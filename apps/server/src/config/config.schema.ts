@@ -139,6 +139,9 @@ export const configSchema = z.object({
     .min(1)
     .default(600)
     .describe('REST API v1 requests per minute per API key.'),
+  WARMPATH_ALLOW_PRIVATE_WEBHOOKS: booleanString.describe(
+    'Allow webhook endpoints whose host resolves to a loopback, private or link-local address (off: such URLs are refused when saved and before each delivery, against SSRF). Turn on for receivers inside your network.',
+  ),
   WARMPATH_DEMO: booleanString.describe(
     'Seed the demo program (tracks Clients, Partners, Employees) on an empty database. Defaults to on in embedded mode.',
   ),

@@ -76,6 +76,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     WARMPATH_ADMIN_EMAIL: OWNER.email,
     WARMPATH_ADMIN_PASSWORD: OWNER.password,
     WARMPATH_BOOTSTRAP_API_KEY: apiKey,
+    // Suites deliver webhooks to receivers on loopback; the SSRF suite turns this off.
+    WARMPATH_ALLOW_PRIVATE_WEBHOOKS: 'true',
     // Suites sign in and call the API far more often than a person; the rate-limit suites set their own limits.
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '10000',
     RATE_LIMIT_EMAIL_LINKS_PER_MINUTE: '10000',

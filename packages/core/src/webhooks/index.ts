@@ -1,9 +1,12 @@
 export {
   ALL_WEBHOOK_EVENTS,
+  type ConsoleWebhookEndpoint,
   type CreatedWebhookEndpoint,
   type CreateWebhookEndpointInput,
   createdWebhookEndpointSchema,
   createWebhookEndpointInputSchema,
+  type UpdateWebhookEndpointInput,
+  updateWebhookEndpointInputSchema,
   WEBHOOK_AUDIT_ACTIONS,
   WEBHOOK_DELIVER_JOB,
   WEBHOOK_DELIVERY_STATUSES,
@@ -25,3 +28,4 @@ export {
   WebhookService,
   type WebhookServiceDeps,
 } from './webhook.service.js';
+export { type HostResolver, isNonPublicAddress, webhookUrlRefusal } from './webhook-url-guard.js';

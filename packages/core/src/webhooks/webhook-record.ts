@@ -1,5 +1,5 @@
 import type { JsonValue, WebhookDeliveryRow, WebhookEndpointRow } from '@warmpath/db';
-import type { WebhookDelivery, WebhookEndpoint } from './webhook.schema.js';
+import type { ConsoleWebhookEndpoint, WebhookDelivery, WebhookEndpoint } from './webhook.schema.js';
 
 export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
   return {
@@ -9,6 +9,10 @@ export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
     description: row.description,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+export function toConsoleWebhookEndpoint(row: WebhookEndpointRow): ConsoleWebhookEndpoint {
+  return { ...toWebhookEndpoint(row), disabledAt: row.disabled_at?.toISOString() ?? null };
 }
 
 export function toWebhookDelivery(row: WebhookDeliveryRow): WebhookDelivery {
@@ -30,7 +34,12 @@ export function toWebhookDelivery(row: WebhookDeliveryRow): WebhookDelivery {
 
 /** The audited fields of an endpoint; the secret never enters the log. */
 export function auditSnapshot(row: WebhookEndpointRow): Record<string, JsonValue> {
-  return { url: row.url, events: row.events, description: row.description };
+  return {
+    url: row.url,
+    events: row.events,
+    description: row.description,
+    disabledAt: row.disabled_at?.toISOString() ?? null,
+  };
 }
 
 /** The webhook body (`{ type, timestamp, data }`) as stored with a delivery; sent in this key order. */

@@ -40,6 +40,55 @@ export async function findActiveEndpointRow(
     .executeTakeFirst();
 }
 
+/** An endpoint, active or disabled. */
+export async function findEndpointRow(
+  executor: Executor,
+  id: string,
+): Promise<WebhookEndpointRow | undefined> {
+  return executor.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every endpoint, disabled ones included, oldest first, after the given id. */
+export async function selectEndpointRows(
+  executor: Executor,
+  page: { afterId?: string | undefined; limit: number },
+): Promise<WebhookEndpointRow[]> {
+  let query = executor.selectFrom('webhook_endpoints').selectAll().orderBy('id').limit(page.limit);
+  if (page.afterId !== undefined) query = query.where('id', '>', page.afterId);
+  return query.execute();
+}
+
+export async function updateEndpointRow(
+  executor: Executor,
+  id: string,
+  changes: { url?: string; events?: string[]; description?: string | null; disabledAt?: Date | null },
+): Promise<WebhookEndpointRow> {
+  return executor
+    .updateTable('webhook_endpoints')
+    .set({
+      ...(changes.url !== undefined ? { url: changes.url } : {}),
+      ...(changes.events !== undefined ? { events: json(changes.events) } : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.disabledAt !== undefined ? { disabled_at: changes.disabledAt } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The endpoint a delivery belongs to. */
+export async function findDeliveryEndpointId(
+  executor: Executor,
+  deliveryId: string,
+): Promise<string | undefined> {
+  const row = await executor
+    .selectFrom('webhook_deliveries')
+    .select('endpoint_id')
+    .where('id', '=', deliveryId)
+    .executeTakeFirst();
+  return row?.endpoint_id;
+}
+
 /** Active endpoints, oldest first, after the given id. */
 export async function selectActiveEndpointRows(
   executor: Executor,

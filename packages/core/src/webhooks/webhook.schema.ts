@@ -31,6 +31,15 @@ export const createWebhookEndpointInputSchema = z.strictObject({
 });
 export type CreateWebhookEndpointInput = z.input<typeof createWebhookEndpointInputSchema>;
 
+/** Changes to an endpoint from the console; `enabled: false` stops deliveries without deleting the log. */
+export const updateWebhookEndpointInputSchema = z.strictObject({
+  url: httpUrlSchema.optional(),
+  events: createWebhookEndpointInputSchema.shape.events.optional(),
+  description: z.string().trim().max(500).optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateWebhookEndpointInput = z.input<typeof updateWebhookEndpointInputSchema>;
+
 /** A webhook endpoint in the public API's shape; the signing secret is never part of it. */
 export const webhookEndpointSchema = z.object({
   id: z.string(),
@@ -40,6 +49,9 @@ export const webhookEndpointSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
+
+/** An endpoint as the console lists it: disabled ones included, with when they were disabled. */
+export type ConsoleWebhookEndpoint = WebhookEndpoint & { disabledAt: string | null };
 
 /** The answer to creating an endpoint: the only time its signing secret (`whsec_…`) is shown. */
 export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({ secret: z.string() });
@@ -86,6 +98,7 @@ export interface WebhookDeliveryJob {
 /** Audit actions written by `WebhookService`. */
 export const WEBHOOK_AUDIT_ACTIONS = {
   endpointCreated: 'webhook_endpoint.created',
+  endpointUpdated: 'webhook_endpoint.updated',
   endpointDeleted: 'webhook_endpoint.deleted',
   deliveryRedelivered: 'webhook_delivery.redelivered',
 } as const;

@@ -38,7 +38,8 @@ describe.each(kinds)('webhooks on %s', (kind) => {
   const box = new SecretBox('webhook-test-key-0123456789-0123456789');
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    webhooks = new WebhookService({ db: database.db, secretBox: box });
+    // Deliveries go to a receiver on loopback; the address guard has its own suite.
+    webhooks = new WebhookService({ db: database.db, secretBox: box, allowPrivateAddresses: true });
     audit = new AuditService({ db: database.db });
     receiver = await startTestWebhookReceiver();
   });
@@ -264,6 +265,7 @@ describe.each(kinds)('webhooks on %s', (kind) => {
       const hanging = new WebhookService({
         db: database.db,
         secretBox: box,
+        allowPrivateAddresses: true,
         timeoutMs: 30,
         fetch: (_url, init) =>
           new Promise((_resolve, reject) => {
@@ -281,6 +283,7 @@ describe.each(kinds)('webhooks on %s', (kind) => {
       const rekeyed = new WebhookService({
         db: database.db,
         secretBox: new SecretBox('another-key-0123456789-0123456789'),
+        allowPrivateAddresses: true,
       });
       const unsigned = await rekeyed
         .attemptDelivery(delivery.id, { isLastAttempt: false })

@@ -5,7 +5,7 @@ import { SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { diffChanges } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
-import { NotFoundError, parseInput } from '../errors.js';
+import { NotFoundError, parseInput, ValidationError } from '../errors.js';
 import type { DomainEventMessage } from '../events/emit-domain-event.js';
 import { decodeIdCursor, encodeIdCursor } from '../shared/cursor.js';
 import type { Executor } from '../shared/executor.js';
@@ -14,7 +14,9 @@ import type { SecretBox } from '../shared/secret-box.js';
 import {
   deleteEndpointRow,
   findActiveEndpointRow,
+  findDeliveryEndpointId,
   findDeliveryTarget,
+  findEndpointRow,
   insertDeliveryRows,
   insertEndpointRow,
   lockDeliveryRow,
@@ -22,13 +24,18 @@ import {
   recordAttemptOnRow,
   selectActiveEndpointRows,
   selectDeliveryRows,
+  selectEndpointRows,
   selectPendingDeliveryIds,
+  updateEndpointRow,
 } from './webhook.repository.js';
 import {
   ALL_WEBHOOK_EVENTS,
+  type ConsoleWebhookEndpoint,
   type CreatedWebhookEndpoint,
   type CreateWebhookEndpointInput,
   createWebhookEndpointInputSchema,
+  type UpdateWebhookEndpointInput,
+  updateWebhookEndpointInputSchema,
   WEBHOOK_AUDIT_ACTIONS,
   type WebhookDelivery,
   type WebhookDeliveryJob,
@@ -40,6 +47,7 @@ import {
 import { webhookDeliveryJob } from './webhook-job.js';
 import {
   auditSnapshot,
+  toConsoleWebhookEndpoint,
   toWebhookDelivery,
   toWebhookEndpoint,
   type WebhookPayload,
@@ -47,6 +55,7 @@ import {
 } from './webhook-record.js';
 import { generateWebhookSecret } from './webhook-secret.js';
 import { sendWebhook } from './webhook-sender.js';
+import { type HostResolver, systemHostResolver, webhookUrlRefusal } from './webhook-url-guard.js';
 
 /** Dependencies of {@link WebhookService}. */
 export interface WebhookServiceDeps {
@@ -58,6 +67,13 @@ export interface WebhookServiceDeps {
   fetch?: typeof fetch | undefined;
   /** How long an endpoint may take to answer (default 10 s). */
   timeoutMs?: number | undefined;
+  /**
+   * Allow endpoints on loopback, private and link-local addresses (WARMPATH_ALLOW_PRIVATE_WEBHOOKS). Off by
+   * default: a webhook URL is chosen by whoever holds `webhooks:write`, and must not reach the internal network.
+   */
+  allowPrivateAddresses?: boolean | undefined;
+  /** Resolves endpoint host names for that check (default: the system resolver). */
+  resolveHost?: HostResolver | undefined;
 }
 
 /** How one attempt went; a failed attempt is thrown as {@link WebhookDeliveryFailedError} instead. */
@@ -92,8 +108,12 @@ export class WebhookService {
   readonly #clock: Clock;
   readonly #fetch: typeof fetch | undefined;
   readonly #timeoutMs: number;
+  readonly #allowPrivateAddresses: boolean;
+  readonly #resolveHost: HostResolver;
 
   constructor(deps: WebhookServiceDeps) {
+    this.#allowPrivateAddresses = deps.allowPrivateAddresses ?? false;
+    this.#resolveHost = deps.resolveHost ?? systemHostResolver;
     this.#db = deps.db;
     this.#secretBox = deps.secretBox;
     this.#clock = deps.clock ?? systemClock;
@@ -107,9 +127,8 @@ export class WebhookService {
     context: AuditContext = SYSTEM_CONTEXT,
   ): Promise<CreatedWebhookEndpoint> {
     const fields = parseInput(createWebhookEndpointInputSchema, input);
-    const events = fields.events.includes(ALL_WEBHOOK_EVENTS)
-      ? [ALL_WEBHOOK_EVENTS]
-      : [...new Set(fields.events)];
+    await this.#assertReachableUrl(fields.url);
+    const events = normalizeEvents(fields.events);
     const secret = generateWebhookSecret();
     const now = this.#clock.now();
     return this.#db.transaction().execute(async (trx) => {
@@ -149,6 +168,53 @@ export class WebhookService {
     return toWebhookEndpoint(row);
   }
 
+  /** Every endpoint, disabled ones included, oldest first, for the console. */
+  async listAllEndpoints(query: WebhookListQuery = {}): Promise<WebhookPage<ConsoleWebhookEndpoint>> {
+    const { limit, cursor } = parseInput(webhookListQuerySchema, query);
+    const rows = await selectEndpointRows(this.#db, {
+      afterId: cursor === undefined ? undefined : decodeIdCursor(cursor),
+      limit: limit + 1,
+    });
+    return pageOf(rows.map(toConsoleWebhookEndpoint), limit);
+  }
+
+  /**
+   * Changes an endpoint's URL, events, description or whether it is enabled (audited). A disabled endpoint gets
+   * no new deliveries and its pending ones are skipped; enabling it again resumes new deliveries.
+   */
+  async updateEndpoint(
+    id: string,
+    input: UpdateWebhookEndpointInput,
+    context: AuditContext = SYSTEM_CONTEXT,
+  ): Promise<ConsoleWebhookEndpoint> {
+    const changes = parseInput(updateWebhookEndpointInputSchema, input);
+    if (!isUuid(id)) throw endpointNotFound(id);
+    if (changes.url !== undefined) await this.#assertReachableUrl(changes.url);
+    const now = this.#clock.now();
+    return this.#db.transaction().execute(async (trx) => {
+      const current = await findEndpointRow(trx, id);
+      if (!current) throw endpointNotFound(id);
+      const row = await updateEndpointRow(trx, id, {
+        url: changes.url,
+        events: changes.events === undefined ? undefined : normalizeEvents(changes.events),
+        description: changes.description === undefined ? undefined : changes.description || null,
+        disabledAt:
+          changes.enabled === undefined ? undefined : changes.enabled ? null : (current.disabled_at ?? now),
+      });
+      const diff = diffChanges(auditSnapshot(current), auditSnapshot(row));
+      if (Object.keys(diff).length > 0) {
+        await recordAudit(trx, {
+          ...context,
+          action: WEBHOOK_AUDIT_ACTIONS.endpointUpdated,
+          target: { type: 'webhook_endpoint', id },
+          changes: diff,
+          at: now,
+        });
+      }
+      return toConsoleWebhookEndpoint(row);
+    });
+  }
+
   /** Deletes an endpoint with its delivery log (audited); pending deliveries to it are dropped. */
   async deleteEndpoint(id: string, context: AuditContext = SYSTEM_CONTEXT): Promise<void> {
     if (!isUuid(id)) throw endpointNotFound(id);
@@ -172,7 +238,10 @@ export class WebhookService {
     query: WebhookListQuery = {},
   ): Promise<WebhookPage<WebhookDelivery>> {
     const { limit, cursor } = parseInput(webhookListQuerySchema, query);
-    await this.getEndpoint(endpointId);
+    // Disabled endpoints keep their log, and it stays readable.
+    if (!isUuid(endpointId) || !(await findEndpointRow(this.#db, endpointId))) {
+      throw endpointNotFound(endpointId);
+    }
     const rows = await selectDeliveryRows(this.#db, endpointId, {
       beforeId: cursor === undefined ? undefined : decodeIdCursor(cursor),
       limit: limit + 1,
@@ -208,6 +277,13 @@ export class WebhookService {
       });
       return toWebhookDelivery(row);
     });
+  }
+
+  /** {@link redeliver} by the delivery's id alone (the console's delivery log). */
+  async redeliverById(deliveryId: string, context: AuditContext = SYSTEM_CONTEXT): Promise<WebhookDelivery> {
+    const endpointId = isUuid(deliveryId) ? await findDeliveryEndpointId(this.#db, deliveryId) : undefined;
+    if (!endpointId) throw deliveryNotFound(deliveryId);
+    return this.redeliver(endpointId, deliveryId, context);
   }
 
   /**
@@ -256,22 +332,26 @@ export class WebhookService {
     if (target?.status !== 'pending' || target.disabled_at !== null) return { status: 'skipped' };
     const timestamp = this.#clock.now();
     const secret = this.#openSecret(target.secret_sealed);
-    const response = secret
-      ? await sendWebhook({
-          url: target.url,
-          secret,
-          messageId: target.message_id,
-          timestamp,
-          body: webhookBody(target.payload, target.event_type),
-          timeoutMs: this.#timeoutMs,
-          signal: options.signal,
-          fetch: this.#fetch,
-        })
-      : {
-          ok: false,
-          statusCode: null,
-          error: 'The signing secret cannot be opened (was WARMPATH_SECRET_KEY changed?)',
-        };
+    // Checked on every attempt too: the host's DNS may point somewhere else since the endpoint was saved.
+    const refusal = await this.#urlRefusal(target.url);
+    const response = refusal
+      ? { ok: false, statusCode: null, error: refusal }
+      : secret
+        ? await sendWebhook({
+            url: target.url,
+            secret,
+            messageId: target.message_id,
+            timestamp,
+            body: webhookBody(target.payload, target.event_type),
+            timeoutMs: this.#timeoutMs,
+            signal: options.signal,
+            fetch: this.#fetch,
+          })
+        : {
+            ok: false,
+            statusCode: null,
+            error: 'The signing secret cannot be opened (was WARMPATH_SECRET_KEY changed?)',
+          };
     const row = await recordAttemptOnRow(this.#db, deliveryId, {
       at: timestamp,
       statusCode: response.statusCode,
@@ -283,6 +363,17 @@ export class WebhookService {
     const delivery = toWebhookDelivery(row);
     if (!response.ok) throw new WebhookDeliveryFailedError(delivery);
     return { status: 'succeeded', delivery };
+  }
+
+  /** Why `url` may not receive webhooks (a private address while those are not allowed), or null. */
+  async #urlRefusal(url: string): Promise<string | null> {
+    if (this.#allowPrivateAddresses) return null;
+    return webhookUrlRefusal(url, this.#resolveHost);
+  }
+
+  async #assertReachableUrl(url: string): Promise<void> {
+    const refusal = await this.#urlRefusal(url);
+    if (refusal) throw new ValidationError([{ path: 'url', message: refusal }]);
   }
 
   /** The endpoint's secret, or null when it was sealed under another secret key (nothing can be signed). */
@@ -299,6 +390,11 @@ function pageOf<T extends { id: string }>(items: T[], limit: number): WebhookPag
   const page = items.slice(0, limit);
   const last = page.at(-1);
   return { data: page, nextCursor: items.length > limit && last ? encodeIdCursor(last.id) : null };
+}
+
+/** `*` alone stands for everything; otherwise each type once. */
+function normalizeEvents(events: readonly string[]): string[] {
+  return events.includes(ALL_WEBHOOK_EVENTS) ? [ALL_WEBHOOK_EVENTS] : [...new Set(events)];
 }
 
 function endpointNotFound(id: string): NotFoundError {

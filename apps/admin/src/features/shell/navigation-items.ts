@@ -13,8 +13,8 @@ export interface NavigationItem {
 export const navigationItems = [
   { to: '/', label: 'Dashboard', icon: 'dashboard', isAvailable: true },
   { to: '/tracks', label: 'Tracks', icon: 'tracks', isAvailable: true },
-  { to: '/referrals', label: 'Referrals', icon: 'referrals', isAvailable: false },
-  { to: '/participants', label: 'Participants', icon: 'participants', isAvailable: false },
+  { to: '/referrals', label: 'Referrals', icon: 'referrals', isAvailable: true },
+  { to: '/participants', label: 'Participants', icon: 'participants', isAvailable: true },
   { to: '/review-queue', label: 'Review queue', icon: 'review', isAvailable: false },
   { to: '/plugins', label: 'Plugins', icon: 'plugins', isAvailable: true },
   { to: '/audit-log', label: 'Audit log', icon: 'audit', isAvailable: false },

@@ -9,7 +9,6 @@ import {
   trackToDraft,
 } from './track-draft.js';
 
-// Only the settings the editor edits; settings added to tracks later do not change what it sends.
 const track = {
   id: 't1',
   slug: 'enterprise',
@@ -31,9 +30,10 @@ const track = {
   routing: { rules: [{ field: 'region', equals: 'EMEA', ownerId: 'u1' }], fallback: 'none' },
   referrerVisibleStages: ['submitted', 'accepted', 'closed_won'],
   portalCopy: { headline: 'Refer a bank' },
+  selfEnrolment: true,
   createdAt: '2026-11-22T00:00:00.000Z',
   updatedAt: '2026-11-22T00:00:00.000Z',
-} as Track;
+} satisfies Track;
 
 describe('the track editor', () => {
   it('sends back an unchanged track exactly as it loaded it', () => {
@@ -50,6 +50,7 @@ describe('the track editor', () => {
       form: track.form,
       routing: track.routing,
       referrerVisibleStages: track.referrerVisibleStages,
+      selfEnrolment: true,
       portalCopy: { headline: 'Refer a bank', primaryColor: '#c2410c' },
     });
   });

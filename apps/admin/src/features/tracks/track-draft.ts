@@ -74,6 +74,7 @@ export interface TrackDraft {
   routingRules: RoutingRuleDraft[];
   routingFallback: 'round_robin' | 'none';
   visibleStages: ReferralStage[];
+  selfEnrolment: boolean;
   headline: string;
   description: string;
   shareText: string;
@@ -110,6 +111,7 @@ export function newTrackDraft(): TrackDraft {
     routingRules: [],
     routingFallback: 'round_robin',
     visibleStages: STAGES.map((stage) => stage.value),
+    selfEnrolment: false,
     headline: '',
     description: '',
     shareText: '',
@@ -144,6 +146,7 @@ export function trackToDraft(track: Track): TrackDraft {
     })),
     routingFallback: track.routing.fallback,
     visibleStages: track.referrerVisibleStages as ReferralStage[],
+    selfEnrolment: track.selfEnrolment,
     headline: track.portalCopy.headline ?? '',
     description: track.portalCopy.description ?? '',
     shareText: track.portalCopy.shareText ?? '',
@@ -223,6 +226,7 @@ export function draftToInput(draft: TrackDraft): CreateTrackInput {
     referrerVisibleStages: STAGES.map((stage) => stage.value).filter((stage) =>
       draft.visibleStages.includes(stage),
     ),
+    selfEnrolment: draft.selfEnrolment,
     portalCopy: {
       headline: optionalText(draft.headline),
       description: optionalText(draft.description),

@@ -152,6 +152,13 @@ export function TrackEditorForm({
         title="What referrers see"
         description="Stages a referrer sees in the portal; a hidden stage shows as the last visible one reached."
       >
+        <CheckboxField
+          className="section-gap"
+          label="Let people join this track from the portal"
+          hint="They verify their email address, then get their own referral link."
+          checked={draft.selfEnrolment}
+          onChange={(event) => set('selfEnrolment', event.target.checked)}
+        />
         <Fieldset legend="Visible stages">
           <div className="checkbox-grid">
             {STAGES.map((stage) => (

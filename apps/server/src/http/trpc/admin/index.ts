@@ -7,6 +7,7 @@ import { adminReferralsRouter } from './referrals/index.js';
 import { adminReviewRouter } from './review/index.js';
 import { systemStatus } from './system-status.js';
 import { adminTracksRouter } from './tracks/index.js';
+import { adminWebhooksRouter } from './webhooks/index.js';
 import { adminUsersRouter } from './users/index.js';
 
 export const adminRouter = router({
@@ -14,6 +15,7 @@ export const adminRouter = router({
   tracks: adminTracksRouter,
   audit: adminAuditRouter,
   dashboard: adminDashboardRouter,
+  webhooks: adminWebhooksRouter,
   participants: adminParticipantsRouter,
   referrals: adminReferralsRouter,
   review: adminReviewRouter,

@@ -1,0 +1,123 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { createFileRoute, useNavigate } from '@tanstack/react-router';
+import {
+  Button,
+  Card,
+  EmptyState,
+  ErrorState,
+  Icon,
+  PageHeader,
+  SelectField,
+  Skeleton,
+  TextField,
+} from '@warmpath/ui';
+import { useDeferredValue, useState } from 'react';
+import { describeError } from '../../../api/errors.js';
+import { trpc } from '../../../api/trpc.js';
+import { InviteParticipantDialog } from '../../../features/participants/invite-participant-dialog.js';
+import { ParticipantsTable } from '../../../features/participants/participants-table.js';
+
+export const Route = createFileRoute('/_staff/participants/')({
+  head: () => ({ meta: [{ title: 'Participants · Warmpath Admin' }] }),
+  component: ParticipantsPage,
+});
+
+function ParticipantsPage() {
+  const navigate = useNavigate();
+  const [isInviting, setIsInviting] = useState(false);
+  const [search, setSearch] = useState('');
+  const [trackId, setTrackId] = useState('');
+  // Typing stays responsive; the list follows the last search.
+  const deferredSearch = useDeferredValue(search.trim());
+  const tracks = useQuery(trpc.admin.tracks.list.queryOptions());
+  const participants = useInfiniteQuery(
+    trpc.admin.participants.list.infiniteQueryOptions(
+      { limit: 50, ...(deferredSearch ? { search: deferredSearch } : {}), ...(trackId ? { trackId } : {}) },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const rows = participants.data?.pages.flatMap((page) => page.items) ?? [];
+  const isFiltered = deferredSearch !== '' || trackId !== '';
+
+  return (
+    <>
+      <PageHeader
+        title="Participants"
+        description="Clients, partners and employees who refer companies, with their tracks and activity."
+        actions={<Button onClick={() => setIsInviting(true)}>Invite participant</Button>}
+      />
+      <InviteParticipantDialog
+        isOpen={isInviting}
+        onClose={() => setIsInviting(false)}
+        onInvited={(participantId) => {
+          setIsInviting(false);
+          void navigate({ to: '/participants/$participantId', params: { participantId } });
+        }}
+      />
+      <Card isFlush>
+        <search className="filter-bar" aria-label="Filter participants">
+          <TextField
+            label="Search"
+            type="search"
+            placeholder="Name or email"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <SelectField
+            label="Track"
+            placeholder="All tracks"
+            value={trackId}
+            options={(tracks.data ?? []).map((track) => ({ value: track.id, label: track.name }))}
+            onChange={(event) => setTrackId(event.target.value)}
+          />
+        </search>
+        {participants.isPending ? (
+          <Skeleton lines={5} label="Loading participants…" />
+        ) : participants.isError ? (
+          <ErrorState
+            title="Participants could not load"
+            headingLevel={2}
+            message={describeError(participants.error)}
+            onRetry={() => void participants.refetch()}
+            isRetrying={participants.isRefetching}
+          />
+        ) : (
+          <>
+            <ParticipantsTable
+              participants={rows}
+              empty={
+                <EmptyState
+                  icon={<Icon name="participants" size={24} />}
+                  title={isFiltered ? 'No participant matches' : 'No participants yet'}
+                  description={
+                    isFiltered
+                      ? 'Try another name, email or track.'
+                      : 'Invite the clients, partners or employees who will refer companies to you.'
+                  }
+                  action={
+                    isFiltered ? undefined : (
+                      <Button variant="secondary" onClick={() => setIsInviting(true)}>
+                        Invite the first participant
+                      </Button>
+                    )
+                  }
+                />
+              }
+            />
+            {participants.hasNextPage ? (
+              <div className="load-more">
+                <Button
+                  variant="secondary"
+                  isLoading={participants.isFetchingNextPage}
+                  onClick={() => void participants.fetchNextPage()}
+                >
+                  Load more
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

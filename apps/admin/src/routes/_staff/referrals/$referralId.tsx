@@ -1,0 +1,220 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorState,
+  FormAlert,
+  KeyValueList,
+  LoadingState,
+  PageHeader,
+  Table,
+} from '@warmpath/ui';
+import { describeError } from '../../../api/errors.js';
+import { trpc } from '../../../api/trpc.js';
+import type { ReferralDetail } from '../../../api/types.js';
+import { ReferralHistory } from '../../../features/referrals/referral-history.js';
+import { ReferralNotes } from '../../../features/referrals/referral-notes.js';
+import { ReferralTransitionForm } from '../../../features/referrals/referral-transition-form.js';
+import { StageBadge } from '../../../features/referrals/stage-badge.js';
+import { formatDateTime } from '../../../format/format-date.js';
+
+export const Route = createFileRoute('/_staff/referrals/$referralId')({
+  loader: ({ context: { queryClient, trpc }, params }) => {
+    void queryClient.prefetchQuery(trpc.admin.referrals.byId.queryOptions({ id: params.referralId }));
+  },
+  head: () => ({ meta: [{ title: 'Referral · Warmpath Admin' }] }),
+  component: ReferralPage,
+});
+
+const roleLabels: Record<string, string> = {
+  decision_maker: 'Decision maker',
+  economic_buyer: 'Economic buyer',
+  champion: 'Champion',
+  technical_evaluator: 'Technical evaluator',
+  influencer: 'Influencer',
+  user: 'User',
+};
+
+function ReferralPage() {
+  const { referralId } = Route.useParams();
+  const referral = useQuery(trpc.admin.referrals.byId.queryOptions({ id: referralId }));
+  if (referral.isPending) return <LoadingState label="Loading referral…" isFullPage />;
+  if (referral.isError) {
+    return (
+      <ErrorState
+        title="This referral could not load"
+        headingLevel={1}
+        message={describeError(referral.error)}
+        onRetry={() => void referral.refetch()}
+        isRetrying={referral.isRefetching}
+        isFullPage
+      />
+    );
+  }
+  const data = referral.data;
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to="/referrals">Referrals</Link>}
+        title={data.company.name}
+        description={
+          <span className="badge-row">
+            <StageBadge stage={data.status} />
+            <span>{data.company.domain}</span>
+            <span>· {data.track.name}</span>
+          </span>
+        }
+      />
+      <div className="detail-grid">
+        <div className="detail-grid__main">
+          <Card title="Buying committee" isFlush>
+            <Table
+              caption="Buying committee"
+              isCaptionHidden
+              rows={data.contacts}
+              rowKey={(contact) => contact.id}
+              empty={<EmptyState headingLevel={3} title="No contacts" />}
+              columns={[
+                { id: 'name', header: 'Name', isRowHeader: true, cell: (contact) => contact.name },
+                { id: 'role', header: 'Role', cell: (contact) => roleLabels[contact.role] ?? contact.role },
+                {
+                  id: 'title',
+                  header: 'Title',
+                  hideOnSmallScreens: true,
+                  cell: (contact) => contact.title ?? '—',
+                },
+                { id: 'email', header: 'Email', cell: (contact) => contact.email },
+              ]}
+            />
+          </Card>
+          <Card title="Answers">
+            {data.answers.length === 0 && !data.note ? (
+              <p className="muted-text">The referrer answered no questions.</p>
+            ) : (
+              <KeyValueList
+                items={[
+                  ...data.answers.map((answer) => ({
+                    label: answer.label,
+                    value: formatAnswer(answer.value),
+                  })),
+                  ...(data.note ? [{ label: 'Referrer’s note', value: data.note }] : []),
+                ]}
+              />
+            )}
+          </Card>
+          <Card title="History">
+            <ReferralHistory history={data.history} />
+          </Card>
+          <Card title="Internal notes" description="Only staff see these.">
+            <ReferralNotes referral={data} />
+          </Card>
+        </div>
+        <div className="detail-grid__side">
+          <Card title="Stage">
+            <ReferralTransitionForm referral={data} />
+          </Card>
+          <Card title="Details">
+            <KeyValueList
+              items={[
+                {
+                  label: 'Referrer',
+                  value: (
+                    <Link to="/participants/$participantId" params={{ participantId: data.participant.id }}>
+                      {data.participant.name}
+                    </Link>
+                  ),
+                },
+                { label: 'Owner', value: <OwnerControl referral={data} /> },
+                { label: 'Submitted', value: formatDateTime(data.createdAt) },
+                {
+                  label: 'Review due',
+                  value: data.slaBreachedAt ? (
+                    <Badge tone="danger">Breached {formatDateTime(data.slaBreachedAt)}</Badge>
+                  ) : data.slaDueAt ? (
+                    formatDateTime(data.slaDueAt)
+                  ) : (
+                    '—'
+                  ),
+                },
+                ...(data.duplicateOfId
+                  ? [
+                      {
+                        label: 'Possible duplicate of',
+                        value: (
+                          <Link to="/referrals/$referralId" params={{ referralId: data.duplicateOfId }}>
+                            an earlier referral
+                          </Link>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </Card>
+          <FraudCard fraud={data.fraud} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function formatAnswer(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The owner, and a way for the signed-in staff member to take the referral. */
+function OwnerControl({ referral }: { referral: ReferralDetail }) {
+  const { user } = Route.useRouteContext();
+  const queryClient = useQueryClient();
+  const assign = useMutation(
+    trpc.admin.referrals.assign.mutationOptions({
+      onSuccess: (updated) =>
+        queryClient.setQueryData(trpc.admin.referrals.byId.queryKey({ id: referral.id }), updated),
+    }),
+  );
+  const isMine = referral.owner?.id === user.id;
+  return (
+    <span className="stacked-cell">
+      <span>{referral.owner?.name ?? 'Unassigned'}</span>
+      {isMine ? null : (
+        <Button
+          size="sm"
+          variant="secondary"
+          isLoading={assign.isPending}
+          onClick={() => assign.mutate({ id: referral.id, ownerId: user.id })}
+        >
+          Assign to me
+        </Button>
+      )}
+      {assign.isError ? <FormAlert>{describeError(assign.error)}</FormAlert> : null}
+    </span>
+  );
+}
+
+function FraudCard({ fraud }: { fraud: ReferralDetail['fraud'] }) {
+  const decision = { allow: 'Passed', review: 'Held for review', block: 'Blocked' }[fraud.decision];
+  return (
+    <Card title="Fraud check" description={`Score ${fraud.score} of 100: ${decision}.`}>
+      {fraud.flags.length === 0 ? (
+        <p className="muted-text">No rule raised a flag.</p>
+      ) : (
+        <ul className="flag-list">
+          {fraud.flags.map((flag) => (
+            <li key={`${flag.rule}-${flag.code}`}>
+              <strong>{flag.message}</strong>{' '}
+              <span className="muted-text">
+                ({flag.rule}, +{flag.score})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

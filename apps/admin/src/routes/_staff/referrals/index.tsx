@@ -1,0 +1,233 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { createFileRoute, useNavigate } from '@tanstack/react-router';
+import {
+  Button,
+  Card,
+  CheckboxField,
+  EmptyState,
+  ErrorState,
+  Icon,
+  PageHeader,
+  SelectField,
+  Skeleton,
+  Tabs,
+  TextField,
+} from '@warmpath/ui';
+import { useDeferredValue, useEffect, useState } from 'react';
+import { describeError } from '../../../api/errors.js';
+import { trpc } from '../../../api/trpc.js';
+import type { ReferralStatus } from '../../../api/types.js';
+import { ReferralBoard } from '../../../features/referrals/referral-board.js';
+import { parseReferralFilters, type ReferralFilters } from '../../../features/referrals/referral-filters.js';
+import { ReferralsTable } from '../../../features/referrals/referrals-table.js';
+import { STAGE_LABELS, STAGE_ORDER } from '../../../features/referrals/stage-labels.js';
+
+export const Route = createFileRoute('/_staff/referrals/')({
+  validateSearch: parseReferralFilters,
+  head: () => ({ meta: [{ title: 'Referrals · Warmpath Admin' }] }),
+  component: ReferralsPage,
+});
+
+function ReferralsPage() {
+  const search = Route.useSearch();
+  const filters = { ...search, view: search.view ?? 'board' } satisfies ReferralFilters;
+  const navigate = useNavigate({ from: Route.fullPath });
+  const tracks = useQuery(trpc.admin.tracks.list.queryOptions());
+  const setFilters = (changes: Partial<ReferralFilters>) =>
+    void navigate({ search: (current) => ({ ...current, ...changes }), replace: true });
+  // The board shows one track: the chosen one, else the first.
+  const boardTrackId = filters.trackId ?? tracks.data?.[0]?.id;
+
+  return (
+    <>
+      <PageHeader
+        title="Referrals"
+        description="Every introduction your referrers make, from submission to closed deal."
+      />
+      <Card isFlush>
+        <FilterBar
+          filters={filters}
+          boardTrackId={boardTrackId}
+          tracks={tracks.data ?? []}
+          onChange={setFilters}
+        />
+        <div className="card-padding">
+          <Tabs
+            label="Pipeline views"
+            selectedId={filters.view}
+            onSelect={(view) => setFilters({ view: view === 'table' ? 'table' : undefined })}
+            items={[
+              {
+                id: 'board',
+                label: 'Board',
+                content: tracks.isPending ? (
+                  <Skeleton lines={4} label="Loading tracks…" />
+                ) : boardTrackId ? (
+                  <BoardView filters={filters} trackId={boardTrackId} />
+                ) : (
+                  <NoReferrals isFiltered={false} />
+                ),
+              },
+              { id: 'table', label: 'Table', content: <TableView filters={filters} /> },
+            ]}
+          />
+        </div>
+      </Card>
+    </>
+  );
+}
+
+function FilterBar({
+  filters,
+  boardTrackId,
+  tracks,
+  onChange,
+}: {
+  filters: ReferralFilters;
+  boardTrackId: string | undefined;
+  tracks: ReadonlyArray<{ id: string; name: string }>;
+  onChange: (changes: Partial<ReferralFilters>) => void;
+}) {
+  // The search box keeps its own text so typing is not interrupted by address updates.
+  const [search, setSearch] = useState(filters.search ?? '');
+  const deferredSearch = useDeferredValue(search.trim());
+  useEffect(() => {
+    if ((filters.search ?? '') !== deferredSearch) onChange({ search: deferredSearch || undefined });
+  }, [deferredSearch, filters.search, onChange]);
+  return (
+    <search className="filter-bar" aria-label="Filter referrals">
+      <TextField
+        label="Company"
+        type="search"
+        placeholder="Name or domain"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
+      <SelectField
+        label="Track"
+        placeholder={filters.view === 'board' ? undefined : 'All tracks'}
+        value={filters.trackId ?? (filters.view === 'board' ? (boardTrackId ?? '') : '')}
+        options={tracks.map((track) => ({ value: track.id, label: track.name }))}
+        onChange={(event) => onChange({ trackId: event.target.value || undefined })}
+      />
+      {filters.view === 'table' ? (
+        <SelectField
+          label="Stage"
+          placeholder="All stages"
+          value={filters.status ?? ''}
+          options={STAGE_ORDER.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] ?? stage }))}
+          onChange={(event) => onChange({ status: event.target.value || undefined })}
+        />
+      ) : null}
+      <SelectField
+        label="Fraud check"
+        placeholder="Any result"
+        value={filters.fraudDecision ?? ''}
+        options={[
+          { value: 'allow', label: 'Passed' },
+          { value: 'review', label: 'Held for review' },
+          { value: 'block', label: 'Blocked' },
+        ]}
+        onChange={(event) =>
+          onChange({ fraudDecision: (event.target.value || undefined) as ReferralFilters['fraudDecision'] })
+        }
+      />
+      <CheckboxField
+        className="filter-bar__checkbox"
+        label="SLA breached only"
+        checked={filters.slaBreached === true}
+        onChange={(event) => onChange({ slaBreached: event.target.checked || undefined })}
+      />
+    </search>
+  );
+}
+
+function serverFilters(filters: ReferralFilters) {
+  return {
+    ...(filters.trackId ? { trackId: filters.trackId } : {}),
+    ...(filters.fraudDecision ? { fraudDecision: filters.fraudDecision } : {}),
+    ...(filters.slaBreached ? { slaBreached: true } : {}),
+    ...(filters.search ? { search: filters.search } : {}),
+  };
+}
+
+function isFiltered(filters: ReferralFilters): boolean {
+  return Boolean(filters.status || filters.fraudDecision || filters.slaBreached || filters.search);
+}
+
+function BoardView({ filters, trackId }: { filters: ReferralFilters; trackId: string }) {
+  const board = useQuery(trpc.admin.referrals.board.queryOptions({ ...serverFilters(filters), trackId }));
+  if (board.isPending) return <Skeleton lines={6} label="Loading the board…" />;
+  if (board.isError) {
+    return (
+      <ErrorState
+        title="The board could not load"
+        headingLevel={2}
+        message={describeError(board.error)}
+        onRetry={() => void board.refetch()}
+        isRetrying={board.isRefetching}
+      />
+    );
+  }
+  if (board.data.columns.every((column) => column.count === 0))
+    return <NoReferrals isFiltered={isFiltered(filters)} />;
+  return <ReferralBoard columns={board.data.columns} />;
+}
+
+function TableView({ filters }: { filters: ReferralFilters }) {
+  const referrals = useInfiniteQuery(
+    trpc.admin.referrals.list.infiniteQueryOptions(
+      {
+        ...serverFilters(filters),
+        ...(filters.status ? { status: filters.status as ReferralStatus } : {}),
+        limit: 50,
+      },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  if (referrals.isPending) return <Skeleton lines={6} label="Loading referrals…" />;
+  if (referrals.isError) {
+    return (
+      <ErrorState
+        title="Referrals could not load"
+        headingLevel={2}
+        message={describeError(referrals.error)}
+        onRetry={() => void referrals.refetch()}
+        isRetrying={referrals.isRefetching}
+      />
+    );
+  }
+  return (
+    <>
+      <ReferralsTable
+        referrals={referrals.data.pages.flatMap((page) => page.items)}
+        empty={<NoReferrals isFiltered={isFiltered(filters) || Boolean(filters.trackId)} />}
+      />
+      {referrals.hasNextPage ? (
+        <div className="load-more">
+          <Button
+            variant="secondary"
+            isLoading={referrals.isFetchingNextPage}
+            onClick={() => void referrals.fetchNextPage()}
+          >
+            Load more
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function NoReferrals({ isFiltered }: { isFiltered: boolean }) {
+  return (
+    <EmptyState
+      icon={<Icon name="referrals" size={24} />}
+      title={isFiltered ? 'No referral matches these filters' : 'No referrals yet'}
+      description={
+        isFiltered
+          ? 'Clear a filter to see more.'
+          : 'Referrals appear here when participants introduce companies through the portal or the API.'
+      }
+    />
+  );
+}
