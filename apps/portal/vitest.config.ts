@@ -1,4 +1,7 @@
 import { defineWarmpathVitestConfig } from '../../vitest.shared.js';
 
-// Unit tests of pure helpers only; browser behaviour is covered by Playwright against the built app.
-export default defineWarmpathVitestConfig({ test: { environment: 'node' } });
+// Pure helpers and components rendered to static HTML (react-dom/server): no DOM needed. Behaviour in a browser
+// (focus, clipboard, navigation) is covered by the Playwright suite against the built app.
+export default defineWarmpathVitestConfig({
+  test: { environment: 'node', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
+});

@@ -58,6 +58,7 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'admin.referrals.transition': 'referrals:write',
   'admin.referrals.addNote': 'referrals:notes',
   'admin.referrals.assign': 'referrals:assign',
+  'admin.referrals.owners': 'referrals:assign',
   'admin.review.list': 'referrals:review',
   'admin.review.approve': 'referrals:review',
   'admin.review.reject': 'referrals:review',

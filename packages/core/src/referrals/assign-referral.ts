@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, parseInput, ValidationError } from '../errors.js';
 import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
+import type { StaffRole } from '../users/user.schema.js';
 import { lockReferralRow } from './referral.repository.js';
 
 /** Who should own a referral: a staff member's id, or null to leave it unassigned. */
@@ -14,6 +15,25 @@ export const assignReferralInputSchema = z.strictObject({
   ownerId: z.string().min(1).max(100).nullable(),
 });
 export type AssignReferralInput = z.input<typeof assignReferralInputSchema>;
+
+/** Who may own referrals: roles that can move them (an owner who cannot would leave the referral to its SLA). */
+function canOwnReferrals(role: StaffRole): boolean {
+  return roleCan(role, 'referrals:write');
+}
+
+/** The staff members a referral can be handed to, by name: enabled accounts whose role may work referrals. */
+export async function listAssignableOwners(
+  executor: Executor,
+): Promise<{ id: string; name: string; email: string; role: StaffRole }[]> {
+  const users = await executor
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role'])
+    .where('disabled_at', 'is', null)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return users.filter((user) => canOwnReferrals(user.role));
+}
 
 /** The audit action of an owner change. */
 export const REFERRAL_ASSIGNED_ACTION = 'referral.assigned';
@@ -41,7 +61,7 @@ export async function assignReferral(
             .where('id', '=', ownerId)
             .executeTakeFirst()
         : undefined;
-      if (!owner || owner.disabled_at !== null || !roleCan(owner.role, 'referrals:write')) {
+      if (!owner || owner.disabled_at !== null || !canOwnReferrals(owner.role)) {
         throw new ValidationError([
           { path: 'ownerId', message: 'Pick an active staff member who can work referrals' },
         ]);

@@ -3,6 +3,7 @@ export {
   type AssignReferralInput,
   assignReferral,
   assignReferralInputSchema,
+  listAssignableOwners,
   REFERRAL_ASSIGNED_ACTION,
 } from './assign-referral.js';
 export {

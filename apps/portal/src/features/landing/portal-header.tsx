@@ -11,7 +11,7 @@ export function PortalHeader() {
   return (
     <header className="portal-header">
       <div className="portal-header__inner">
-        <Link to="/" className="portal-header__home" aria-label="Referral program home">
+        <Link to="/" className="portal-header__home">
           <BrandMark product="Portal" />
         </Link>
         {isSignedIn ? (

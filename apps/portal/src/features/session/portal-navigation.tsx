@@ -8,7 +8,7 @@ const items = [
 ] as const;
 
 /**
- * The signed-in referrer's pages. A plain list of links that wraps (and scrolls sideways on the narrowest phones),
+ * The signed-in referrer’s pages. A plain list of links that wraps on a phone,
  * so there is no menu to open and every page is one tab stop away.
  */
 export function PortalNavigation() {

@@ -4,6 +4,7 @@ import { referralAssign } from './assign.js';
 import { referralsBoard } from './board.js';
 import { referralById } from './by-id.js';
 import { referralsList } from './list.js';
+import { referralOwners } from './owners.js';
 import { referralTransition } from './transition.js';
 
 /** `admin.referrals.*`: the pipeline (table and board), the referral page and what staff do on it. */
@@ -14,4 +15,5 @@ export const adminReferralsRouter = router({
   transition: referralTransition,
   addNote: referralAddNote,
   assign: referralAssign,
+  owners: referralOwners,
 });

@@ -182,6 +182,11 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
   });
 
   it('assigns an owner who can work referrals, filters by owner, and unassigns', async () => {
+    const owners = dataOf(await owner.query('admin.referrals.owners'));
+    expect(owners.map((user: { id: string }) => user.id)).toEqual(
+      expect.arrayContaining([owner.userId, sales.userId]),
+    );
+    expect(owners.map((user: { id: string }) => user.id)).not.toContain(viewer.userId);
     const assigned = dataOf(
       await owner.mutation('admin.referrals.assign', { id: globex, ownerId: sales.userId }),
     );
