@@ -223,6 +223,7 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
       await sales.mutation('admin.referrals.assign', { id: umbrella, ownerId: sales.userId }),
       'FORBIDDEN',
     );
+    errorOf(await sales.query('admin.referrals.owners'), 'FORBIDDEN');
     expect(dataOf(await viewer.query('admin.referrals.byId', { id: umbrella })).status).toBe('submitted');
   });
 });
