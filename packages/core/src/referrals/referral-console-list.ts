@@ -22,8 +22,8 @@ export const referralConsoleFiltersSchema = z.strictObject({
   fraudDecision: z.enum(FRAUD_DECISIONS).optional(),
   /** true: referrals whose decision deadline passed (marked by the SLA job, or overdue now); false: the others. */
   slaBreached: z.boolean().optional(),
-  /** Part of the company's name or domain, any letter case. */
-  search: z.string().trim().min(1).max(200).optional(),
+  /** Part of the company's name or domain, any letter case; blank means no filter. */
+  search: z.string().trim().max(200).optional(),
 });
 export type ReferralConsoleFilters = z.input<typeof referralConsoleFiltersSchema>;
 
@@ -89,7 +89,7 @@ export function filteredReferrals(
       return slaBreached ? breached : eb.not(breached);
     });
   }
-  if (search !== undefined) {
+  if (search) {
     const pattern = containsPattern(search);
     query = query.where((eb) =>
       eb.or([eb('companies.name', 'ilike', pattern), eb('companies.domain', 'ilike', pattern)]),

@@ -61,6 +61,7 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
     expect(await list({ trackId, fraudDecision: 'allow' })).toEqual([umbrella, globex]);
     expect(await list({ search: 'GLOB' })).toEqual([globex]);
     expect(await list({ search: '_' })).toEqual([]);
+    expect(await list({ trackId, search: '  ' })).toEqual([umbrella, initech, globex]);
     expect(await list({ trackId: '0190a0a0-0000-7000-8000-00000000dead' })).toEqual([]);
     await server.runtime.database.db
       .updateTable('referrals')
