@@ -98,31 +98,26 @@ export function IntakeFieldsEditor({ fields, onChange }: IntakeFieldsEditorProps
               onChange={(event) => update(index, { required: event.target.checked })}
             />
             <div className="form-builder__row-actions">
-              <Button
-                variant="ghost"
-                size="sm"
-                disabled={index === 0}
-                onClick={() => move(index, -1)}
-                aria-label={`Move question ${number} up`}
-              >
+              <Button variant="ghost" size="sm" disabled={index === 0} onClick={() => move(index, -1)}>
                 Move up
+                <span className="wp-visually-hidden"> question {number}</span>
               </Button>
               <Button
                 variant="ghost"
                 size="sm"
                 disabled={index === fields.length - 1}
                 onClick={() => move(index, 1)}
-                aria-label={`Move question ${number} down`}
               >
                 Move down
+                <span className="wp-visually-hidden"> question {number}</span>
               </Button>
               <Button
                 variant="danger"
                 size="sm"
                 onClick={() => onChange(fields.filter((_, at) => at !== index))}
-                aria-label={`Remove question ${number}`}
               >
                 Remove
+                <span className="wp-visually-hidden"> question {number}</span>
               </Button>
             </div>
           </Fieldset>

@@ -63,9 +63,9 @@ export function RoutingRulesEditor({
                 variant="danger"
                 size="sm"
                 onClick={() => onChange(rules.filter((_, at) => at !== index))}
-                aria-label={`Remove rule ${number}`}
               >
                 Remove
+                <span className="wp-visually-hidden"> rule {number}</span>
               </Button>
             </div>
           </Fieldset>
