@@ -138,6 +138,11 @@ describe.each(stacks)('admin.participants on $name', (stack) => {
       trackId: clientsTrack.id,
       clickCount: 2,
       botClickCount: 1,
+      lastClickAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+    });
+    expect(profile.enrollments.find((e: { trackSlug: string }) => e.trackSlug === 'partners')).toMatchObject({
+      clickCount: 0,
+      lastClickAt: null,
     });
     expect(profile.referrals).toEqual([
       expect.objectContaining({ id: referral.json().id, company: 'Globex', trackSlug: 'clients' }),
