@@ -25,6 +25,7 @@ export * from './links/index.js';
 export * from './mail/index.js';
 export * from './notifications/index.js';
 export * from './participants/index.js';
+export * from './plugin-settings/index.js';
 export * from './password-reset/index.js';
 export * from './portal/index.js';
 export * from './referrals/index.js';

@@ -269,6 +269,7 @@ function summarisePlugin(record: LoadedPluginRecord): LoadedPlugin {
     instances: record.instances.map((instance) => instance.summary),
     settingsJsonSchema: settingsJsonSchema(plugin.settingsSchema),
     secretSettings: secretSettingPaths(plugin.settingsSchema),
+    settingsSchema: plugin.settingsSchema,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DependencyContainer } from 'tsyringe';
+import type { z } from 'zod';
 import type { HttpMethod } from '../dto/plugin-http.schema.js';
 import type {
   ExtensionImplementation,
@@ -104,6 +105,8 @@ export interface LoadedPlugin {
   settingsJsonSchema: JsonSchema;
   /** Dotted paths of secret settings (stored encrypted, never returned). */
   secretSettings: string[];
+  /** The plugin's zod settings schema: the host validates settings an admin saves with it before storing them. */
+  settingsSchema: z.ZodType;
 }
 
 /** The loaded plugins and everything they registered. */

@@ -3,6 +3,7 @@ import { adminApiKeysRouter } from './api-keys/index.js';
 import { adminAuditRouter } from './audit/index.js';
 import { adminDashboardRouter } from './dashboard/index.js';
 import { adminParticipantsRouter } from './participants/index.js';
+import { adminPluginsRouter } from './plugins/index.js';
 import { adminReferralsRouter } from './referrals/index.js';
 import { adminReviewRouter } from './review/index.js';
 import { systemStatus } from './system-status.js';
@@ -16,6 +17,7 @@ export const adminRouter = router({
   audit: adminAuditRouter,
   dashboard: adminDashboardRouter,
   webhooks: adminWebhooksRouter,
+  plugins: adminPluginsRouter,
   participants: adminParticipantsRouter,
   referrals: adminReferralsRouter,
   review: adminReviewRouter,

@@ -1,0 +1,127 @@
+import type { JsonValue } from '@warmpath/db';
+import type { z } from 'zod';
+import { type AuditContext, SYSTEM_CONTEXT } from '../audit/audit.schema.js';
+import { diffChanges } from '../audit/changes.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { type Clock, systemClock } from '../clock.js';
+import { issuesFromZodError, ValidationError } from '../errors.js';
+import type { Executor } from '../shared/executor.js';
+import type { SecretBox } from '../shared/secret-box.js';
+import { getPath, withoutPath, withPath } from './dotted-paths.js';
+import { findPluginSettingsRow, upsertPluginSettingsRow } from './plugin-settings.repository.js';
+import { type MaskedSettings, PLUGIN_SETTINGS_UPDATED } from './plugin-settings.schema.js';
+
+/** What the service needs to know of a plugin: who it is and how its settings validate. */
+export interface PluginSettingsTarget {
+  pluginId: string;
+  instance: string;
+  settingsSchema: z.ZodType;
+  /** Dotted paths of its secret settings (`secret()` in the SDK). */
+  secretPaths: readonly string[];
+}
+
+/** Dependencies of {@link PluginSettingsService}. */
+export interface PluginSettingsServiceDeps {
+  db: Executor;
+  /** Seals secret settings at rest (WARMPATH_SECRET_KEY), as the plugin host reads them at boot. */
+  secretBox: SecretBox;
+  clock?: Clock | undefined;
+}
+
+type JsonRecord = Record<string, unknown>;
+
+/**
+ * Plugin settings saved from the console: validated by the plugin's own schema, secrets sealed apart from the
+ * other settings and never read back (write-only), every change audited without secret values.
+ */
+export class PluginSettingsService {
+  readonly #db: Executor;
+  readonly #secretBox: SecretBox;
+  readonly #clock: Clock;
+
+  constructor(deps: PluginSettingsServiceDeps) {
+    this.#db = deps.db;
+    this.#secretBox = deps.secretBox;
+    this.#clock = deps.clock ?? systemClock;
+  }
+
+  /** The stored settings of an instance with each secret replaced by `{ set }`. */
+  async maskedSettings(target: Omit<PluginSettingsTarget, 'settingsSchema'>): Promise<MaskedSettings> {
+    const stored = await this.#stored(this.#db, target.pluginId, target.instance);
+    let masked: JsonRecord = stored.settings;
+    for (const path of target.secretPaths) {
+      masked = withPath(masked, path, { set: stored.secrets[path] !== undefined });
+    }
+    return masked as MaskedSettings;
+  }
+
+  /**
+   * Replaces an instance's settings with `values` (the whole form). A secret left out or empty keeps its stored
+   * value; the result must pass the plugin's schema (a `ValidationError` with field paths otherwise). Takes effect
+   * when the server next starts (plugins read their settings at boot).
+   */
+  async update(
+    target: PluginSettingsTarget,
+    values: JsonRecord,
+    context: AuditContext = SYSTEM_CONTEXT,
+  ): Promise<MaskedSettings> {
+    const now = this.#clock.now();
+    await this.#db.transaction().execute(async (trx) => {
+      const stored = await this.#stored(trx, target.pluginId, target.instance);
+      let candidate: JsonRecord = values;
+      for (const path of target.secretPaths) {
+        const given = getPath(values, path);
+        const kept = stored.secrets[path];
+        if ((given === undefined || given === '' || given === null) && kept !== undefined) {
+          candidate = withPath(candidate, path, kept);
+        }
+      }
+      const parsed = target.settingsSchema.safeParse(candidate);
+      if (!parsed.success) throw new ValidationError(issuesFromZodError(parsed.error));
+      let settings = parsed.data as JsonRecord;
+      const secrets: JsonRecord = {};
+      for (const path of target.secretPaths) {
+        const value = getPath(settings, path);
+        if (value !== undefined) secrets[path] = value;
+        settings = withoutPath(settings, path);
+      }
+      await upsertPluginSettingsRow(trx, {
+        pluginId: target.pluginId,
+        instance: target.instance,
+        settings,
+        secrets: Object.keys(secrets).length === 0 ? null : this.#secretBox.sealJson(secrets),
+        now,
+      });
+      const changedSecrets = target.secretPaths.filter(
+        (path) => JSON.stringify(stored.secrets[path]) !== JSON.stringify(secrets[path]),
+      );
+      await recordAudit(trx, {
+        ...context,
+        action: PLUGIN_SETTINGS_UPDATED,
+        target: { type: 'plugin_instance', id: `${target.pluginId}:${target.instance}` },
+        changes: {
+          ...diffChanges(stored.settings as Record<string, JsonValue>, settings as Record<string, JsonValue>),
+          // Which secrets changed, never their values.
+          ...(changedSecrets.length > 0 ? { secretsChanged: changedSecrets } : {}),
+        },
+        at: now,
+      });
+    });
+    return this.maskedSettings(target);
+  }
+
+  async #stored(executor: Executor, pluginId: string, instance: string) {
+    const row = await findPluginSettingsRow(executor, pluginId, instance);
+    const settings = (row?.settings ?? {}) as JsonRecord;
+    let secrets: JsonRecord = {};
+    if (row?.secrets) {
+      try {
+        secrets = this.#secretBox.openJson(row.secrets) as JsonRecord;
+      } catch {
+        // Sealed under another WARMPATH_SECRET_KEY: unreadable, so treated as unset and replaced on save.
+        secrets = {};
+      }
+    }
+    return { settings, secrets };
+  }
+}
