@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { describeError, shouldRetryRequest } from './errors.js';
+import { describeError, isSignedOutError, shouldRetryRequest } from './errors.js';
 
 /** An error as the tRPC client builds it from the server's JSON error answer. */
 function answered(httpStatus: number) {
@@ -25,5 +25,12 @@ describe('a failed request in the portal', () => {
   it('is explained to referrers without server internals', () => {
     expect(describeError(networkFailure)).toMatch(/could not reach/);
     expect(describeError(answered(500))).not.toContain('Server message');
+  });
+
+  it('tells an ended session apart from other refusals', () => {
+    expect(isSignedOutError(answered(401))).toBe(true);
+    expect(isSignedOutError(answered(403))).toBe(false);
+    expect(isSignedOutError(networkFailure)).toBe(false);
+    expect(describeError(answered(401))).toMatch(/Sign in again/);
   });
 });

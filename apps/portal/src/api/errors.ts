@@ -16,11 +16,17 @@ export function shouldRetryRequest(failureCount: number, error: unknown): boolea
   return status === undefined || status >= 500;
 }
 
+/** Whether the server refused a request because no one is signed in (the session expired or was ended). */
+export function isSignedOutError(error: unknown): boolean {
+  return httpStatusOf(error) === 401;
+}
+
 /** A sentence for a referrer about a failed request, without server internals. */
 export function describeError(error: unknown): string {
   const status = httpStatusOf(error);
   if (status === undefined)
     return 'We could not reach the program’s server. Check your connection and try again.';
+  if (status === 401) return 'You are signed out. Sign in again to continue.';
   if (status === 429) return 'Too many requests. Wait a minute, then try again.';
   return 'Something went wrong on our side. Try again in a moment.';
 }

@@ -16,6 +16,9 @@ interface FieldIssue {
 
 const invalidInputPrefix = 'Invalid input: ';
 
+/** The form message when fields are marked: the marks say what is wrong, this says to look for them. */
+export const CHECK_MARKED_FIELDS = 'Some answers need another look. Check the fields marked below.';
+
 function isFieldIssue(value: unknown): value is FieldIssue {
   return (
     typeof value === 'object' &&
@@ -97,7 +100,7 @@ export function readServerFormErrors(error: unknown): ServerFormErrors {
     }
     const hasFieldErrors = Object.keys(fieldErrors).length > 0;
     const formMessage = hasFieldErrors
-      ? 'Some answers need another look. Check the fields marked below.'
+      ? CHECK_MARKED_FIELDS
       : (unplaced[0] ?? (found.length > 0 ? 'Check what you entered and try again.' : error.message));
     return { fieldErrors, formMessage };
   }

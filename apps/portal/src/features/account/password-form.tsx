@@ -48,7 +48,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
           : 'Optional: with a password you can sign in without waiting for an email.'
       }
     >
-      <form className="portal-form" onSubmit={submit} aria-label="Password">
+      <form className="portal-form" onSubmit={submit}>
         {errors && !hasFieldErrors ? <FormAlert>{errors.formMessage}</FormAlert> : null}
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" />
@@ -74,7 +74,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
           error={errors?.fieldErrors.password}
         />
         <TextField
-          label="Repeat the new password"
+          label="Confirm password"
           type="password"
           autoComplete="new-password"
           required

@@ -29,7 +29,7 @@ export function ProfileForm({ name: savedName, email }: { name: string; email: s
   };
   return (
     <Card title="Your details">
-      <form className="portal-form" onSubmit={submit} aria-label="Your details">
+      <form className="portal-form" onSubmit={submit}>
         {errors && !errors.fieldErrors.name ? <FormAlert>{errors.formMessage}</FormAlert> : null}
         <TextField
           label="Email"

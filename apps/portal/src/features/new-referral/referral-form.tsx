@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import { Button, Card, TextField } from '@warmpath/ui';
 import { type FormEvent, useReducer, useRef, useState } from 'react';
-import { readServerFormErrors } from '../../api/field-errors.js';
+import { CHECK_MARKED_FIELDS, readServerFormErrors } from '../../api/field-errors.js';
 import { type Trpc, trpc } from '../../api/trpc.js';
 import { FormAlert } from '../../components/form-alert.js';
 import { randomUuid } from '../../lib/random-uuid.js';
@@ -105,6 +105,8 @@ export function ReferralForm({
     if (path && errors[path]) {
       const { [path]: _, ...rest } = errors;
       setErrors(rest);
+      // Once every marked field is corrected, "check the fields marked below" no longer holds.
+      if (Object.keys(rest).length === 0 && formMessage === CHECK_MARKED_FIELDS) setFormMessage(null);
     }
     // Rows shift when a contact is removed: errors by index would point at the wrong person.
     if (draftChange.type === 'removeContact') setErrors({});
@@ -117,7 +119,7 @@ export function ReferralForm({
     const found = validateDraft(draft, fields, roles);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setFormMessage('Some answers need another look. Check the fields marked below.');
+      setFormMessage(CHECK_MARKED_FIELDS);
       focusFirstError(found, fields, draft.contacts.length);
       return;
     }

@@ -41,7 +41,7 @@ export function MagicLinkForm({ email, onEmailChange }: MagicLinkFormProps) {
   }
 
   return (
-    <form className="portal-form" onSubmit={submit} aria-labelledby="magic-link-title">
+    <form className="portal-form" onSubmit={submit}>
       <h2 id="magic-link-title" className="sign-in__subtitle">
         Get a sign-in link
       </h2>

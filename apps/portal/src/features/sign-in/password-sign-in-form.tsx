@@ -30,7 +30,7 @@ export function PasswordSignInForm({ email, onEmailChange, onSignedIn }: Passwor
     signIn.mutate({ email: email.trim(), password });
   };
   return (
-    <form className="portal-form" onSubmit={submit} aria-labelledby="password-sign-in-title">
+    <form className="portal-form" onSubmit={submit}>
       <h2 id="password-sign-in-title" className="sign-in__subtitle">
         Sign in with your password
       </h2>
