@@ -3,6 +3,7 @@ import { RateLimitedError } from '@warmpath/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Runtime } from '../app/runtime.js';
+import { MemoryRateLimitStore } from './memory-rate-limit-store.js';
 import { problem, sendProblem } from './rest/v1/problem.js';
 
 /**
@@ -68,7 +69,11 @@ export async function registerRateLimits(
     });
   }
   const store: SharedStore = redis ? { redis, nameSpace } : { nameSpace };
-  await app.register(rateLimit, { global: false, skipOnError: true, ...store });
+  await app.register(rateLimit, {
+    global: false,
+    skipOnError: true,
+    ...(redis ? { redis, nameSpace } : { store: MemoryRateLimitStore }),
+  });
   const limiter = (max: number): Limiter =>
     app.createRateLimit({
       max,
