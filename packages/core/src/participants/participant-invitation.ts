@@ -63,7 +63,7 @@ export async function inviteParticipant(
   return enrolled;
 }
 
-/** The tracks with these ids, each once, in the order given; unknown ones are issues on `trackIds.N`. */
+/** The tracks with these ids, each once, in the order given; unknown and archived ones are issues on `trackIds.N`. */
 async function resolveTrackIds(executor: Executor, ids: readonly string[]) {
   const wanted = [...new Set(ids.filter(isUuid))];
   const found =
@@ -71,14 +71,16 @@ async function resolveTrackIds(executor: Executor, ids: readonly string[]) {
       ? []
       : await executor
           .selectFrom('tracks')
-          .select(['id', 'slug', 'name'])
+          .select(['id', 'slug', 'name', 'status'])
           .where('id', 'in', wanted)
           .execute();
   const byId = new Map(found.map((track) => [track.id, track]));
   const issues: ValidationIssue[] = [];
   ids.forEach((id, index) => {
-    if (!byId.has(id))
-      issues.push({ path: `trackIds.${index}`, message: `No track with id ${id.slice(0, 100)}` });
+    const track = byId.get(id);
+    if (!track) issues.push({ path: `trackIds.${index}`, message: `No track with id ${id.slice(0, 100)}` });
+    else if (track.status === 'archived')
+      issues.push({ path: `trackIds.${index}`, message: `The track ${track.name} is archived` });
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);

@@ -63,13 +63,21 @@ describe.each(stacks)('admin.participants on $name', (stack) => {
     expect(server.mail.to('ada@partners.example')).toHaveLength(2);
   });
 
-  it('refuses unknown tracks naming each, and writes nothing', async () => {
+  it('refuses unknown and archived tracks naming each, and writes nothing', async () => {
     const res = await owner.mutation('admin.participants.invite', {
       email: 'nobody@partners.example',
       name: 'Nobody',
       trackIds: [clientsTrack.id, '0190a0a0-0000-7000-8000-00000000dead'],
     });
     expect(errorOf(res, 'BAD_REQUEST')).toContain('trackIds.1');
+    const { id: archivedId } = await createTrack('retired');
+    dataOf(await owner.mutation('admin.tracks.archive', { id: archivedId }));
+    const archived = await owner.mutation('admin.participants.invite', {
+      email: 'nobody@partners.example',
+      name: 'Nobody',
+      trackIds: [archivedId],
+    });
+    expect(errorOf(archived, 'BAD_REQUEST')).toContain('trackIds.0');
     expect(server.mail.to('nobody@partners.example')).toHaveLength(0);
     expect(await server.runtime.services.participants.findByEmail('nobody@partners.example')).toBeNull();
   });
