@@ -133,8 +133,8 @@ function trpcErrorCode(res: LightMyRequestResponse): string | undefined {
 
 /**
  * The dynamic half for tRPC: calls every procedure (with no input: authorisation runs before input parsing) as
- * each caller and compares allowed/denied with the rule. A mutation gets a fresh session per call, so one that
- * signs its caller out cannot change the outcome of later calls. A 500 is reported too: empty input must never
+ * each caller and compares allowed/denied with the rule. Queries run first; a mutation gets a fresh session per
+ * call, so one that signs its caller out cannot change the outcome of later calls. Subscriptions are not called. A 500 is reported too: empty input must never
  * crash a procedure.
  */
 export async function checkProcedureAccess(input: {
@@ -144,9 +144,15 @@ export async function checkProcedureAccess(input: {
   headersOf: CallerHeaders;
 }): Promise<string[]> {
   const findings: string[] = [];
-  for (const procedure of input.procedures) {
+  // Queries first, on the callers' shared sessions; then mutations, each on a fresh session, because some end
+  // more than their own (`auth.signOutEverywhere` ends every session of the account).
+  const ordered = [
+    ...input.procedures.filter((procedure) => procedure.type === 'query'),
+    ...input.procedures.filter((procedure) => procedure.type === 'mutation'),
+  ];
+  for (const procedure of ordered) {
     const rule = input.procedureRules[procedure.path];
-    if (rule === undefined || procedure.type === 'subscription') continue;
+    if (rule === undefined) continue;
     for (const caller of CALLERS) {
       const headers = await input.headersOf(caller, procedure.type === 'mutation');
       const res =
