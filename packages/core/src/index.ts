@@ -19,6 +19,7 @@ export {
 } from './errors.js';
 export * from './events/index.js';
 export * from './events-ingestion/index.js';
+export * from './exports/index.js';
 export * from './housekeeping/index.js';
 export * from './invitations/index.js';
 export * from './links/index.js';

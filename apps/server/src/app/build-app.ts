@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { adminExportsRoutes } from '../http/admin-exports.routes.js';
 import { registerCsrfProtection } from '../http/csrf.js';
 import { healthRoutes } from '../http/health.routes.js';
 import { linksRoutes } from '../http/links.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
   await app.register(restV1, { prefix: '/api/v1', runtime });
   await app.register(mountPluginRoutes, { runtime });
   await app.register(portalLoginRoutes, { runtime });
+  await app.register(adminExportsRoutes, { runtime });
   await app.register(staticApps);
   app.get('/', async (_request, reply) => reply.redirect('/admin/'));
   return app;

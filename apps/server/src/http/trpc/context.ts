@@ -18,7 +18,8 @@ export function createContextFactory(runtime: Runtime) {
   };
 }
 
-async function resolveStaff(runtime: Runtime, req: FastifyRequest): Promise<StaffPrincipal | null> {
+/** The staff member a request's session cookie names, if the session is valid and the account enabled. */
+export async function resolveStaff(runtime: Runtime, req: FastifyRequest): Promise<StaffPrincipal | null> {
   const token = req.cookies[STAFF_SESSION_COOKIE];
   if (!token) return null;
   const validated = await runtime.services.sessions.validateSessionToken(token);
