@@ -130,15 +130,17 @@ describe('CSRF: state-changing requests that carry cookies must come from our ow
     }
   });
 
-  it('never runs a mutation sent as GET (a link or an image cannot change anything)', async () => {
-    const browser = await browserCookies();
-    const res = await server.app.inject({
-      method: 'GET',
-      url: '/trpc/auth.signOutEverywhere',
-      headers: { cookie: browser.cookie, 'sec-fetch-site': 'cross-site' },
-    });
-    expect(res.statusCode).toBeGreaterThanOrEqual(400);
-    expect(await stillSignedIn(browser.staff)).toBe(true);
+  it('runs a mutation only for POST: GET (a link, an image), HEAD, OPTIONS, PUT, PATCH, DELETE change nothing', async () => {
+    for (const method of ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE'] as const) {
+      const browser = await browserCookies();
+      const res = await server.app.inject({
+        method,
+        url: '/trpc/auth.signOutEverywhere',
+        headers: { cookie: browser.cookie, ...SAME_ORIGIN['Sec-Fetch-Site: same-origin'] },
+      });
+      if (method !== 'HEAD') expect(res.statusCode, method).toBeGreaterThanOrEqual(400);
+      expect(await stillSignedIn(browser.staff), method).toBe(true);
+    }
   });
 
   it('lets cookie-less calls through (API keys and servers are not exposed to CSRF)', async () => {
