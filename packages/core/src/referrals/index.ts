@@ -15,6 +15,7 @@ export {
   NO_FRAUD_RULES,
   type StoredFraudFlag,
 } from './fraud.js';
+export { assertMayMoveReferral, isHeldForReview } from './held-for-review.js';
 export {
   type PortalReferral,
   portalReferralSchema,

@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
 import type { FormFieldType, TrackForm } from '../tracks/track.schema.js';
+import { isHeldForReview } from './held-for-review.js';
 import {
   findReferralHead,
   selectHistoryRows,
@@ -54,6 +55,8 @@ export interface ReferralDetail {
   notes: { id: string; body: string; createdAt: string; author: NamedActor }[];
   /** Where the lifecycle lets the referral move next. */
   allowedTransitions: ReferralStatus[];
+  /** Held by fraud rules: only staff who may review (`referrals:review`) move it on. */
+  isHeldForReview: boolean;
 }
 
 /** The referral page of the console; a `NotFoundError` when there is no such referral. */
@@ -123,6 +126,7 @@ export async function getReferralDetail(executor: Executor, id: string): Promise
       author: named({ type: note.author_type, id: note.author_id }),
     })),
     allowedTransitions: [...REFERRAL_TRANSITIONS[row.status]],
+    isHeldForReview: isHeldForReview({ status: row.status, fraudDecision: row.fraud_decision }),
   };
 }
 

@@ -29,7 +29,8 @@ export interface ReviewQueueItem extends ReferralListItem {
 
 /**
  * The referrals waiting for a human because of fraud rules: every `in_review` referral, and any other referral
- * still awaiting a decision whose fraud verdict is not `allow` (a track whose review threshold was lowered later).
+ * still awaiting a decision whose fraud verdict is not `allow` (a track whose review threshold was lowered later) —
+ * in SQL, the set `isHeldForReview` describes.
  */
 export async function listReviewQueue(
   executor: Executor,

@@ -118,6 +118,7 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
       history: [{ from: null, to: 'submitted', actor: { type: 'api_key' } }],
       notes: [],
       allowedTransitions: ['accepted', 'rejected', 'in_review'],
+      isHeldForReview: false,
     });
     expect(page.history[0].actor.name).toMatch(/^API key/);
     const held = dataOf(await viewer.query('admin.referrals.byId', { id: initech }));
@@ -214,7 +215,7 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
     ).toBeNull();
   });
 
-  it('lets a viewer read but not move, annotate or assign; sales cannot assign', async () => {
+  it('lets a viewer read but not move, annotate or assign; sales cannot assign nor decide a held referral', async () => {
     errorOf(
       await viewer.mutation('admin.referrals.transition', { id: umbrella, to: 'accepted' }),
       'FORBIDDEN',
@@ -225,6 +226,9 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
       'FORBIDDEN',
     );
     errorOf(await sales.query('admin.referrals.owners'), 'FORBIDDEN');
+    expect(dataOf(await viewer.query('admin.referrals.byId', { id: initech })).isHeldForReview).toBe(true);
+    errorOf(await sales.mutation('admin.referrals.transition', { id: initech, to: 'accepted' }), 'FORBIDDEN');
+    expect(dataOf(await viewer.query('admin.referrals.byId', { id: initech })).status).toBe('in_review');
     expect(dataOf(await viewer.query('admin.referrals.byId', { id: umbrella })).status).toBe('submitted');
   });
 });
