@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { describeError, isSignedOutError, shouldRetryRequest } from './errors.js';
+import { describeError, isNotFoundError, isSignedOutError, shouldRetryRequest } from './errors.js';
 
 /** An error as the tRPC client builds it from the server's JSON error answer. */
 function answered(httpStatus: number) {
@@ -32,5 +32,7 @@ describe('a failed request in the portal', () => {
     expect(isSignedOutError(answered(403))).toBe(false);
     expect(isSignedOutError(networkFailure)).toBe(false);
     expect(describeError(answered(401))).toMatch(/Sign in again/);
+    expect(isNotFoundError(answered(404))).toBe(true);
+    expect(isNotFoundError(answered(401))).toBe(false);
   });
 });

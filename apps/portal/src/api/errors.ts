@@ -21,6 +21,11 @@ export function isSignedOutError(error: unknown): boolean {
   return httpStatusOf(error) === 401;
 }
 
+/** Whether the thing asked for does not exist, or is not the signed-in referrer's to see (the server says the same). */
+export function isNotFoundError(error: unknown): boolean {
+  return httpStatusOf(error) === 404;
+}
+
 /** A sentence for a referrer about a failed request, without server internals. */
 export function describeError(error: unknown): string {
   const status = httpStatusOf(error);

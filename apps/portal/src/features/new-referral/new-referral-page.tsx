@@ -10,7 +10,7 @@ import {
   PageHeader,
   TrackKindBadge,
 } from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { describeError, isNotFoundError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { ReferralForm } from './referral-form.js';
 
@@ -82,6 +82,20 @@ function TrackReferral({ trackSlug, canChooseAnother }: { trackSlug: string; can
 
   if (form.isPending) return <LoadingState label="Loading the referral form…" />;
   if (form.isError) {
+    if (isNotFoundError(form.error)) {
+      return (
+        <EmptyState
+          headingLevel={1}
+          title="This track is not one of yours"
+          description="You can refer companies in the tracks you have joined."
+          action={
+            <Link to="/referrals/new" search={{}} className={buttonClassName({ variant: 'primary' })}>
+              Choose a track
+            </Link>
+          }
+        />
+      );
+    }
     return (
       <ErrorState
         headingLevel={1}

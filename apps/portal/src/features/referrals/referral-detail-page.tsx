@@ -9,7 +9,7 @@ import {
   LoadingState,
   PageHeader,
 } from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { describeError, isNotFoundError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { contactRoleLabel } from './contact-role.js';
 import { formatDate, formatDateTime } from './format-date.js';
@@ -22,18 +22,6 @@ const backToList = (
   </Link>
 );
 
-function isNotFound(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'data' in error &&
-    typeof error.data === 'object' &&
-    error.data !== null &&
-    'code' in error.data &&
-    error.data.code === 'NOT_FOUND'
-  );
-}
-
 /** One referral: its stage and what it means, the people introduced, and the stages it went through. */
 export function ReferralDetailPage({
   referralId,
@@ -45,7 +33,7 @@ export function ReferralDetailPage({
   const referral = useQuery(trpc.portal.referrals.byId.queryOptions({ id: referralId }));
   if (referral.isPending) return <LoadingState label="Loading the referral…" />;
   if (referral.isError) {
-    return isNotFound(referral.error) ? (
+    return isNotFoundError(referral.error) ? (
       <EmptyState
         headingLevel={1}
         title="Referral not found"
