@@ -8,8 +8,8 @@ import { adminReferralsRouter } from './referrals/index.js';
 import { adminReviewRouter } from './review/index.js';
 import { systemStatus } from './system-status.js';
 import { adminTracksRouter } from './tracks/index.js';
-import { adminWebhooksRouter } from './webhooks/index.js';
 import { adminUsersRouter } from './users/index.js';
+import { adminWebhooksRouter } from './webhooks/index.js';
 
 export const adminRouter = router({
   system: router({ status: systemStatus }),
