@@ -10,6 +10,7 @@ import {
   ParticipantService,
   PortalAccountService,
   PortalReferralService,
+  PortalSignInService,
   PortalTrackService,
   ReferralService,
   SecretBox,
@@ -54,6 +55,8 @@ export interface Services {
   magicLinks: MagicLinkService;
   /** Portal passwords and the participant's own profile. */
   portalAccounts: PortalAccountService;
+  /** Portal password sign-in with lock-out. */
+  portalSignIn: PortalSignInService;
   /** Portal self-enrolment with email verification. */
   selfEnrolment: SelfEnrolmentService;
   /** The portal's views of tracks: the program, my tracks and links, intake forms. */
@@ -149,6 +152,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       fraud: createPluginFraudEvaluator(() => pluginHost, logger),
     });
     const users = new UserService({ db, clock });
+    const portalAccounts = new PortalAccountService({ db, clock });
     const services: Services = {
       users,
       sessions: new SessionService({ db, clock }),
@@ -166,7 +170,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       participantLogins: new ParticipantLoginService({ db, clock, publicUrl: config.PUBLIC_URL }),
       referrals,
       magicLinks: new MagicLinkService({ db, clock, mailer, publicUrl: config.PUBLIC_URL, onMailError }),
-      portalAccounts: new PortalAccountService({ db, clock }),
+      portalAccounts,
+      portalSignIn: new PortalSignInService({ db, clock, accounts: portalAccounts }),
       selfEnrolment: new SelfEnrolmentService({
         db,
         clock,

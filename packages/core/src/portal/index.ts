@@ -24,6 +24,7 @@ export {
   type PortalReferralServiceDeps,
   type PortalSubmissionContext,
 } from './portal-referral.service.js';
+export { PortalSignInService, type PortalSignInServiceDeps } from './portal-sign-in.service.js';
 export {
   CONTACT_ROLE_LABELS,
   type MyTrack,

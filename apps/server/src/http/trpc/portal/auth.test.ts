@@ -197,6 +197,31 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect(JSON.stringify(failures.data)).not.toContain('not the passphrase');
     });
 
+    it('locks an email out after five failures: even the right password then gets the same answer', async () => {
+      const lockId = await enrolParticipant(server, 'lock@example.com', ['clients']);
+      const session = await signInByLoginLink(server, lockId);
+      expect((await trpc.mutation('portal.account.setPassword', { password }, session)).statusCode).toBe(200);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const res = await trpc.mutation('portal.auth.signIn', {
+          email: 'lock@example.com',
+          password: 'wrong guess',
+        });
+        expect(res.statusCode).toBe(401);
+      }
+      const locked = await trpc.mutation('portal.auth.signIn', { email: 'lock@example.com', password });
+      expect(locked.statusCode).toBe(401);
+      expect(locked.json().error.message).toBe('Email or password is incorrect');
+      expect(portalCookieOf(locked)).toBeUndefined();
+      const lockouts = await server.runtime.services.audit.list({ action: 'auth.locked_out', limit: 5 });
+      expect(lockouts.data.map((entry) => entry.changes)).toContainEqual(
+        expect.objectContaining({ email: 'lock@example.com', failures: 5 }),
+      );
+      // Ada's sign-in is not affected by someone else's lock-out.
+      expect(
+        (await trpc.mutation('portal.auth.signIn', { email: 'ada@example.com', password })).statusCode,
+      ).toBe(200);
+    });
+
     it('signs out: the session stops working and the cookie is cleared', async () => {
       const session = await signInByLoginLink(server, adaId);
       const res = await trpc.mutation('portal.auth.signOut', undefined, session);

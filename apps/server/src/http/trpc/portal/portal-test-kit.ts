@@ -41,7 +41,9 @@ export async function enrolParticipant(server: TestServer, email: string, tracks
   return res.json().id;
 }
 
-export function portalCookieOf(res: LightMyRequestResponse) {
+export function portalCookieOf(
+  res: LightMyRequestResponse,
+): LightMyRequestResponse['cookies'][number] | undefined {
   return res.cookies.find((cookie) => cookie.name === PORTAL_SESSION_COOKIE);
 }
 
