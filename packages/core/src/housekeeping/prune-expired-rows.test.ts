@@ -87,13 +87,56 @@ describe.each(kinds)('pruning expired rows on %s', (kind) => {
       .values([kv('expired', ago(1)), kv('live', new Date(NOW.getTime() + 1000)), kv('forever', null)])
       .execute();
 
+    const userId = newId();
+    await db
+      .insertInto('users')
+      .values({ id: userId, email: 'staff@prune.example', name: 'Staff', role: 'viewer', updated_at: NOW })
+      .execute();
+    const reset = (hash: string, expiresAt: Date) => ({
+      id: newId(),
+      user_id: userId,
+      token_hash: hash,
+      created_at: ago(24 * 3),
+      expires_at: expiresAt,
+    });
+    await db
+      .insertInto('password_reset_tokens')
+      .values([reset('old-reset', ago(25)), reset('kept-reset', ago(2))])
+      .execute();
+    const failures = (email: string, firstFailureAt: Date, lockedUntil: Date | null) => ({
+      email,
+      failure_count: 1,
+      first_failure_at: firstFailureAt,
+      locked_until: lockedUntil,
+    });
+    await db
+      .insertInto('sign_in_failures')
+      .values([
+        failures('old@prune.example', ago(25), null),
+        failures('recent@prune.example', ago(1), null),
+        failures('locked@prune.example', ago(25), new Date(NOW.getTime() + 60_000)),
+      ])
+      .execute();
+
     expect(await pruneExpiredRows(db, NOW)).toEqual({
       outbox: 1,
       idempotencyKeys: 1,
       sessions: 1,
       participantLoginTokens: 1,
       pluginKv: 1,
+      passwordResetTokens: 1,
+      signInFailures: 1,
     });
+    expect(
+      (await db.selectFrom('password_reset_tokens').select('token_hash').execute()).map(
+        (row) => row.token_hash,
+      ),
+    ).toEqual(['kept-reset']);
+    expect(
+      (await db.selectFrom('sign_in_failures').select('email').orderBy('email').execute()).map(
+        (row) => row.email,
+      ),
+    ).toEqual(['locked@prune.example', 'recent@prune.example']);
     const left = async <T>(query: Promise<T[]>) => (await query).length;
     expect(
       (await db.selectFrom('outbox').select('idempotency_key').where('job_name', 'like', 'test.%').execute())
@@ -113,6 +156,6 @@ describe.each(kinds)('pruning expired rows on %s', (kind) => {
       (await db.selectFrom('plugin_kv').select('key').orderBy('key').execute()).map((row) => row.key),
     ).toEqual(['forever', 'live']);
     // A second run finds nothing more to do.
-    expect(Object.values(await pruneExpiredRows(db, NOW))).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.values(await pruneExpiredRows(db, NOW))).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 });

@@ -26,11 +26,14 @@ export interface PruneReport {
   sessions: number;
   participantLoginTokens: number;
   pluginKv: number;
+  passwordResetTokens: number;
+  /** Staff sign-in failure counts whose window and lock-out are long over. */
+  signInFailures: number;
 }
 
 /**
  * Deletes bookkeeping rows nobody needs any more, so tables that grow with traffic (outbox, idempotency keys,
- * sessions, login links, expired plugin kv entries) stay small. Undispatched outbox rows are never touched. Safe to
+ * sessions, login links, password reset links, old sign-in failure counts, expired plugin kv entries) stay small. Undispatched outbox rows are never touched. Safe to
  * run from several processes at once: each delete is idempotent.
  */
 export async function pruneExpiredRows(
@@ -62,11 +65,28 @@ export async function pruneExpiredRows(
     .where('expires_at', 'is not', null)
     .where('expires_at', '<', now)
     .executeTakeFirst();
+  const passwordResetTokens = await db
+    .deleteFrom('password_reset_tokens')
+    .where('expires_at', '<', before(retention.expiredCredentialsMs))
+    .executeTakeFirst();
+  // A count older than the retention has no effect any more (its 15-minute window and any lock-out have passed).
+  const signInFailures = await db
+    .deleteFrom('sign_in_failures')
+    .where('first_failure_at', '<', before(retention.expiredCredentialsMs))
+    .where((eb) =>
+      eb.or([
+        eb('locked_until', 'is', null),
+        eb('locked_until', '<', before(retention.expiredCredentialsMs)),
+      ]),
+    )
+    .executeTakeFirst();
   return {
     outbox: count(outbox),
     idempotencyKeys: count(idempotencyKeys),
     sessions: count(sessions),
     participantLoginTokens: count(participantLoginTokens),
     pluginKv: count(pluginKv),
+    passwordResetTokens: count(passwordResetTokens),
+    signInFailures: count(signInFailures),
   };
 }
