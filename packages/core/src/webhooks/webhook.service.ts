@@ -220,7 +220,8 @@ export class WebhookService {
     if (!isUuid(id)) throw endpointNotFound(id);
     const now = this.#clock.now();
     await this.#db.transaction().execute(async (trx) => {
-      const row = await findActiveEndpointRow(trx, id);
+      // Disabled endpoints can be deleted too (the console disables first, then cleans up).
+      const row = await findEndpointRow(trx, id);
       if (!row || !(await deleteEndpointRow(trx, id))) throw endpointNotFound(id);
       await recordAudit(trx, {
         ...context,

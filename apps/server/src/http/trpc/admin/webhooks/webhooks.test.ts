@@ -102,6 +102,7 @@ describe.each(stacks)('admin.webhooks on $name', (stack) => {
       'BAD_REQUEST',
     );
 
+    dataOf(await owner.mutation('admin.webhooks.update', { id, changes: { enabled: false } }));
     expect(dataOf(await owner.mutation('admin.webhooks.delete', { id }))).toEqual({ deleted: true });
     errorOf(await owner.query('admin.webhooks.deliveries', { endpointId: id }), 'NOT_FOUND');
     const audit = await server.runtime.services.audit.list({ targetId: id });
@@ -110,9 +111,10 @@ describe.each(stacks)('admin.webhooks on $name', (stack) => {
       'webhook_endpoint.updated',
       'webhook_endpoint.updated',
       'webhook_endpoint.updated',
+      'webhook_endpoint.updated',
       'webhook_endpoint.created',
     ]);
-    expect(audit.data[1]?.actor).toEqual({ type: 'user', id: owner.userId });
+    expect(audit.data[2]?.actor).toEqual({ type: 'user', id: owner.userId });
   });
 
   it('is closed to roles without the webhook permissions', async () => {
