@@ -7,6 +7,8 @@ export interface CopyButtonProps extends Omit<ButtonProps, 'onClick' | 'children
   value: string;
   /** The button's label, e.g. "Copy link". */
   label?: string;
+  /** Said after the label to screen readers only, when several copy buttons share a page ("for Enterprise"). */
+  context?: string;
 }
 
 /** Copies a value to the clipboard and says so for two seconds (announced to screen readers). */

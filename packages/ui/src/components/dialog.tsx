@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { Button } from './button.js';
 import { Icon } from './icon.js';
 
@@ -13,9 +13,31 @@ export interface DialogProps {
   footer?: ReactNode;
 }
 
+const focusableSelector =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /**
- * A modal dialog on the native `<dialog>` element: `showModal()` makes the rest of the page inert, so focus stays
- * inside, Escape closes it, and focus returns to what opened it when it closes.
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last: without this, Tab leaves a
+ * modal `<dialog>` for the browser's own toolbar.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(focusableSelector)];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A modal dialog on the native `<dialog>` element: `showModal()` makes the rest of the page inert, focus cycles
+ * inside it, Escape closes it, and focus returns to what opened it when it closes.
  */
 export function Dialog({ isOpen, onClose, title, description, children, footer }: DialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -36,6 +58,7 @@ export function Dialog({ isOpen, onClose, title, description, children, footer }
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
+      onKeyDown={keepFocusInside}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

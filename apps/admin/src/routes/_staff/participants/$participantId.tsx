@@ -98,7 +98,7 @@ function EnrollmentsCard({ participant }: { participant: ParticipantProfile }) {
                 <CopyButton
                   value={enrollment.url}
                   label="Copy link"
-                  aria-label={`Copy ${enrollment.trackName} link`}
+                  context={`for ${enrollment.trackName}`}
                 />
               </span>
             ),

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import {
   Button,
@@ -14,6 +14,7 @@ import {
 import { useDeferredValue, useState } from 'react';
 import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
+import { useCursorPages } from '../../../api/use-cursor-pages.js';
 import { InviteParticipantDialog } from '../../../features/participants/invite-participant-dialog.js';
 import { ParticipantsTable } from '../../../features/participants/participants-table.js';
 
@@ -30,13 +31,15 @@ function ParticipantsPage() {
   // Typing stays responsive; the list follows the last search.
   const deferredSearch = useDeferredValue(search.trim());
   const tracks = useQuery(trpc.admin.tracks.list.queryOptions());
-  const participants = useInfiniteQuery(
-    trpc.admin.participants.list.infiniteQueryOptions(
-      { limit: 50, ...(deferredSearch ? { search: deferredSearch } : {}), ...(trackId ? { trackId } : {}) },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
+  const filters = {
+    limit: 50,
+    ...(deferredSearch ? { search: deferredSearch } : {}),
+    ...(trackId ? { trackId } : {}),
+  };
+  const participants = useCursorPages(JSON.stringify(filters), (cursor) =>
+    trpc.admin.participants.list.queryOptions({ ...filters, ...(cursor ? { cursor } : {}) }),
   );
-  const rows = participants.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = participants.pages.flatMap((page) => page.items);
   const isFiltered = deferredSearch !== '' || trackId !== '';
 
   return (
@@ -109,7 +112,7 @@ function ParticipantsPage() {
                 <Button
                   variant="secondary"
                   isLoading={participants.isFetchingNextPage}
-                  onClick={() => void participants.fetchNextPage()}
+                  onClick={participants.fetchNextPage}
                 >
                   Load more
                 </Button>

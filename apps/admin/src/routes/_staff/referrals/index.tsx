@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import {
   Button,
@@ -17,6 +17,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ReferralStatus } from '../../../api/types.js';
+import { useCursorPages } from '../../../api/use-cursor-pages.js';
 import { ReferralBoard } from '../../../features/referrals/referral-board.js';
 import { parseReferralFilters, type ReferralFilters } from '../../../features/referrals/referral-filters.js';
 import { ReferralsTable } from '../../../features/referrals/referrals-table.js';
@@ -175,15 +176,13 @@ function BoardView({ filters, trackId }: { filters: ReferralFilters; trackId: st
 }
 
 function TableView({ filters }: { filters: ReferralFilters }) {
-  const referrals = useInfiniteQuery(
-    trpc.admin.referrals.list.infiniteQueryOptions(
-      {
-        ...serverFilters(filters),
-        ...(filters.status ? { status: filters.status as ReferralStatus } : {}),
-        limit: 50,
-      },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
+  const query = {
+    ...serverFilters(filters),
+    ...(filters.status ? { status: filters.status as ReferralStatus } : {}),
+    limit: 50,
+  };
+  const referrals = useCursorPages(JSON.stringify(query), (cursor) =>
+    trpc.admin.referrals.list.queryOptions({ ...query, ...(cursor ? { cursor } : {}) }),
   );
   if (referrals.isPending) return <Skeleton lines={6} label="Loading referrals…" />;
   if (referrals.isError) {
@@ -200,7 +199,7 @@ function TableView({ filters }: { filters: ReferralFilters }) {
   return (
     <>
       <ReferralsTable
-        referrals={referrals.data.pages.flatMap((page) => page.items)}
+        referrals={referrals.pages.flatMap((page) => page.items)}
         empty={<NoReferrals isFiltered={isFiltered(filters) || Boolean(filters.trackId)} />}
       />
       {referrals.hasNextPage ? (
@@ -208,7 +207,7 @@ function TableView({ filters }: { filters: ReferralFilters }) {
           <Button
             variant="secondary"
             isLoading={referrals.isFetchingNextPage}
-            onClick={() => void referrals.fetchNextPage()}
+            onClick={referrals.fetchNextPage}
           >
             Load more
           </Button>

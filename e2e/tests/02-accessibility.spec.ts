@@ -1,0 +1,129 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { expectNoSeriousAccessibilityViolations, saveScreenshot } from '../support/page-artifacts.js';
+import { expect, signInAsOwner, test } from '../support/test.js';
+
+/*
+ * Visits the main pages of both apps with the data the flow spec left behind (it runs first: one worker, files in
+ * name order), checks each with axe-core and saves a full-page screenshot of it.
+ */
+
+/** Waits until the page has no loading indicator left, so axe and the screenshot see the finished page. */
+async function settled(page: Page) {
+  await expect(page.locator('[role="status"]').filter({ hasText: /Loading/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+async function check(page: Page, testInfo: TestInfo, name: string) {
+  await settled(page);
+  await saveScreenshot(page, testInfo, name);
+  await expectNoSeriousAccessibilityViolations(page, testInfo, name);
+}
+
+test('the admin console has no serious accessibility violations on its main pages', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/admin/sign-in');
+  await check(page, testInfo, 'a11y-admin-sign-in');
+
+  await signInAsOwner(page);
+  await check(page, testInfo, 'a11y-admin-dashboard');
+
+  await page.goto('/admin/tracks');
+  await check(page, testInfo, 'a11y-admin-tracks');
+  await page.getByRole('table').getByRole('link').first().click();
+  await check(page, testInfo, 'a11y-admin-track-edit');
+  await page.goto('/admin/tracks/new');
+  await check(page, testInfo, 'a11y-admin-track-new');
+
+  await page.goto('/admin/referrals');
+  await check(page, testInfo, 'a11y-admin-referrals-board');
+  await page.goto('/admin/referrals?view=table');
+  await check(page, testInfo, 'a11y-admin-referrals-table');
+  await page.getByRole('table').getByRole('link').first().click();
+  await check(page, testInfo, 'a11y-admin-referral');
+
+  await page.goto('/admin/participants');
+  await check(page, testInfo, 'a11y-admin-participants');
+  await page.getByRole('table').getByRole('link').first().click();
+  await check(page, testInfo, 'a11y-admin-participant');
+
+  await page.goto('/admin/participants');
+  await page.getByRole('button', { name: 'Invite participant' }).click();
+  await expect(page.getByRole('dialog', { name: 'Invite a participant' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'a11y-admin-invite-dialog');
+  await expectNoSeriousAccessibilityViolations(page, testInfo, 'a11y-admin-invite-dialog');
+
+  await page.goto('/admin/plugins');
+  await check(page, testInfo, 'a11y-admin-plugins');
+});
+
+test('the console is usable from the keyboard, with a visible focus', async ({ page }) => {
+  await signInAsOwner(page);
+  await page.goto('/admin/participants');
+  await settled(page);
+
+  // The first Tab reaches the skip link, drawn with a focus outline, and it leads past the navigation.
+  await page.keyboard.press('Tab');
+  const skipLink = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skipLink).toBeFocused();
+  const outline = await skipLink.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { outline: style.outlineStyle, shadow: style.boxShadow };
+  });
+  expect(outline.outline !== 'none' || outline.shadow !== 'none').toBe(true);
+
+  // A dialog keeps focus inside while open, closes on Escape and gives focus back to what opened it.
+  const opener = page.getByRole('button', { name: 'Invite participant' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Invite a participant' });
+  await expect(dialog).toBeVisible();
+  for (let press = 0; press < 12; press += 1) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // Tabs move with the arrow keys.
+  await page.goto('/admin/referrals');
+  await settled(page);
+  await page.getByRole('tab', { name: 'Board' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Table' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/view=table/);
+});
+
+test('the portal has no serious accessibility violations on its main pages', async ({
+  page,
+  context,
+}, testInfo) => {
+  await page.goto('/portal/');
+  await check(page, testInfo, 'a11y-portal-landing');
+
+  // A login link made by staff signs the participant in (the invitation's link was used by the flow spec).
+  const admin = await context.browser()?.newContext({ baseURL: new URL(page.url()).origin });
+  if (!admin) throw new Error('No browser');
+  const adminPage = await admin.newPage();
+  await signInAsOwner(adminPage);
+  await adminPage.goto('/admin/participants');
+  await adminPage.getByRole('table').getByRole('link').first().click();
+  await adminPage.getByRole('button', { name: 'Create login link' }).click();
+  const loginLink =
+    (await adminPage.locator('code').filter({ hasText: '/portal/login' }).textContent()) ?? '';
+  await admin.close();
+
+  await page.goto(loginLink);
+  await expect(page).toHaveURL(/\/portal\/?$/);
+  await check(page, testInfo, 'a11y-portal-home');
+  await page.goto('/portal/referrals');
+  await check(page, testInfo, 'a11y-portal-referrals');
+  await page.getByRole('main').getByRole('link', { name: 'Globex Corporation' }).first().click();
+  await check(page, testInfo, 'a11y-portal-referral');
+  await page.goto('/portal/referrals/new');
+  await check(page, testInfo, 'a11y-portal-referral-new');
+  await page.goto('/portal/account');
+  await check(page, testInfo, 'a11y-portal-account');
+});
