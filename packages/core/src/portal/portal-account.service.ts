@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { NotFoundError, parseInput, ValidationError } from '../errors.js';
+import { deleteSessionRowsOf } from '../sessions/session.repository.js';
 import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
 import { argon2PasswordHasher, type PasswordHasher } from '../users/password.js';
@@ -59,12 +60,13 @@ export class PortalAccountService {
 
   /**
    * Sets the participant's portal password (audited, without it). Once a password is set, changing it needs the
-   * current one: a wrong or missing one is a `ValidationError` on `currentPassword`.
+   * current one: a wrong or missing one is a `ValidationError` on `currentPassword`. The participant's other portal
+   * sessions end (all but `keepSessionId`, the one making the change): whoever else held one is signed out.
    */
   async setPassword(
     participantId: string,
     input: SetPortalPasswordInput,
-    context: PortalRequestContext = {},
+    context: PortalRequestContext & { keepSessionId?: string | undefined } = {},
   ): Promise<void> {
     const { currentPassword, password } = parseInput(setPortalPasswordInputSchema, input);
     if (!isUuid(participantId)) throw participantNotFound(participantId);
@@ -90,11 +92,16 @@ export class PortalAccountService {
       }
       const now = this.#clock.now();
       await updatePasswordHash(trx, participantId, passwordHash, now);
+      const endedSessions = await deleteSessionRowsOf(
+        trx,
+        { type: 'participant', id: participantId },
+        context.keepSessionId,
+      );
       await recordAudit(trx, {
         actor: { type: 'participant', id: participantId },
         action: PORTAL_AUDIT_ACTIONS.passwordSet,
         target: { type: 'participant', id: participantId },
-        changes: { hadPassword: row.password_hash !== null },
+        changes: { hadPassword: row.password_hash !== null, endedSessions },
         ip: context.ip ?? null,
         at: now,
       });

@@ -142,6 +142,22 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect(await me(portalCookie(cookie.value))).toMatchObject({ id: adaId });
     });
 
+    it('ends the other portal sessions of the participant when the password changes, keeping this one', async () => {
+      const changing = await signInByLoginLink(server, adaId);
+      const elsewhere = await signInByLoginLink(server, adaId);
+      const next = 'yet another passphrase';
+      const res = await trpc.mutation(
+        'portal.account.setPassword',
+        { currentPassword: password, password: next },
+        changing,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await me(changing)).toMatchObject({ id: adaId });
+      expect(await me(elsewhere)).toBeNull();
+      // Back to the password the later tests use.
+      await trpc.mutation('portal.account.setPassword', { currentPassword: next, password }, changing);
+    });
+
     it('needs the current password to change it, naming the field', async () => {
       const session = await signInByLoginLink(server, adaId);
       for (const attempt of [
