@@ -3,35 +3,18 @@ import { appRouter } from '../http/trpc/router.js';
 import { startTestServer, type TestServer, testStacks } from '../testing/test-server.js';
 import {
   type CallerHeaders,
+  checkHttpAccess,
   checkProcedureAccess,
   checkRestAccess,
   checkRuleCoverage,
   listProcedures,
   type ScopeKeys,
 } from './access-matrix.js';
-import { PROCEDURE_RULES, REST_RULES } from './access-rules.js';
+import { HTTP_RULES, PROCEDURE_RULES, REST_RULES } from './access-rules.js';
 import { matrixCallers, scopeKeys } from './matrix-callers.js';
-import { listRestV1Routes } from './route-list.js';
+import { listOtherHttpRoutes, listRestV1Routes } from './route-list.js';
 
 const stacks = await testStacks();
-
-// The rule table itself needs no database: a missing or stale row fails fast, with the row to add.
-describe('access rules cover the API', () => {
-  it('every tRPC procedure and REST v1 route has exactly one reviewed row, agreeing with its declared permission', async () => {
-    const server = await startTestServer();
-    try {
-      const findings = checkRuleCoverage({
-        procedures: listProcedures(appRouter),
-        procedureRules: PROCEDURE_RULES,
-        restRoutes: listRestV1Routes(server.app),
-        restRules: REST_RULES,
-      });
-      expect(findings, findings.join('\n')).toEqual([]);
-    } finally {
-      await server.close();
-    }
-  });
-});
 
 describe.each(stacks)('access matrix on $name', (stack) => {
   let server: TestServer;
@@ -43,6 +26,18 @@ describe.each(stacks)('access matrix on $name', (stack) => {
     keys = await scopeKeys(server);
   });
   afterAll(() => server.close());
+
+  it('every tRPC procedure, REST v1 route and other HTTP route has exactly one reviewed row, agreeing with its declared permission', () => {
+    const findings = checkRuleCoverage({
+      procedures: listProcedures(appRouter),
+      procedureRules: PROCEDURE_RULES,
+      restRoutes: listRestV1Routes(server.app),
+      restRules: REST_RULES,
+      httpRoutes: listOtherHttpRoutes(server.app),
+      httpRules: HTTP_RULES,
+    });
+    expect(findings, findings.join('\n')).toEqual([]);
+  });
 
   it('every tRPC procedure allows exactly the callers its rule names: anonymous, a participant, each staff role', async () => {
     const findings = await checkProcedureAccess({
@@ -60,6 +55,16 @@ describe.each(stacks)('access matrix on $name', (stack) => {
       routes: listRestV1Routes(server.app),
       restRules: REST_RULES,
       keys,
+    });
+    expect(findings, findings.join('\n')).toEqual([]);
+  });
+
+  it('every other HTTP route (CSV exports, login links, tracking) allows exactly the callers its rule names', async () => {
+    const findings = await checkHttpAccess({
+      app: server.app,
+      routes: listOtherHttpRoutes(server.app),
+      httpRules: HTTP_RULES,
+      headersOf,
     });
     expect(findings, findings.join('\n')).toEqual([]);
   });

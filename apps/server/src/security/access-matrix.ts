@@ -11,7 +11,7 @@ import {
 } from '@warmpath/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { ProcedureMeta } from '../http/trpc/trpc.js';
-import type { ProcedureRule, RestRule } from './access-rules.js';
+import type { HttpRule, ProcedureRule, RestRule } from './access-rules.js';
 import { type RegisteredRoute, routeKey } from './route-list.js';
 
 const RULES_FILE = 'apps/server/src/security/access-rules.ts';
@@ -68,6 +68,9 @@ export function checkRuleCoverage(input: {
   procedureRules: Readonly<Record<string, ProcedureRule>>;
   restRoutes: readonly RegisteredRoute[];
   restRules: Readonly<Record<string, RestRule>>;
+  /** Routes outside tRPC and v1 ({@link listOtherHttpRoutes}) and their rules; left out, not checked. */
+  httpRoutes?: readonly RegisteredRoute[];
+  httpRules?: Readonly<Record<string, HttpRule>>;
 }): string[] {
   const findings: string[] = [];
   const procedurePaths = new Set(input.procedures.map((procedure) => procedure.path));
@@ -113,6 +116,22 @@ export function checkRuleCoverage(input: {
       findings.push(`REST_RULES has a row for "${key}", which is no route: remove it from ${RULES_FILE}`);
     } else if (rule !== 'public' && !isScope(rule)) {
       findings.push(`REST_RULES row "${key}" names '${rule}', which is no API key scope`);
+    }
+  }
+
+  if (input.httpRoutes && input.httpRules) {
+    const httpKeys = new Set(input.httpRoutes.map(routeKey));
+    for (const key of httpKeys) {
+      if (input.httpRules[key] === undefined) {
+        findings.push(
+          `HTTP route "${key}" has no access rule: add  '${key}': 'public' | 'participant' | 'staff-session' | '<permission>',  to HTTP_RULES in ${RULES_FILE}`,
+        );
+      }
+    }
+    for (const key of Object.keys(input.httpRules)) {
+      if (!httpKeys.has(key)) {
+        findings.push(`HTTP_RULES has a row for "${key}", which is no route: remove it from ${RULES_FILE}`);
+      }
     }
   }
   return findings;
@@ -229,6 +248,46 @@ export async function checkRestAccess(input: {
         findings.push(`${where}: expected allowed, got ${statusCode}`);
       } else if (expected !== 'allowed' && statusCode !== expected) {
         findings.push(`${where}: expected ${expected}, got ${statusCode}`);
+      }
+      if (statusCode >= 500) findings.push(`${where}: answered ${statusCode} to an empty request`);
+    }
+  }
+  return findings;
+}
+
+/**
+ * The dynamic half for the other HTTP routes: each called (without input) as anonymous, a participant and each
+ * staff role, with the caller's session cookie. Denied means 401 or 403, and must be 401 for callers without the
+ * right kind of session, 403 for a staff role without the permission.
+ */
+export async function checkHttpAccess(input: {
+  app: FastifyInstance;
+  routes: readonly RegisteredRoute[];
+  httpRules: Readonly<Record<string, HttpRule>>;
+  headersOf: CallerHeaders;
+}): Promise<string[]> {
+  const findings: string[] = [];
+  for (const route of input.routes) {
+    const key = routeKey(route);
+    const rule = input.httpRules[key];
+    if (rule === undefined) continue;
+    for (const caller of CALLERS) {
+      // Always a fresh session: the tRPC half may already have ended the shared ones (sign-out everywhere).
+      const headers = await input.headersOf(caller, true);
+      const { statusCode } = await input.app.inject({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        headers,
+      });
+      const denied = statusCode === 401 || statusCode === 403;
+      const where = `HTTP "${key}" (${describeRule(rule)}) as ${caller}`;
+      const expected = expectedDenial(rule, caller) === 'FORBIDDEN' ? 403 : 401;
+      if (isCallerAllowed(rule, caller)) {
+        if (denied) findings.push(`${where}: expected allowed, got ${statusCode}`);
+      } else if (!denied) {
+        findings.push(`${where}: expected denied, got ${statusCode}`);
+      } else if (statusCode !== expected) {
+        findings.push(`${where}: denied with ${statusCode}, expected ${expected}`);
       }
       if (statusCode >= 500) findings.push(`${where}: answered ${statusCode} to an empty request`);
     }

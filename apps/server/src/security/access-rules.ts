@@ -9,6 +9,9 @@ import type { Permission, Scope } from '@warmpath/core';
  */
 export type ProcedureRule = 'public' | 'participant' | 'staff-session' | Permission;
 
+/** Who may call an HTTP route outside tRPC and REST v1 (cookie sessions, like tRPC, or nothing). */
+export type HttpRule = ProcedureRule;
+
 /** Who may call a REST v1 route: `'public'` (no key) or an API key holding the {@link Scope}. */
 export type RestRule = 'public' | Scope;
 
@@ -130,4 +133,27 @@ export const REST_RULES: Readonly<Record<string, RestRule>> = {
   'DELETE /api/v1/webhook-endpoints/:id': 'webhooks:write',
   'GET /api/v1/webhook-endpoints/:id/deliveries': 'webhooks:read',
   'POST /api/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver': 'webhooks:write',
+};
+
+/**
+ * The reviewed access table of the other HTTP routes (outside `/trpc` and `/api/v1`), which authenticate by session
+ * cookie or not at all. Left out, because they are public files or authenticate themselves: the built admin and
+ * portal apps (`/admin/*`, `/portal/*` assets) and plugin routes under `/plugins/` (signed webhooks, OAuth).
+ */
+export const HTTP_RULES: Readonly<Record<string, HttpRule>> = {
+  'GET /': 'public',
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  // Public unless METRICS_TOKEN is set (then a bearer token, not a session).
+  'GET /metrics': 'public',
+  'GET /r/:code': 'public',
+  'GET /t.js': 'public',
+  'POST /t/conversions': 'public',
+  'OPTIONS /t/conversions': 'public',
+  // One-time links opened from email: the token in the URL is the credential.
+  'GET /portal/login': 'public',
+  'GET /portal/login/magic': 'public',
+  'GET /portal/enrol/verify': 'public',
+  'GET /admin/export/referrals.csv': 'referrals:export',
+  'GET /admin/export/participants.csv': 'referrals:export',
 };

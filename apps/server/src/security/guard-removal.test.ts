@@ -9,7 +9,9 @@ import { appRouter } from '../http/trpc/router.js';
 import { router, staffProcedure, staffSessionProcedure } from '../http/trpc/trpc.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import {
+  CALLERS,
   type CallerHeaders,
+  checkHttpAccess,
   checkProcedureAccess,
   checkRestAccess,
   checkRuleCoverage,
@@ -17,9 +19,9 @@ import {
   listProcedures,
   type ScopeKeys,
 } from './access-matrix.js';
-import { PROCEDURE_RULES, type ProcedureRule, REST_RULES } from './access-rules.js';
+import { HTTP_RULES, PROCEDURE_RULES, type ProcedureRule, REST_RULES } from './access-rules.js';
 import { matrixCallers, scopeKeys } from './matrix-callers.js';
-import { listRestV1Routes } from './route-list.js';
+import { listOtherHttpRoutes, listRestV1Routes } from './route-list.js';
 
 /**
  * Proof that the access matrix catches a missing guard: each case builds a variant of the real API with one
@@ -195,5 +197,43 @@ describe('the access matrix catches a removed guard', () => {
       'REST "POST /api/v1/tracks" (needs tracks:write) with a key with every scope but tracks:write: expected 403, got 400',
       'REST "POST /api/v1/tracks" (needs tracks:write) with a key with only tracks:write: expected allowed, got 403',
     ]);
+  });
+
+  it('reports a cookie-session HTTP route served without its guard, and one added without a row', async () => {
+    const app = Fastify();
+    variants.push(app);
+    await app.register(cookie);
+    // The export route with its session and role check left out, and a new route nobody listed.
+    app.get('/admin/export/referrals.csv', async () => 'id,company\n');
+    app.get('/admin/export/unlisted.csv', async () => 'id\n');
+    await app.ready();
+    const routes = listOtherHttpRoutes(app);
+    const coverage = checkRuleCoverage({
+      procedures: [],
+      procedureRules: {},
+      restRoutes: [],
+      restRules: {},
+      httpRoutes: routes,
+      httpRules: HTTP_RULES,
+    });
+    expect(coverage).toContainEqual(
+      expect.stringContaining('HTTP route "GET /admin/export/unlisted.csv" has no access rule'),
+    );
+    const findings = await checkHttpAccess({
+      app,
+      routes: routes.filter((route) => route.url === '/admin/export/referrals.csv'),
+      httpRules: HTTP_RULES,
+      headersOf,
+    });
+    const refused = CALLERS.filter((caller) => !isCallerAllowed('referrals:export', caller));
+    expect(refused).toContain('viewer');
+    expect(findings.sort()).toEqual(
+      refused
+        .map(
+          (caller) =>
+            `HTTP "GET /admin/export/referrals.csv" (needs referrals:export) as ${caller}: expected denied, got 200`,
+        )
+        .sort(),
+    );
   });
 });

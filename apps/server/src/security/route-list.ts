@@ -41,3 +41,21 @@ export function listRestV1Routes(app: FastifyInstance): RegisteredRoute[] {
 export function routeKey(route: RegisteredRoute): string {
   return `${route.method} ${route.url}`;
 }
+
+/** Routes of the built admin and portal apps (files, and index.html for client-side routes), built or not. */
+const STATIC_APP_ROUTE = /^\/(admin|portal)(\*|\/|\/\*|\/index\.html|\/assets\/.+)?$/;
+
+/**
+ * The HTTP routes outside tRPC and REST v1 whose access the matrix checks: all but the static apps' files and
+ * plugin routes (`/plugins/…`, which authenticate their callers themselves: webhook signatures, OAuth state).
+ */
+export function listOtherHttpRoutes(app: FastifyInstance): RegisteredRoute[] {
+  return listRoutes(app).filter(
+    (route) =>
+      !route.url.startsWith('/trpc/') &&
+      route.url !== '/api/v1' &&
+      !route.url.startsWith('/api/v1/') &&
+      !route.url.startsWith('/plugins/') &&
+      !STATIC_APP_ROUTE.test(route.url),
+  );
+}
