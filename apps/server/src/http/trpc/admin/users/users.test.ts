@@ -110,6 +110,28 @@ describe.each(stacks)('staff invitations and accounts on $name', (stack) => {
     expect(await server.runtime.services.users.findByEmail('late@example.com')).toBeNull();
   });
 
+  it('creates one account when the same link is used twice at once', async () => {
+    dataOf(
+      await owner.mutation('admin.users.invite', {
+        email: 'twice@example.com',
+        name: 'Twice',
+        role: 'viewer',
+      }),
+    );
+    const token = tokenOf(server, 'twice@example.com');
+    const trpc = trpcClient(server.app);
+    const answers = await Promise.all(
+      ['first password 1', 'second password 2'].map((password) =>
+        trpc.mutation('auth.acceptInvitation', { token, password }),
+      ),
+    );
+    expect(answers.map((res) => res.statusCode).sort()).toEqual([200, 400]);
+    const accounts = (await server.runtime.services.users.list()).filter(
+      (user) => user.email === 'twice@example.com',
+    );
+    expect(accounts).toHaveLength(1);
+  });
+
   it('refuses to invite an email that has an account, or a role the inviter cannot give', async () => {
     const existing = await admin.mutation('admin.users.invite', {
       email: server.owner.email.toUpperCase(),
