@@ -17,12 +17,12 @@ function setUp(pathname: string) {
       navigations.push(options);
     },
   };
-  queryClient.setQueryData(trpc.portal.me.queryKey(), {
+  queryClient.setQueryData(trpc.portal.me.queryKey(), () => ({
     id: 'p1',
     email: 'p@x.test',
     name: 'P',
     enrollments: [{ track: 'clients', trackName: 'Clients', code: 'ABC', url: 'https://x.test/r/ABC' }],
-  });
+  }));
   sendSignedOutToSignIn(queryClient, trpc, router);
   const failWith = (httpStatus: number) =>
     queryClient
