@@ -30,3 +30,9 @@ export type ReferralBoardColumn = inferOutput<typeof trpc.admin.referrals.board>
 
 /** Everything the referral page shows. */
 export type ReferralDetail = inferOutput<typeof trpc.admin.referrals.byId>;
+
+/** A referral held for review, with the flags that held it. */
+export type ReviewQueueItem = inferOutput<typeof trpc.admin.review.list>['items'][number];
+
+/** One audit log entry with its actor's name. */
+export type AuditLogEntry = inferOutput<typeof trpc.admin.audit.list>['data'][number];

@@ -15,8 +15,8 @@ export const navigationItems = [
   { to: '/tracks', label: 'Tracks', icon: 'tracks', isAvailable: true },
   { to: '/referrals', label: 'Referrals', icon: 'referrals', isAvailable: true },
   { to: '/participants', label: 'Participants', icon: 'participants', isAvailable: true },
-  { to: '/review-queue', label: 'Review queue', icon: 'review', isAvailable: false },
+  { to: '/review-queue', label: 'Review queue', icon: 'review', isAvailable: true },
   { to: '/plugins', label: 'Plugins', icon: 'plugins', isAvailable: true },
-  { to: '/audit-log', label: 'Audit log', icon: 'audit', isAvailable: false },
+  { to: '/audit-log', label: 'Audit log', icon: 'audit', isAvailable: true },
   { to: '/settings', label: 'Settings', icon: 'settings', isAvailable: false },
 ] as const satisfies ReadonlyArray<NavigationItem>;

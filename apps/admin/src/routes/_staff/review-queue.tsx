@@ -1,18 +1,92 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoonPage } from '../../features/coming-soon/coming-soon-page.js';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { Button, Card, EmptyState, ErrorState, Icon, PageHeader, Skeleton } from '@warmpath/ui';
+import { describeError } from '../../api/errors.js';
+import { trpc } from '../../api/trpc.js';
+import { useCursorPages } from '../../api/use-cursor-pages.js';
+import { StageBadge } from '../../features/referrals/stage-badge.js';
+import { ReviewDecisionForm } from '../../features/review/review-decision-form.js';
+import { formatDateTime } from '../../format/format-date.js';
 
 export const Route = createFileRoute('/_staff/review-queue')({
   head: () => ({ meta: [{ title: 'Review queue · Warmpath Admin' }] }),
-  component: () => (
-    <ComingSoonPage
-      title="Review queue"
-      icon="review"
-      description="Referrals waiting for a decision, oldest and closest to their SLA first."
-      plannedCapabilities={[
-        'Accept or reject submitted referrals, with a reason the referrer can see',
-        'Check referrals held by fraud rules, with the evidence behind each flag',
-        'Spot referrals about to miss their track’s review SLA',
-      ]}
-    />
-  ),
+  component: ReviewQueuePage,
 });
+
+function ReviewQueuePage() {
+  const queue = useCursorPages('all', (cursor) =>
+    trpc.admin.review.list.queryOptions({ limit: 20, ...(cursor ? { cursor } : {}) }),
+  );
+  const items = queue.pages.flatMap((page) => page.items);
+  return (
+    <>
+      <PageHeader
+        title="Review queue"
+        description="Referrals held by fraud rules, longest waiting first. Read why each was held, then approve or reject it."
+      />
+      {queue.isPending ? (
+        <Card>
+          <Skeleton lines={5} label="Loading the review queue…" />
+        </Card>
+      ) : queue.isError ? (
+        <Card>
+          <ErrorState
+            title="The review queue could not load"
+            message={describeError(queue.error)}
+            onRetry={() => void queue.refetch()}
+            isRetrying={queue.isRefetching}
+          />
+        </Card>
+      ) : items.length === 0 ? (
+        <Card>
+          <EmptyState
+            icon={<Icon name="review" size={24} />}
+            title="Nothing to review"
+            description="Referrals that fraud rules hold for a human appear here."
+          />
+        </Card>
+      ) : (
+        <ul className="review-list" aria-label="Held referrals">
+          {items.map((item) => (
+            <li key={item.id}>
+              <Card
+                title={
+                  <Link to="/referrals/$referralId" params={{ referralId: item.id }}>
+                    {item.company.name}
+                  </Link>
+                }
+                description={`${item.track.name} · referred by ${item.participant.name} · ${formatDateTime(item.createdAt)}`}
+                actions={<StageBadge stage={item.status} />}
+              >
+                <div className="review-item">
+                  <div>
+                    <p>
+                      <strong>Fraud score {item.fraud.score} of 100</strong>
+                    </p>
+                    <ul className="flag-list">
+                      {item.flags.map((flag) => (
+                        <li key={`${flag.rule}-${flag.code}`}>
+                          {flag.message}{' '}
+                          <span className="muted-text">
+                            ({flag.rule}, +{flag.score})
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                  <ReviewDecisionForm referralId={item.id} companyName={item.company.name} />
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+      {queue.hasNextPage ? (
+        <div className="load-more">
+          <Button variant="secondary" isLoading={queue.isFetchingNextPage} onClick={queue.fetchNextPage}>
+            Load more
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
