@@ -3,11 +3,13 @@ import {
   ApiKeyService,
   AuditService,
   type Clock,
+  DashboardService,
   EventIngestionService,
   MagicLinkService,
   type Mailer,
   ParticipantLoginService,
   ParticipantService,
+  PluginSettingsService,
   PortalAccountService,
   PortalReferralService,
   PortalSignInService,
@@ -46,6 +48,10 @@ export interface Services {
   apiKeys: ApiKeyService;
   tracks: TrackService;
   audit: AuditService;
+  /** The console dashboard's figures. */
+  dashboard: DashboardService;
+  /** Plugin settings saved from the console (read by plugins at the next boot). */
+  pluginSettings: PluginSettingsService;
   events: EventIngestionService;
   webhooks: WebhookService;
   participants: ParticipantService;
@@ -159,6 +165,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       apiKeys: new ApiKeyService({ db, clock }),
       tracks: new TrackService({ db, clock }),
       audit: new AuditService({ db }),
+      dashboard: new DashboardService({ db, clock }),
+      pluginSettings: new PluginSettingsService({ db, clock, secretBox }),
       events: new EventIngestionService({ db, clock }),
       webhooks: new WebhookService({
         db,

@@ -1,12 +1,11 @@
 import { staffProcedure } from '../../trpc.js';
-import { pluginSettingsService } from './plugin-settings-service.js';
 
 /**
  * Installed plugins: version, instances (state, problems, what they registered), the extension points they
  * implement, the settings form's JSON Schema and each instance's stored settings with secrets shown as `{ set }`.
  */
 export const pluginsList = staffProcedure.meta({ permission: 'plugins:read' }).query(async ({ ctx }) => {
-  const settings = pluginSettingsService(ctx.runtime);
+  const settings = ctx.runtime.services.pluginSettings;
   return Promise.all(
     ctx.runtime.pluginHost.plugins().map(async (plugin) => ({
       id: plugin.id,

@@ -1,15 +1,6 @@
-import { NotFoundError, PluginSettingsService, type PluginSettingsTarget } from '@warmpath/core';
+import { NotFoundError, type PluginSettingsTarget } from '@warmpath/core';
 import type { LoadedPlugin } from '@warmpath/plugin-sdk';
 import type { Runtime } from '../../../../app/runtime.js';
-
-/** The settings service over the runtime's database and secret key (stateless, so built per call). */
-export function pluginSettingsService(runtime: Runtime): PluginSettingsService {
-  return new PluginSettingsService({
-    db: runtime.database.db,
-    secretBox: runtime.secretBox,
-    clock: runtime.clock,
-  });
-}
 
 /** A loaded plugin and one of its instances; `NotFoundError` when this server does not run it. */
 export function loadedInstance(

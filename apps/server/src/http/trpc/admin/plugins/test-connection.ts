@@ -1,7 +1,7 @@
 import { pluginInstanceInputSchema } from '@warmpath/core';
 import { type ConnectionCheck, EXTENSION_POINTS } from '@warmpath/plugin-sdk';
 import { staffProcedure } from '../../trpc.js';
-import { loadedInstance } from './plugin-settings-service.js';
+import { loadedInstance } from './loaded-instance.js';
 
 const CHECK_TIMEOUT_MS = 10_000;
 

@@ -1,7 +1,7 @@
 import { updatePluginSettingsInputSchema } from '@warmpath/core';
 import { staffProcedure } from '../../trpc.js';
 import { staffAuditContext } from '../staff-audit-context.js';
-import { loadedInstance, pluginSettingsService } from './plugin-settings-service.js';
+import { loadedInstance } from './loaded-instance.js';
 
 /**
  * Saves an instance's settings form (validated by the plugin's schema, audited). Secrets are write-only: leave
@@ -12,7 +12,7 @@ export const pluginUpdateSettings = staffProcedure
   .input(updatePluginSettingsInputSchema)
   .mutation(async ({ ctx, input }) => {
     const { target } = loadedInstance(ctx.runtime, input.pluginId, input.instance);
-    const values = await pluginSettingsService(ctx.runtime).update(
+    const values = await ctx.runtime.services.pluginSettings.update(
       target,
       input.values,
       staffAuditContext(ctx),
