@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import type { Mailer } from '../mail/mailer.js';
 import { findParticipantStatus } from '../participants/login-token.repository.js';
@@ -6,6 +7,8 @@ import { findParticipantIdByEmail } from '../participants/participant.repository
 import type { Executor } from '../shared/executor.js';
 import { emailSchema } from '../users/user.schema.js';
 import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from './background-mail.js';
+import { PORTAL_AUDIT_ACTIONS } from './portal.schema.js';
+import type { PortalRequestContext } from './portal-account.service.js';
 import { magicLinkEmail } from './portal-emails.js';
 
 /** How long an emailed magic link works. */
@@ -43,19 +46,27 @@ export class MagicLinkService {
   /**
    * Emails a sign-in link when the address belongs to an active participant; otherwise does nothing. Returns
    * nothing either way, and malformed addresses are ignored the same way, so callers cannot tell the cases apart.
+   * A sent link is audited (without its token) against the participant, with the requester's IP.
    */
-  async requestMagicLink(email: string): Promise<void> {
+  async requestMagicLink(email: string, context: PortalRequestContext = {}): Promise<void> {
     const parsed = emailSchema.safeParse(email);
     if (!parsed.success) return;
     const participantId = await findParticipantIdByEmail(this.#db, parsed.data);
     if (!participantId || (await findParticipantStatus(this.#db, participantId)) !== 'active') return;
     const now = this.#clock.now();
     const expiresAt = new Date(now.getTime() + MAGIC_LINK_TTL_MS);
-    const { token } = await issueLoginToken(this.#db, {
-      participantId,
-      purpose: 'magic_link',
-      now,
-      expiresAt,
+    const token = await this.#db.transaction().execute(async (trx) => {
+      const issued = await issueLoginToken(trx, { participantId, purpose: 'magic_link', now, expiresAt });
+      await recordAudit(trx, {
+        // Whoever asked is not signed in: the system sends the link, to the participant's own address.
+        actor: { type: 'system', id: null },
+        action: PORTAL_AUDIT_ACTIONS.magicLinkSent,
+        target: { type: 'participant', id: participantId },
+        changes: { loginLinkId: issued.id, expiresAt: expiresAt.toISOString() },
+        ip: context.ip ?? null,
+        at: now,
+      });
+      return issued.token;
     });
     const url = `${this.#publicUrl}/portal/login/magic?token=${token}`;
     sendInBackground(this.#mailer, magicLinkEmail({ to: parsed.data, url }), this.#onMailError);

@@ -65,6 +65,7 @@ export type PortalSubmitReferralInput = z.input<typeof portalSubmitReferralInput
 /** Audit actions of the portal's own account changes. */
 export const PORTAL_AUDIT_ACTIONS = {
   passwordSet: 'participant.password_set',
+  magicLinkSent: 'participant.magic_link_sent',
   profileUpdated: 'participant.updated',
   selfEnrolmentRequested: 'participant.self_enrolment_requested',
   selfEnrolled: 'participant.self_enrolled',

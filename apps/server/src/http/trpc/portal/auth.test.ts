@@ -58,6 +58,15 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       const row =
         stored.find((candidate) => candidate.purpose === 'magic_link') ?? expect.fail('no token row');
       expect(row.expires_at.getTime() - row.created_at.getTime()).toBe(15 * 60_000);
+      const [sent] = (
+        await server.runtime.services.audit.list({
+          targetId: adaId,
+          action: 'participant.magic_link_sent',
+          limit: 1,
+        })
+      ).data;
+      expect(sent).toMatchObject({ changes: { loginLinkId: row.id } });
+      expect(JSON.stringify(sent)).not.toContain(token);
 
       const res = await server.app.inject({ method: 'GET', url: pathOf(link) });
       expect(res.statusCode).toBe(303);

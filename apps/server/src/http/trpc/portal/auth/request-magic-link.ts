@@ -10,6 +10,6 @@ export const requestMagicLink = publicProcedure
   .input(requestMagicLinkInputSchema)
   .mutation(async ({ ctx, input }) => {
     await enforceRateLimit(ctx, 'email-link', 'portal.auth.requestMagicLink', input.email);
-    await ctx.runtime.services.magicLinks.requestMagicLink(input.email);
+    await ctx.runtime.services.magicLinks.requestMagicLink(input.email, { ip: ctx.req.ip });
     return { ok: true as const };
   });
