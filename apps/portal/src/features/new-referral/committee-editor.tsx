@@ -1,6 +1,6 @@
-import { Button, buttonClassName, TextField } from '@warmpath/ui';
+import { Button, buttonClassName, SelectField, TextField } from '@warmpath/ui';
 import { useEffect, useRef } from 'react';
-import { SelectField } from '../../components/select-field.js';
+
 import { fieldIdFor } from './field-ids.js';
 import { type ContactDraft, type DraftChange, MAXIMUM_CONTACTS } from './referral-draft.js';
 

@@ -1,7 +1,6 @@
-import { TextField } from '@warmpath/ui';
+import { SelectField, TextAreaField, TextField } from '@warmpath/ui';
 import { CheckboxGroupField } from '../../components/checkbox-group-field.js';
-import { SelectField } from '../../components/select-field.js';
-import { TextareaField } from '../../components/textarea-field.js';
+
 import { fieldIdFor } from './field-ids.js';
 import type { IntakeField } from './intake-form.js';
 import type { AnswerDraft } from './referral-draft.js';
@@ -28,7 +27,7 @@ export function IntakeFieldInput({ field, value, onChange, error }: IntakeFieldI
   switch (field.type) {
     case 'textarea':
       return (
-        <TextareaField
+        <TextAreaField
           id={id}
           label={field.label}
           required={field.required}
