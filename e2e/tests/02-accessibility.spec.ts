@@ -19,42 +19,57 @@ async function check(page: Page, testInfo: TestInfo, name: string) {
   await expectNoSeriousAccessibilityViolations(page, testInfo, name);
 }
 
-test('the admin console has no serious accessibility violations on its main pages', async ({
-  page,
-}, testInfo) => {
-  await page.goto('/admin/sign-in');
-  await check(page, testInfo, 'a11y-admin-sign-in');
+test.describe('the admin console has no serious accessibility violations', () => {
+  test('on sign-in and the dashboard', async ({ page }, testInfo) => {
+    await page.goto('/admin/sign-in');
+    await check(page, testInfo, 'a11y-admin-sign-in');
+    await signInAsOwner(page);
+    await check(page, testInfo, 'a11y-admin-dashboard');
+  });
 
-  await signInAsOwner(page);
-  await check(page, testInfo, 'a11y-admin-dashboard');
+  test('on the track pages', async ({ page }, testInfo) => {
+    await signInAsOwner(page);
+    await page.goto('/admin/tracks');
+    await check(page, testInfo, 'a11y-admin-tracks');
+    await page.getByRole('table').getByRole('link').first().click();
+    await check(page, testInfo, 'a11y-admin-track-edit');
+    await page.goto('/admin/tracks/new');
+    await check(page, testInfo, 'a11y-admin-track-new');
+  });
 
-  await page.goto('/admin/tracks');
-  await check(page, testInfo, 'a11y-admin-tracks');
-  await page.getByRole('table').getByRole('link').first().click();
-  await check(page, testInfo, 'a11y-admin-track-edit');
-  await page.goto('/admin/tracks/new');
-  await check(page, testInfo, 'a11y-admin-track-new');
+  test('on the referral pages', async ({ page }, testInfo) => {
+    await signInAsOwner(page);
+    await page.goto('/admin/referrals');
+    await check(page, testInfo, 'a11y-admin-referrals-board');
+    await page.goto('/admin/referrals?view=table');
+    await check(page, testInfo, 'a11y-admin-referrals-table');
+    await page.getByRole('table').getByRole('link').first().click();
+    await check(page, testInfo, 'a11y-admin-referral');
+    await page.goto('/admin/review-queue');
+    await check(page, testInfo, 'a11y-admin-review-queue');
+  });
 
-  await page.goto('/admin/referrals');
-  await check(page, testInfo, 'a11y-admin-referrals-board');
-  await page.goto('/admin/referrals?view=table');
-  await check(page, testInfo, 'a11y-admin-referrals-table');
-  await page.getByRole('table').getByRole('link').first().click();
-  await check(page, testInfo, 'a11y-admin-referral');
+  test('on the participant pages', async ({ page }, testInfo) => {
+    await signInAsOwner(page);
+    await page.goto('/admin/participants');
+    await check(page, testInfo, 'a11y-admin-participants');
+    await page.getByRole('button', { name: 'Invite participant' }).click();
+    await expect(page.getByRole('dialog', { name: 'Invite a participant' })).toBeVisible();
+    await expect(page.getByRole('dialog').getByRole('checkbox').first()).toBeVisible();
+    await saveScreenshot(page, testInfo, 'a11y-admin-invite-dialog');
+    await expectNoSeriousAccessibilityViolations(page, testInfo, 'a11y-admin-invite-dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('table').getByRole('link').first().click();
+    await check(page, testInfo, 'a11y-admin-participant');
+  });
 
-  await page.goto('/admin/participants');
-  await check(page, testInfo, 'a11y-admin-participants');
-  await page.getByRole('table').getByRole('link').first().click();
-  await check(page, testInfo, 'a11y-admin-participant');
-
-  await page.goto('/admin/participants');
-  await page.getByRole('button', { name: 'Invite participant' }).click();
-  await expect(page.getByRole('dialog', { name: 'Invite a participant' })).toBeVisible();
-  await saveScreenshot(page, testInfo, 'a11y-admin-invite-dialog');
-  await expectNoSeriousAccessibilityViolations(page, testInfo, 'a11y-admin-invite-dialog');
-
-  await page.goto('/admin/plugins');
-  await check(page, testInfo, 'a11y-admin-plugins');
+  test('on the audit log and plugins', async ({ page }, testInfo) => {
+    await signInAsOwner(page);
+    await page.goto('/admin/audit-log');
+    await check(page, testInfo, 'a11y-admin-audit-log');
+    await page.goto('/admin/plugins');
+    await check(page, testInfo, 'a11y-admin-plugins');
+  });
 });
 
 test('the console is usable from the keyboard, with a visible focus', async ({ page }) => {
