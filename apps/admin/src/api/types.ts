@@ -36,3 +36,6 @@ export type ReviewQueueItem = inferOutput<typeof trpc.admin.review.list>['items'
 
 /** One audit log entry with its actor's name. */
 export type AuditLogEntry = inferOutput<typeof trpc.admin.audit.list>['data'][number];
+
+/** The dashboard's figures over a time range (`admin.dashboard.summary`). */
+export type DashboardSummary = inferOutput<typeof trpc.admin.dashboard.summary>;

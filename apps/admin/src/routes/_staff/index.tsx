@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { PageHeader } from '@warmpath/ui';
+import { ProgramActivityCard } from '../../features/dashboard/program-activity-card.js';
 import { SystemStatusCard } from '../../features/dashboard/system-status-card.js';
 import { TracksCard } from '../../features/tracks/tracks-card.js';
 
@@ -21,8 +22,9 @@ function DashboardPage() {
       <PageHeader
         eyebrow="Dashboard"
         title={firstName ? `Welcome back, ${firstName}` : 'Welcome back'}
-        description="Your referral program at a glance: its tracks and the installation that runs it."
+        description="Your referral program at a glance: its activity, its tracks and the installation that runs it."
       />
+      <ProgramActivityCard />
       <div className="dashboard-grid">
         <TracksCard isCompact />
         <SystemStatusCard />
