@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, EmptyState, ErrorState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
+import { JoinableTracks } from './joinable-tracks.js';
 import { MyTrackCard } from './my-track-card.js';
 
 /** The signed-in referrer's home: a greeting, then each track they are in with their link and how it is doing. */
@@ -43,6 +44,7 @@ export function HomePage({ name }: { name: string }) {
           </div>
         )}
       </section>
+      {tracks.isSuccess ? <JoinableTracks joinedSlugs={tracks.data.map((track) => track.slug)} /> : null}
     </>
   );
 }

@@ -32,6 +32,11 @@ export function MyTrackCard({ track }: { track: MyTrack }) {
         <div>
           <dt>Referrals made</dt>
           <dd>{track.referralCount.toLocaleString()}</dd>
+          {track.referralCount > 0 ? (
+            <dd className="my-track__stat-link">
+              <Link to="/referrals">See my referrals</Link>
+            </dd>
+          ) : null}
         </div>
       </dl>
 
