@@ -15,6 +15,7 @@ import { useDeferredValue, useState } from 'react';
 import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import { useCursorPages } from '../../../api/use-cursor-pages.js';
+import { CsvExportLink } from '../../../features/exports/csv-export-link.js';
 import { InviteParticipantDialog } from '../../../features/participants/invite-participant-dialog.js';
 import { ParticipantsTable } from '../../../features/participants/participants-table.js';
 
@@ -47,7 +48,12 @@ function ParticipantsPage() {
       <PageHeader
         title="Participants"
         description="Clients, partners and employees who refer companies, with their tracks and activity."
-        actions={<Button onClick={() => setIsInviting(true)}>Invite participant</Button>}
+        actions={
+          <>
+            <CsvExportLink list="participants" filters={{ search: deferredSearch, trackId }} />
+            <Button onClick={() => setIsInviting(true)}>Invite participant</Button>
+          </>
+        }
       />
       <InviteParticipantDialog
         isOpen={isInviting}

@@ -18,6 +18,7 @@ import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ReferralStatus } from '../../../api/types.js';
 import { useCursorPages } from '../../../api/use-cursor-pages.js';
+import { CsvExportLink } from '../../../features/exports/csv-export-link.js';
 import { ReferralBoard } from '../../../features/referrals/referral-board.js';
 import { parseReferralFilters, type ReferralFilters } from '../../../features/referrals/referral-filters.js';
 import { ReferralsTable } from '../../../features/referrals/referrals-table.js';
@@ -44,6 +45,18 @@ function ReferralsPage() {
       <PageHeader
         title="Referrals"
         description="Every introduction your referrers make, from submission to closed deal."
+        actions={
+          <CsvExportLink
+            list="referrals"
+            filters={{
+              trackId: filters.trackId,
+              status: filters.view === 'table' ? filters.status : undefined,
+              fraudDecision: filters.fraudDecision,
+              slaBreached: filters.slaBreached,
+              search: filters.search,
+            }}
+          />
+        }
       />
       <Card isFlush>
         <FilterBar
