@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link, useMatchRoute } from '@tanstack/react-router';
 import { BrandMark, buttonClassName } from '@warmpath/ui';
 import { PortalNavigation } from '../session/portal-navigation.js';
 import { SignOutButton } from '../session/sign-out-button.js';
@@ -8,6 +8,8 @@ import { useSignedInParticipant } from '../session/use-signed-in-participant.js'
 export function PortalHeader() {
   const participant = useSignedInParticipant();
   const isSignedIn = Boolean(participant.data);
+  // The sign-in page is the link's target: offering it there again would be a second way to stay put.
+  const isOnSignIn = Boolean(useMatchRoute()({ to: '/sign-in' }));
   return (
     <header className="portal-header">
       <div className="portal-header__inner">
@@ -16,7 +18,7 @@ export function PortalHeader() {
         </Link>
         {isSignedIn ? (
           <SignOutButton />
-        ) : participant.isPending ? null : (
+        ) : participant.isPending || isOnSignIn ? null : (
           <Link to="/sign-in" className={buttonClassName({ variant: 'secondary', size: 'sm' })}>
             Sign in
           </Link>
