@@ -187,6 +187,17 @@ describe('the access matrix catches a removed guard', () => {
     logged.mockRestore();
   });
 
+  it('keeps unknown v1 paths as they were: 401 without a key, 404 with one (fail closed applies to routes only)', async () => {
+    const unknown = (authorization?: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/v1/no-such-thing',
+        headers: authorization ? { authorization } : {},
+      });
+    expect((await unknown()).statusCode).toBe(401);
+    expect((await unknown(`Bearer ${server.apiKey}`)).statusCode).toBe(404);
+  });
+
   it('reports a REST route whose scope was weakened to a read scope', async () => {
     const app = await restVariant((route) => {
       if (route.url === '/api/v1/tracks' && route.method === 'POST') route.config = { scope: 'tracks:read' };
