@@ -39,3 +39,13 @@ export type AuditLogEntry = inferOutput<typeof trpc.admin.audit.list>['data'][nu
 
 /** The dashboard's figures over a time range (`admin.dashboard.summary`). */
 export type DashboardSummary = inferOutput<typeof trpc.admin.dashboard.summary>;
+
+/** An API key as listed (never its secret). */
+export type ApiKeyItem = inferOutput<typeof trpc.admin.apiKeys.list>[number];
+/** A scope an API key may hold. */
+export type ApiScope = ApiKeyItem['scopes'][number];
+
+/** A staff account. */
+export type StaffAccount = inferOutput<typeof trpc.admin.users.list>[number];
+/** A staff role. */
+export type StaffRole = StaffAccount['role'];

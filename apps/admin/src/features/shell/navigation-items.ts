@@ -18,5 +18,5 @@ export const navigationItems = [
   { to: '/review-queue', label: 'Review queue', icon: 'review', isAvailable: true },
   { to: '/plugins', label: 'Plugins', icon: 'plugins', isAvailable: true },
   { to: '/audit-log', label: 'Audit log', icon: 'audit', isAvailable: true },
-  { to: '/settings', label: 'Settings', icon: 'settings', isAvailable: false },
+  { to: '/settings', label: 'Settings', icon: 'settings', isAvailable: true },
 ] as const satisfies ReadonlyArray<NavigationItem>;

@@ -1,18 +1,39 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoonPage } from '../../features/coming-soon/coming-soon-page.js';
+import { createFileRoute, useNavigate } from '@tanstack/react-router';
+import { Card, PageHeader, Tabs } from '@warmpath/ui';
+import { ApiKeysPanel } from '../../features/settings/api-keys-panel.js';
+import { UsersPanel } from '../../features/settings/users-panel.js';
+
+interface SettingsSearch {
+  tab?: 'api-keys' | undefined;
+}
 
 export const Route = createFileRoute('/_staff/settings')({
+  validateSearch: (search: Record<string, unknown>): SettingsSearch =>
+    search.tab === 'api-keys' ? { tab: 'api-keys' } : {},
   head: () => ({ meta: [{ title: 'Settings · Warmpath Admin' }] }),
-  component: () => (
-    <ComingSoonPage
-      title="Settings"
-      icon="settings"
-      description="Your team, API keys, webhooks and the program’s branding."
-      plannedCapabilities={[
-        'Invite staff and choose their roles',
-        'Create, scope and revoke API keys',
-        'Add webhook endpoints and redeliver failed deliveries',
-      ]}
-    />
-  ),
+  component: SettingsPage,
 });
+
+function SettingsPage() {
+  const { user } = Route.useRouteContext();
+  const { tab } = Route.useSearch();
+  const navigate = useNavigate({ from: Route.fullPath });
+  return (
+    <>
+      <PageHeader title="Settings" description="Who can use the console, and the keys integrations use." />
+      <Card>
+        <Tabs
+          label="Settings sections"
+          selectedId={tab ?? 'users'}
+          onSelect={(id) =>
+            void navigate({ search: id === 'api-keys' ? { tab: 'api-keys' } : {}, replace: true })
+          }
+          items={[
+            { id: 'users', label: 'Staff', content: <UsersPanel currentUserId={user.id} /> },
+            { id: 'api-keys', label: 'API keys', content: <ApiKeysPanel /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,219 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Badge,
+  Button,
+  Dialog,
+  EmptyState,
+  ErrorState,
+  FormAlert,
+  SelectField,
+  Skeleton,
+  Table,
+  TextField,
+} from '@warmpath/ui';
+import { type FormEvent, useState } from 'react';
+import { describeError } from '../../api/errors.js';
+import { trpc } from '../../api/trpc.js';
+import type { StaffAccount, StaffRole } from '../../api/types.js';
+import { formatDate } from '../../format/format-date.js';
+
+const ROLES: ReadonlyArray<{ value: StaffRole; label: string }> = [
+  { value: 'owner', label: 'Owner' },
+  { value: 'admin', label: 'Admin' },
+  { value: 'manager', label: 'Manager' },
+  { value: 'sales', label: 'Sales' },
+  { value: 'finance', label: 'Finance' },
+  { value: 'viewer', label: 'Viewer' },
+];
+
+/** Staff accounts with their roles, pending invitations, and inviting someone new. */
+export function UsersPanel({ currentUserId }: { currentUserId: string }) {
+  const queryClient = useQueryClient();
+  const users = useQuery(trpc.admin.users.list.queryOptions());
+  const invitations = useQuery(trpc.admin.users.invitations.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
+  const changeRole = useMutation(trpc.admin.users.changeRole.mutationOptions({ onSuccess: refresh }));
+  const disable = useMutation(trpc.admin.users.disable.mutationOptions({ onSuccess: refresh }));
+  const enable = useMutation(trpc.admin.users.enable.mutationOptions({ onSuccess: refresh }));
+  const revokeInvitation = useMutation(
+    trpc.admin.users.revokeInvitation.mutationOptions({ onSuccess: refresh }),
+  );
+  const [isInviting, setIsInviting] = useState(false);
+  const failure = changeRole.error ?? disable.error ?? enable.error ?? revokeInvitation.error;
+
+  return (
+    <div className="form-stack">
+      <div>
+        <Button onClick={() => setIsInviting(true)}>Invite staff member</Button>
+      </div>
+      {failure ? <FormAlert>{describeError(failure)}</FormAlert> : null}
+      {users.isPending ? (
+        <Skeleton lines={3} label="Loading staff…" />
+      ) : users.isError ? (
+        <ErrorState
+          title="Staff could not load"
+          headingLevel={3}
+          message={describeError(users.error)}
+          onRetry={() => void users.refetch()}
+          isRetrying={users.isRefetching}
+        />
+      ) : (
+        <Table
+          caption="Staff accounts"
+          rows={users.data}
+          rowKey={(user) => user.id}
+          columns={[
+            {
+              id: 'name',
+              header: 'Name',
+              isRowHeader: true,
+              cell: (user) => (
+                <span className="stacked-cell">
+                  <span>{user.name}</span>
+                  <span className="muted-text">{user.email}</span>
+                </span>
+              ),
+            },
+            {
+              id: 'role',
+              header: 'Role',
+              cell: (user) =>
+                user.id === currentUserId ? (
+                  ROLES.find((role) => role.value === user.role)?.label
+                ) : (
+                  <SelectField
+                    label={<span className="wp-visually-hidden">Role of {user.name}</span>}
+                    value={user.role}
+                    options={ROLES}
+                    onChange={(event) =>
+                      changeRole.mutate({ id: user.id, role: event.target.value as StaffRole })
+                    }
+                  />
+                ),
+            },
+            {
+              id: 'status',
+              header: 'Status',
+              cell: (user) =>
+                user.disabledAt ? <Badge>Disabled</Badge> : <Badge tone="success">Active</Badge>,
+            },
+            {
+              id: 'since',
+              header: 'Since',
+              hideOnSmallScreens: true,
+              cell: (user) => formatDate(user.createdAt),
+            },
+            {
+              id: 'actions',
+              header: <span className="wp-visually-hidden">Actions</span>,
+              align: 'end',
+              cell: (user: StaffAccount) =>
+                user.id === currentUserId ? null : user.disabledAt ? (
+                  <Button size="sm" variant="secondary" onClick={() => enable.mutate({ id: user.id })}>
+                    Enable<span className="wp-visually-hidden"> {user.name}</span>
+                  </Button>
+                ) : (
+                  <Button size="sm" variant="danger" onClick={() => disable.mutate({ id: user.id })}>
+                    Disable<span className="wp-visually-hidden"> {user.name}</span>
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      )}
+      {invitations.data && invitations.data.length > 0 ? (
+        <Table
+          caption="Pending invitations"
+          rows={invitations.data}
+          rowKey={(invitation) => invitation.id}
+          columns={[
+            { id: 'email', header: 'Email', isRowHeader: true, cell: (invitation) => invitation.email },
+            { id: 'role', header: 'Role', cell: (invitation) => invitation.role },
+            {
+              id: 'actions',
+              header: <span className="wp-visually-hidden">Actions</span>,
+              align: 'end',
+              cell: (invitation) => (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => revokeInvitation.mutate({ id: invitation.id })}
+                >
+                  Withdraw<span className="wp-visually-hidden"> invitation of {invitation.email}</span>
+                </Button>
+              ),
+            },
+          ]}
+          empty={<EmptyState headingLevel={3} title="No pending invitations" />}
+        />
+      ) : null}
+      <InviteStaffDialog isOpen={isInviting} onClose={() => setIsInviting(false)} onInvited={refresh} />
+    </div>
+  );
+}
+
+function InviteStaffDialog({
+  isOpen,
+  onClose,
+  onInvited,
+}: {
+  isOpen: boolean;
+  onClose: () => void;
+  onInvited: () => Promise<void>;
+}) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<StaffRole>('sales');
+  const invite = useMutation(
+    trpc.admin.users.invite.mutationOptions({
+      onSuccess: async () => {
+        await onInvited();
+        setName('');
+        setEmail('');
+        onClose();
+      },
+    }),
+  );
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    invite.mutate({ name, email, role });
+  }
+  return (
+    <Dialog
+      isOpen={isOpen}
+      onClose={onClose}
+      title="Invite a staff member"
+      description="They receive an email with a link to set their password; it works once, for 7 days."
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form="invite-staff-form" isLoading={invite.isPending}>
+            Send invitation
+          </Button>
+        </>
+      }
+    >
+      <form id="invite-staff-form" className="form-stack" onSubmit={submit} noValidate>
+        <TextField label="Name" required value={name} onChange={(event) => setName(event.target.value)} />
+        <TextField
+          label="Email"
+          type="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <SelectField
+          label="Role"
+          value={role}
+          options={ROLES}
+          onChange={(event) => setRole(event.target.value as StaffRole)}
+        />
+        {invite.isError ? (
+          <FormAlert title="The invitation was not sent">{describeError(invite.error)}</FormAlert>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}
