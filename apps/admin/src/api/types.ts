@@ -1,4 +1,4 @@
-import type { inferOutput } from '@trpc/tanstack-react-query';
+import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
 import type { trpc } from './trpc.js';
 
 /** A staff member as `auth.me` returns them. */
@@ -49,3 +49,8 @@ export type ApiScope = ApiKeyItem['scopes'][number];
 export type StaffAccount = inferOutput<typeof trpc.admin.users.list>[number];
 /** A staff role. */
 export type StaffRole = StaffAccount['role'];
+
+/** A webhook endpoint as listed (never its secret). */
+export type WebhookEndpointItem = inferOutput<typeof trpc.admin.webhooks.list>['data'][number];
+/** An event type an endpoint may subscribe to. */
+export type WebhookEventChoice = NonNullable<inferInput<typeof trpc.admin.webhooks.create>['events']>[number];

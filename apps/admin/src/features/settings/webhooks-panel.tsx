@@ -1,0 +1,219 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Badge,
+  Button,
+  CheckboxField,
+  CopyButton,
+  Dialog,
+  EmptyState,
+  ErrorState,
+  Fieldset,
+  FormAlert,
+  Skeleton,
+  Table,
+  TextField,
+} from '@warmpath/ui';
+import { type FormEvent, useState } from 'react';
+import { describeError } from '../../api/errors.js';
+import { trpc } from '../../api/trpc.js';
+import type { WebhookEndpointItem, WebhookEventChoice } from '../../api/types.js';
+import { WebhookDeliveries } from './webhook-deliveries.js';
+
+const EVENTS: ReadonlyArray<{ value: WebhookEventChoice; label: string }> = [
+  { value: '*', label: 'Every event (including future ones)' },
+  { value: 'participant.created', label: 'participant.created' },
+  { value: 'referral.created', label: 'referral.created' },
+  { value: 'referral.status_changed', label: 'referral.status_changed' },
+  { value: 'referral.sla_breached', label: 'referral.sla_breached' },
+];
+
+/** Outbound webhook endpoints: add one (its signing secret shown once), enable/disable, read its delivery log. */
+export function WebhooksPanel() {
+  const queryClient = useQueryClient();
+  const endpoints = useQuery(trpc.admin.webhooks.list.queryOptions({ limit: 200 }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.webhooks.list.pathKey() });
+  const update = useMutation(trpc.admin.webhooks.update.mutationOptions({ onSuccess: refresh }));
+  const [isCreating, setIsCreating] = useState(false);
+  const [openLog, setOpenLog] = useState<WebhookEndpointItem | null>(null);
+
+  return (
+    <div className="form-stack">
+      <div>
+        <Button onClick={() => setIsCreating(true)}>Add endpoint</Button>
+      </div>
+      {update.isError ? <FormAlert>{describeError(update.error)}</FormAlert> : null}
+      {endpoints.isPending ? (
+        <Skeleton lines={3} label="Loading webhook endpoints…" />
+      ) : endpoints.isError ? (
+        <ErrorState
+          title="Webhook endpoints could not load"
+          headingLevel={3}
+          message={describeError(endpoints.error)}
+          onRetry={() => void endpoints.refetch()}
+          isRetrying={endpoints.isRefetching}
+        />
+      ) : (
+        <Table
+          caption="Webhook endpoints"
+          isCaptionHidden
+          rows={endpoints.data.data}
+          rowKey={(endpoint) => endpoint.id}
+          empty={
+            <EmptyState
+              headingLevel={3}
+              title="No webhook endpoints"
+              description="Add one to have Warmpath tell your systems about new referrals and stage changes."
+            />
+          }
+          columns={[
+            {
+              id: 'url',
+              header: 'URL',
+              isRowHeader: true,
+              cell: (endpoint) => (
+                <span className="stacked-cell">
+                  <code>{endpoint.url}</code>
+                  {endpoint.description ? <span className="muted-text">{endpoint.description}</span> : null}
+                </span>
+              ),
+            },
+            { id: 'events', header: 'Events', cell: (endpoint) => endpoint.events.join(', ') },
+            {
+              id: 'status',
+              header: 'Status',
+              cell: (endpoint) =>
+                endpoint.disabledAt ? <Badge>Disabled</Badge> : <Badge tone="success">Enabled</Badge>,
+            },
+            {
+              id: 'actions',
+              header: <span className="wp-visually-hidden">Actions</span>,
+              align: 'end',
+              cell: (endpoint) => (
+                <span className="button-row">
+                  <Button size="sm" variant="secondary" onClick={() => setOpenLog(endpoint)}>
+                    Deliveries<span className="wp-visually-hidden"> of {endpoint.url}</span>
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant={endpoint.disabledAt ? 'secondary' : 'danger'}
+                    onClick={() =>
+                      update.mutate({ id: endpoint.id, changes: { enabled: Boolean(endpoint.disabledAt) } })
+                    }
+                  >
+                    {endpoint.disabledAt ? 'Enable' : 'Disable'}
+                    <span className="wp-visually-hidden"> {endpoint.url}</span>
+                  </Button>
+                </span>
+              ),
+            },
+          ]}
+        />
+      )}
+      <CreateEndpointDialog isOpen={isCreating} onClose={() => setIsCreating(false)} onCreated={refresh} />
+      <Dialog
+        isOpen={openLog !== null}
+        onClose={() => setOpenLog(null)}
+        title="Deliveries"
+        description={openLog?.url}
+      >
+        {openLog ? <WebhookDeliveries endpointId={openLog.id} /> : null}
+      </Dialog>
+    </div>
+  );
+}
+
+function CreateEndpointDialog({
+  isOpen,
+  onClose,
+  onCreated,
+}: {
+  isOpen: boolean;
+  onClose: () => void;
+  onCreated: () => Promise<void>;
+}) {
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [events, setEvents] = useState<WebhookEventChoice[]>(['*']);
+  const create = useMutation(trpc.admin.webhooks.create.mutationOptions({ onSuccess: onCreated }));
+  function close() {
+    setUrl('');
+    setDescription('');
+    setEvents(['*']);
+    create.reset();
+    onClose();
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ url, events, ...(description.trim() ? { description } : {}) });
+  }
+  return (
+    <Dialog
+      isOpen={isOpen}
+      onClose={close}
+      title={create.data ? 'Copy the signing secret now' : 'Add a webhook endpoint'}
+      description={
+        create.data
+          ? 'Verify every delivery with this secret (Standard Webhooks). It is shown only this once.'
+          : 'Warmpath sends signed JSON to this URL and retries until it answers 2xx.'
+      }
+      footer={
+        create.data ? (
+          <Button onClick={close}>Done</Button>
+        ) : (
+          <>
+            <Button variant="secondary" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" form="create-webhook-form" isLoading={create.isPending}>
+              Add endpoint
+            </Button>
+          </>
+        )
+      }
+    >
+      {create.data ? (
+        <FormAlert tone="success" title={create.data.url}>
+          <span className="link-cell">
+            <code>{create.data.secret}</code>
+            <CopyButton value={create.data.secret} label="Copy secret" />
+          </span>
+        </FormAlert>
+      ) : (
+        <form id="create-webhook-form" className="form-stack" onSubmit={submit} noValidate>
+          <TextField
+            label="URL"
+            type="url"
+            required
+            placeholder="https://example.com/webhooks/warmpath"
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
+          />
+          <TextField
+            label="Description"
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+          <Fieldset legend="Events">
+            {EVENTS.map((choice) => (
+              <CheckboxField
+                key={choice.value}
+                label={choice.label}
+                checked={events.includes(choice.value)}
+                onChange={(event) =>
+                  setEvents((current) =>
+                    event.target.checked
+                      ? [...current, choice.value]
+                      : current.filter((held) => held !== choice.value),
+                  )
+                }
+              />
+            ))}
+          </Fieldset>
+          {create.isError ? (
+            <FormAlert title="The endpoint was not added">{describeError(create.error)}</FormAlert>
+          ) : null}
+        </form>
+      )}
+    </Dialog>
+  );
+}
