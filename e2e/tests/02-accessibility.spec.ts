@@ -63,8 +63,14 @@ test.describe('the admin console has no serious accessibility violations', () =>
     await check(page, testInfo, 'a11y-admin-participant');
   });
 
-  test('on the audit log and plugins', async ({ page }, testInfo) => {
+  test('on the audit log, plugins and settings', async ({ page }, testInfo) => {
     await signInAsOwner(page);
+    await page.goto('/admin/settings');
+    await check(page, testInfo, 'a11y-admin-settings-staff');
+    await page.goto('/admin/settings?tab=api-keys');
+    await check(page, testInfo, 'a11y-admin-settings-api-keys');
+    await page.goto('/admin/settings?tab=webhooks');
+    await check(page, testInfo, 'a11y-admin-settings-webhooks');
     await page.goto('/admin/audit-log');
     await check(page, testInfo, 'a11y-admin-audit-log');
     await page.goto('/admin/plugins');
