@@ -86,6 +86,7 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'portal.auth.signIn': 'public',
   'portal.auth.signOut': 'public',
   'portal.enrol.request': 'public',
+  'portal.enrol.join': 'participant',
   'portal.account.get': 'participant',
   'portal.account.setPassword': 'participant',
   'portal.account.updateProfile': 'participant',

@@ -14,6 +14,7 @@ import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from './ba
 import { consumeEnrolmentRequestRow, insertEnrolmentRequestRow } from './enrolment-request.repository.js';
 import {
   PORTAL_AUDIT_ACTIONS,
+  portalFormForInputSchema,
   type SelfEnrolmentRequestInput,
   selfEnrolmentRequestInputSchema,
 } from './portal.schema.js';
@@ -65,12 +66,7 @@ export class SelfEnrolmentService {
    */
   async request(input: SelfEnrolmentRequestInput, context: PortalRequestContext = {}): Promise<void> {
     const fields = parseInput(selfEnrolmentRequestInputSchema, input);
-    const track = await findTrackRowBySlug(this.#db, fields.trackSlug);
-    if (!track || track.status === 'archived')
-      throw new NotFoundError(`No track with slug ${fields.trackSlug}`);
-    if (!readReferralTrackSettings(track.settings).selfEnrolment || track.status !== 'active') {
-      throw new ForbiddenError(`${track.name} is by invitation only: ask the program team to invite you`);
-    }
+    const track = await this.#openTrack(fields.trackSlug);
     const token = randomBase32(TOKEN_BYTES);
     const now = this.#clock.now();
     await this.#db.transaction().execute(async (trx) => {
@@ -101,6 +97,44 @@ export class SelfEnrolmentService {
       enrolmentVerificationEmail({ to: fields.email, name: fields.name, trackName: track.name, url }),
       this.#onMailError,
     );
+  }
+
+  /**
+   * Enrols a signed-in participant in another track that takes sign-ups, at once: their address was confirmed when
+   * they signed in. Audited as their self-enrolment. Same errors as {@link request} for the track.
+   */
+  async join(
+    participant: { id: string; email: string; name: string },
+    input: { trackSlug: string },
+    context: PortalRequestContext = {},
+  ): Promise<void> {
+    const { trackSlug } = parseInput(portalFormForInputSchema, input);
+    const track = await this.#openTrack(trackSlug);
+    const now = this.#clock.now();
+    const { participant: enrolled } = await this.#participants.enroll(
+      { email: participant.email, name: participant.name, tracks: [track.slug] },
+      { actor: { type: 'participant', id: participant.id }, ip: context.ip ?? null },
+    );
+    if (enrolled.id !== participant.id)
+      throw new Error(`Participant ${participant.id} changed while joining`);
+    await recordAudit(this.#db, {
+      actor: { type: 'participant', id: participant.id },
+      action: PORTAL_AUDIT_ACTIONS.selfEnrolled,
+      target: { type: 'participant', id: participant.id },
+      changes: { track: track.slug, created: false },
+      ip: context.ip ?? null,
+      at: now,
+    });
+  }
+
+  /** The active, self-enrolling track with this slug, or the error that says why not. */
+  async #openTrack(slug: string) {
+    const track = await findTrackRowBySlug(this.#db, slug);
+    if (!track || track.status === 'archived') throw new NotFoundError(`No track with slug ${slug}`);
+    if (!readReferralTrackSettings(track.settings).selfEnrolment || track.status !== 'active') {
+      throw new ForbiddenError(`${track.name} is by invitation only: ask the program team to invite you`);
+    }
+    return track;
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   portalCookie,
   portalCookieOf,
   restCall,
+  signInByLoginLink,
 } from './portal-test-kit.js';
 
 const stacks = await testStacks();
@@ -144,6 +145,40 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
     });
     expect(unknown.statusCode).toBe(404);
     expect(server.mail.to('x@example.com')).toEqual([]);
+  });
+
+  it('lets a signed-in participant join an open track at once, and no other', async () => {
+    const bobId = await enrolParticipant(server, 'bob@example.com', ['clients']);
+    const session = await signInByLoginLink(server, bobId);
+    server.mail.clear();
+    const res = await trpc.mutation('portal.enrol.join', { trackSlug: 'open-partners' }, session);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().result.data.map((track: { slug: string }) => track.slug)).toEqual([
+      'clients',
+      'open-partners',
+    ]);
+    expect(server.mail.sent).toEqual([]);
+    const again = await trpc.mutation('portal.enrol.join', { trackSlug: 'open-partners' }, session);
+    expect(again.json().result.data).toHaveLength(2);
+
+    expect((await trpc.mutation('portal.enrol.join', { trackSlug: 'paused-open' }, session)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await trpc.mutation('portal.enrol.join', { trackSlug: 'no-such-track' }, session)).statusCode,
+    ).toBe(404);
+    expect((await trpc.mutation('portal.enrol.join', { trackSlug: 'open-partners' })).statusCode).toBe(401);
+    const [entry] = (
+      await server.runtime.services.audit.list({
+        targetId: bobId,
+        action: 'participant.self_enrolled',
+        limit: 5,
+      })
+    ).data;
+    expect(entry).toMatchObject({
+      actor: { type: 'participant', id: bobId },
+      changes: { track: 'open-partners' },
+    });
   });
 
   it('names each invalid field', async () => {
