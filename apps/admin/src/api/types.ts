@@ -54,3 +54,6 @@ export type StaffRole = StaffAccount['role'];
 export type WebhookEndpointItem = inferOutput<typeof trpc.admin.webhooks.list>['data'][number];
 /** An event type an endpoint may subscribe to. */
 export type WebhookEventChoice = NonNullable<inferInput<typeof trpc.admin.webhooks.create>['events']>[number];
+
+/** An installed plugin with its settings form and instances (`admin.plugins.list`). */
+export type InstalledPlugin = inferOutput<typeof trpc.admin.plugins.list>[number];

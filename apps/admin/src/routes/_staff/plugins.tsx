@@ -3,6 +3,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { Card, EmptyState, ErrorState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
+import { PluginSettingsForm } from '../../features/plugins/plugin-settings-form.js';
 import { PluginsTable } from '../../features/plugins/plugins-table.js';
 
 export const Route = createFileRoute('/_staff/plugins')({
@@ -25,8 +26,7 @@ function PluginsPage() {
         title="Loaded plugins"
         description={
           <>
-            Built-in plugins plus those named in <code>WARMPATH_PLUGINS</code>. Settings forms and connection
-            tests arrive in a later release.
+            Built-in plugins plus those named in <code>WARMPATH_PLUGINS</code>. Their settings are below.
           </>
         }
         isFlush
@@ -59,6 +59,45 @@ function PluginsPage() {
           />
         )}
       </Card>
+      <PluginSettingsSection />
     </>
+  );
+}
+
+/** Each installed plugin's settings form per instance, with its connection test. */
+function PluginSettingsSection() {
+  const plugins = useQuery(trpc.admin.plugins.list.queryOptions());
+  if (plugins.isPending) return <LoadingState label="Loading plugin settings…" />;
+  if (plugins.isError) {
+    return (
+      <ErrorState
+        title="Plugin settings could not load"
+        message={describeError(plugins.error)}
+        onRetry={() => void plugins.refetch()}
+        isRetrying={plugins.isRefetching}
+      />
+    );
+  }
+  return (
+    <div className="form-stack section-top">
+      {plugins.data.map((plugin) => (
+        <Card
+          key={plugin.id}
+          title={`${plugin.displayName ?? plugin.id} settings`}
+          description={plugin.description ?? `Version ${plugin.version}`}
+        >
+          <div className="form-stack">
+            {plugin.instances.map((instance) => (
+              <section key={instance.instance} aria-label={`Instance ${instance.instance}`}>
+                {plugin.instances.length > 1 ? (
+                  <h3 className="chart-heading">Instance {instance.instance}</h3>
+                ) : null}
+                <PluginSettingsForm plugin={plugin} instance={instance} />
+              </section>
+            ))}
+          </div>
+        </Card>
+      ))}
+    </div>
   );
 }
