@@ -10,6 +10,7 @@ import {
   KeyValueList,
   LoadingState,
   PageHeader,
+  SelectField,
   Table,
 } from '@warmpath/ui';
 import { describeError } from '../../../api/errors.js';
@@ -168,10 +169,14 @@ function formatAnswer(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** The owner, and a way for the signed-in staff member to take the referral. */
+/**
+ * The owner: a choice of staff accounts for those who may list them, otherwise "Assign to me". The server decides
+ * who may assign and who may own a referral, and says why when it refuses.
+ */
 function OwnerControl({ referral }: { referral: ReferralDetail }) {
   const { user } = Route.useRouteContext();
   const queryClient = useQueryClient();
+  const staff = useQuery({ ...trpc.admin.users.list.queryOptions(), retry: false });
   const assign = useMutation(
     trpc.admin.referrals.assign.mutationOptions({
       onSuccess: (updated) =>
@@ -179,18 +184,32 @@ function OwnerControl({ referral }: { referral: ReferralDetail }) {
     }),
   );
   const isMine = referral.owner?.id === user.id;
+  const activeStaff = (staff.data ?? []).filter((account) => !account.disabledAt);
   return (
     <span className="stacked-cell">
-      <span>{referral.owner?.name ?? 'Unassigned'}</span>
-      {isMine ? null : (
-        <Button
-          size="sm"
-          variant="secondary"
-          isLoading={assign.isPending}
-          onClick={() => assign.mutate({ id: referral.id, ownerId: user.id })}
-        >
-          Assign to me
-        </Button>
+      {staff.isSuccess ? (
+        <SelectField
+          label={<span className="wp-visually-hidden">Owner</span>}
+          value={referral.owner?.id ?? ''}
+          placeholder="Unassigned"
+          options={activeStaff.map((account) => ({ value: account.id, label: account.name }))}
+          disabled={assign.isPending}
+          onChange={(event) => assign.mutate({ id: referral.id, ownerId: event.target.value || null })}
+        />
+      ) : (
+        <>
+          <span>{referral.owner?.name ?? 'Unassigned'}</span>
+          {isMine ? null : (
+            <Button
+              size="sm"
+              variant="secondary"
+              isLoading={assign.isPending}
+              onClick={() => assign.mutate({ id: referral.id, ownerId: user.id })}
+            >
+              Assign to me
+            </Button>
+          )}
+        </>
       )}
       {assign.isError ? <FormAlert>{describeError(assign.error)}</FormAlert> : null}
     </span>
