@@ -1,5 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, CheckboxField, FormAlert, SelectField, TextAreaField, TextField } from '@warmpath/ui';
+import {
+  Button,
+  CheckboxField,
+  Fieldset,
+  FormAlert,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
@@ -45,15 +53,24 @@ export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlug
       aria-label={`Settings of ${plugin.id} (${instance.instance})`}
     >
       {fields.length === 0 ? <p className="muted-text">This plugin has no settings.</p> : null}
-      {fields.map((field) => (
-        <SettingInput
-          key={field.key}
-          field={field}
-          value={text[field.key] ?? ''}
-          isStoredSecret={field.isSecret && isSetSecret(stored[field.key])}
-          onChange={(value) => setText((current) => ({ ...current, [field.key]: value }))}
-        />
-      ))}
+      {groupFields(fields).map(({ group, fields: members }) => {
+        const inputs = members.map((field) => (
+          <SettingInput
+            key={field.key}
+            field={field}
+            value={text[field.key] ?? ''}
+            isStoredSecret={field.isSecret && isSetSecret(readStored(stored, field.key))}
+            onChange={(value) => setText((current) => ({ ...current, [field.key]: value }))}
+          />
+        ));
+        return group ? (
+          <Fieldset key={group} legend={group}>
+            {inputs}
+          </Fieldset>
+        ) : (
+          inputs
+        );
+      })}
       {save.isError ? (
         <FormAlert title="The settings were not saved">{describeError(save.error)}</FormAlert>
       ) : null}
@@ -86,6 +103,29 @@ export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlug
       </div>
     </form>
   );
+}
+
+/** Fields in order, consecutive members of one group together. */
+function groupFields(
+  fields: readonly SettingsField[],
+): { group: string | undefined; fields: SettingsField[] }[] {
+  const groups: { group: string | undefined; fields: SettingsField[] }[] = [];
+  for (const field of fields) {
+    const last = groups.at(-1);
+    if (last && field.group !== undefined && last.group === field.group) last.fields.push(field);
+    else groups.push({ group: field.group, fields: [field] });
+  }
+  return groups;
+}
+
+function readStored(stored: Record<string, unknown>, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (value, part) =>
+        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined,
+      stored,
+    );
 }
 
 function connectionTitle(result: { supported: boolean; ok: boolean }): string {

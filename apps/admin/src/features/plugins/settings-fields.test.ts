@@ -10,6 +10,11 @@ const schema = {
     sandbox: { type: 'boolean' },
     region: { type: 'string', enum: ['eu', 'us'] },
     mapping: { type: 'object' },
+    velocity: {
+      type: 'object',
+      properties: { enabled: { type: 'boolean' }, maxPerHour: { type: 'integer' } },
+      required: ['maxPerHour'],
+    },
   },
   required: ['instanceUrl'],
 };
@@ -25,7 +30,10 @@ describe('plugin settings forms', () => {
       ['sandbox', 'Sandbox', 'boolean'],
       ['region', 'Region', 'choice'],
       ['mapping', 'Mapping', 'json'],
+      ['velocity.enabled', 'Enabled', 'boolean'],
+      ['velocity.maxPerHour', 'Max per hour', 'number'],
     ]);
+    expect(fields.at(-1)).toMatchObject({ group: 'Velocity', isRequired: true });
     expect(fields[0]).toMatchObject({ isRequired: true, description: 'Your org URL' });
     expect(fields[1]?.isSecret).toBe(true);
   });
@@ -35,6 +43,7 @@ describe('plugin settings forms', () => {
       instanceUrl: 'https://x',
       apiToken: { set: true },
       mapping: { a: 1 },
+      velocity: { enabled: true, maxPerHour: 5 },
     });
     expect(text.apiToken).toBe('');
     expect(text.mapping).toBe('{\n  "a": 1\n}');
@@ -43,11 +52,15 @@ describe('plugin settings forms', () => {
       pageSize: 50,
       sandbox: true,
       mapping: { a: 1 },
+      velocity: { enabled: true, maxPerHour: 5 },
     });
   });
 
   it('send what does not parse as typed, for the server to name', () => {
-    expect(settingsValues(fields, { pageSize: 'many', mapping: '{oops' })).toMatchObject({
+    expect(
+      settingsValues(fields, { pageSize: 'many', mapping: '{oops', 'velocity.maxPerHour': 'x' }),
+    ).toMatchObject({
+      velocity: { enabled: false, maxPerHour: 'x' },
       pageSize: 'many',
       mapping: '{oops',
     });

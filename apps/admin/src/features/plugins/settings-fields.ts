@@ -1,12 +1,15 @@
 /**
- * The settings form of a plugin, read from its settings JSON Schema (zod → JSON Schema on the server). Only the
- * shapes settings use are drawn as fields: strings (with enums as choices), numbers, integers and booleans at the
- * top level; anything else is edited as JSON text.
+ * The settings form of a plugin, read from its settings JSON Schema (zod → JSON Schema on the server). Strings
+ * (with enums as choices), numbers, integers and booleans are drawn as fields, at the top level and one object
+ * level down (a group of fields, keyed `group.setting`); anything else is edited as JSON text.
  */
 export type SettingsFieldKind = 'text' | 'number' | 'boolean' | 'choice' | 'json';
 
 export interface SettingsField {
+  /** The setting's path: `name`, or `group.name` inside a group. */
   key: string;
+  /** The label of the group the field belongs to, if any. */
+  group: string | undefined;
   label: string;
   description: string | undefined;
   kind: SettingsFieldKind;
@@ -48,23 +51,61 @@ function kindOf(schema: JsonSchema): { kind: SettingsFieldKind; choices: string[
   }
 }
 
+function fieldOf(
+  key: string,
+  name: string,
+  property: JsonSchema,
+  required: readonly string[],
+  secretPaths: readonly string[],
+  group: string | undefined,
+): SettingsField {
+  const { kind, choices } = kindOf(property);
+  return {
+    key,
+    group,
+    label: typeof property.title === 'string' ? property.title : labelFromKey(name),
+    description: typeof property.description === 'string' ? property.description : undefined,
+    kind,
+    choices,
+    isRequired: required.includes(name),
+    isSecret: secretPaths.includes(key),
+  };
+}
+
+function requiredOf(schema: JsonSchema): string[] {
+  return Array.isArray(schema.required) ? (schema.required as string[]) : [];
+}
+
 /** The fields of a settings schema, in the schema's order; `secretPaths` are the settings never shown back. */
 export function settingsFields(schema: unknown, secretPaths: readonly string[]): SettingsField[] {
   if (!isObject(schema) || !isObject(schema.properties)) return [];
-  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
-  return Object.entries(schema.properties).map(([key, property]) => {
+  const required = requiredOf(schema);
+  return Object.entries(schema.properties).flatMap(([key, property]) => {
     const propertySchema = isObject(property) ? property : {};
-    const { kind, choices } = kindOf(propertySchema);
-    return {
-      key,
-      label: typeof propertySchema.title === 'string' ? propertySchema.title : labelFromKey(key),
-      description: typeof propertySchema.description === 'string' ? propertySchema.description : undefined,
-      kind,
-      choices,
-      isRequired: required.includes(key),
-      isSecret: secretPaths.includes(key),
-    };
+    if (propertySchema.type === 'object' && isObject(propertySchema.properties)) {
+      const group = typeof propertySchema.title === 'string' ? propertySchema.title : labelFromKey(key);
+      const groupRequired = requiredOf(propertySchema);
+      return Object.entries(propertySchema.properties).map(([name, child]) =>
+        fieldOf(`${key}.${name}`, name, isObject(child) ? child : {}, groupRequired, secretPaths, group),
+      );
+    }
+    return [fieldOf(key, key, propertySchema, required, secretPaths, undefined)];
   });
+}
+
+function readPath(values: Readonly<Record<string, unknown>>, key: string): unknown {
+  return key.split('.').reduce<unknown>((value, part) => (isObject(value) ? value[part] : undefined), values);
+}
+
+function writePath(values: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  const last = parts.pop() as string;
+  let target = values;
+  for (const part of parts) {
+    if (!isObject(target[part])) target[part] = {};
+    target = target[part] as Record<string, unknown>;
+  }
+  target[last] = value;
 }
 
 /** The text each field starts with: stored values as typed text, secrets always empty (they are write-only). */
@@ -74,7 +115,7 @@ export function initialSettingsText(
 ): Record<string, string> {
   const text: Record<string, string> = {};
   for (const field of fields) {
-    const value = stored[field.key];
+    const value = readPath(stored, field.key);
     if (field.isSecret || value === undefined || value === null) text[field.key] = '';
     else if (field.kind === 'json') text[field.key] = JSON.stringify(value, null, 2);
     else text[field.key] = String(value);
@@ -94,21 +135,21 @@ export function settingsValues(
   for (const field of fields) {
     const raw = text[field.key] ?? '';
     if (field.kind === 'boolean') {
-      values[field.key] = raw === 'true';
+      writePath(values, field.key, raw === 'true');
       continue;
     }
     if (raw.trim() === '') continue;
     if (field.kind === 'number') {
       const number = Number(raw);
-      values[field.key] = Number.isFinite(number) ? number : raw;
+      writePath(values, field.key, Number.isFinite(number) ? number : raw);
     } else if (field.kind === 'json') {
       try {
-        values[field.key] = JSON.parse(raw);
+        writePath(values, field.key, JSON.parse(raw));
       } catch {
-        values[field.key] = raw;
+        writePath(values, field.key, raw);
       }
     } else {
-      values[field.key] = raw;
+      writePath(values, field.key, raw);
     }
   }
   return values;
