@@ -9,6 +9,8 @@ export interface RoutingRulesEditorProps {
   fields: FieldDraft[];
   onChange: (rules: RoutingRuleDraft[]) => void;
   onFallbackChange: (fallback: 'round_robin' | 'none') => void;
+  /** Staff who may own referrals, when the signed-in role may list them; otherwise owners are typed as ids. */
+  staff?: ReadonlyArray<{ value: string; label: string }> | undefined;
 }
 
 /** Who owns a new referral: the first rule whose answer matches, otherwise the fallback. */
@@ -18,6 +20,7 @@ export function RoutingRulesEditor({
   fields,
   onChange,
   onFallbackChange,
+  staff,
 }: RoutingRulesEditorProps) {
   const fieldOptions = fields
     .filter((field) => field.key.trim() !== '')
@@ -51,12 +54,27 @@ export function RoutingRulesEditor({
                 required
                 onChange={(event) => update(index, { equals: event.target.value })}
               />
-              <TextField
-                label="Assign to (staff user id)"
-                value={rule.ownerId}
-                required
-                onChange={(event) => update(index, { ownerId: event.target.value })}
-              />
+              {staff ? (
+                <SelectField
+                  label="Assign to"
+                  placeholder="Choose a staff member…"
+                  value={rule.ownerId}
+                  options={
+                    staff.some((member) => member.value === rule.ownerId) || !rule.ownerId
+                      ? staff
+                      : [...staff, { value: rule.ownerId, label: `Unknown account ${rule.ownerId}` }]
+                  }
+                  required
+                  onChange={(event) => update(index, { ownerId: event.target.value })}
+                />
+              ) : (
+                <TextField
+                  label="Assign to (staff user id)"
+                  value={rule.ownerId}
+                  required
+                  onChange={(event) => update(index, { ownerId: event.target.value })}
+                />
+              )}
             </div>
             <div className="form-builder__row-actions">
               <Button

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -10,6 +11,7 @@ import {
 } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
+import { trpc } from '../../api/trpc.js';
 import { BrandingPreview } from './branding-preview.js';
 import { IntakeFieldsEditor } from './intake-fields-editor.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
@@ -38,6 +40,11 @@ export function TrackEditorForm({
   isNew,
 }: TrackEditorFormProps) {
   const [draft, setDraft] = useState(initialDraft);
+  // Roles that may not list staff still edit routing, by account id.
+  const staff = useQuery({ ...trpc.admin.users.list.queryOptions(), retry: false });
+  const owners = staff.data
+    ?.filter((account) => !account.disabledAt)
+    .map((account) => ({ value: account.id, label: `${account.name} (${account.role})` }));
   const set = <Key extends keyof TrackDraft>(key: Key, value: TrackDraft[Key]) =>
     setDraft((current) => ({ ...current, [key]: value }));
 
@@ -144,6 +151,7 @@ export function TrackEditorForm({
             fields={draft.fields}
             onChange={(rules) => set('routingRules', rules)}
             onFallbackChange={(fallback) => set('routingFallback', fallback)}
+            staff={owners}
           />
         </div>
       </Card>
