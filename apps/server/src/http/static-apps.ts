@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Where each single-page app's build lands: `apps/<name>/dist`, found from this file in src/ or dist/. */
 function appDist(name: 'admin' | 'portal'): string {
@@ -17,12 +17,14 @@ export async function staticApps(app: FastifyInstance) {
     const root = appDist(name);
     const prefix = `/${name}/`;
     if (!existsSync(`${root}index.html`)) {
-      app.get(`/${name}*`, async (_request, reply) =>
+      // The same route shapes as a built app (`/admin`, `/admin/*`), so the route table does not depend on a build.
+      const notBuilt = async (_request: unknown, reply: FastifyReply) =>
         reply
           .code(503)
           .type('text/plain; charset=utf-8')
-          .send(`The ${name} app is not built. Run \`pnpm build\` (or \`pnpm start\`, which builds it).`),
-      );
+          .send(`The ${name} app is not built. Run \`pnpm build\` (or \`pnpm start\`, which builds it).`);
+      app.get(`/${name}`, notBuilt);
+      app.get(`${prefix}*`, notBuilt);
       continue;
     }
     await app.register(async (scope) => {
