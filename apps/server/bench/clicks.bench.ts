@@ -30,6 +30,7 @@ import { createLogger } from '../src/app/logger.js';
 import { createRuntime } from '../src/app/runtime.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { seedEnrollment } from '../src/links/link-fixtures.js';
+import { type CpuSample, cpuBetween, sampleCpu } from './cpu-meter.js';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
@@ -78,6 +79,8 @@ interface Measured {
   requestsPerSecond: number;
   /** Event-loop busy microseconds of the server process per answered request. */
   busyMicrosPerRequest: number;
+  /** CPU µs per answered request, by thread/process (Linux only). */
+  cpu: CpuSample | undefined;
   /** The worst p99 of the rounds. */
   p99: number;
   redirects: number;
@@ -89,13 +92,15 @@ interface Round {
   result: autocannon.Result;
   /** Event-loop busy milliseconds while the round ran. */
   busyMs: number;
+  cpuMs: CpuSample | undefined;
 }
 
 async function measuredLoad(url: string, seconds: number): Promise<Round> {
   const before = performance.eventLoopUtilization();
+  const cpuBefore = sampleCpu();
   const result = await load(url, seconds);
   const { active } = performance.eventLoopUtilization(before);
-  return { result, busyMs: active };
+  return { result, busyMs: active, cpuMs: cpuBetween(cpuBefore, sampleCpu()) };
 }
 
 function combine(rounds: Round[]): Measured {
@@ -104,7 +109,17 @@ function combine(rounds: Round[]): Measured {
     results.reduce((total, result) => total + pick(result), 0);
   const answered = sum((result) => result['3xx'] + result['2xx'] + result['4xx'] + result['5xx']);
   const busyMs = rounds.reduce((total, round) => total + round.busyMs, 0);
+  const perRequest = (pick: (cpu: CpuSample) => number) =>
+    answered === 0
+      ? 0
+      : (rounds.reduce((total, round) => total + (round.cpuMs ? pick(round.cpuMs) : 0), 0) * 1000) / answered;
   return {
+    cpu: rounds.every((round) => round.cpuMs)
+      ? {
+          serverThread: perRequest((cpu) => cpu.serverThread),
+          postgres: perRequest((cpu) => cpu.postgres),
+        }
+      : undefined,
     busyMicrosPerRequest: answered === 0 ? 0 : (busyMs * 1000) / answered,
     requestsPerSecond: sum((result) => result.requests.average) / results.length,
     p99: Math.max(...results.map((result) => result.latency.p99)),
@@ -138,6 +153,8 @@ const databaseKind = kinds.includes('postgres') ? 'postgres' : 'pglite';
 const database = await createTestDatabase(databaseKind);
 const config = loadConfig({
   LOG_LEVEL: 'warn',
+  // As deployed: with a Postgres URL the clicks are written by the click writer thread (CLICK_WRITER=auto).
+  ...(database.url ? { DATABASE_URL: database.url } : {}),
   PUBLIC_URL: 'http://127.0.0.1:3000',
   WARMPATH_SECRET_KEY: randomBytes(32).toString('base64url'),
   WARMPATH_DEMO: 'false',
@@ -211,6 +228,10 @@ try {
   const check = (ok: boolean) => (ok ? 'ok' : 'MISSED');
   const rate = (measured: Measured) =>
     `${measured.requestsPerSecond.toFixed(0).padStart(6)} req/s  p99 ${measured.p99} ms  busy ${measured.busyMicrosPerRequest.toFixed(1)} µs/req`;
+  const cpuLine = (measured: Measured) =>
+    measured.cpu
+      ? `server thread ${measured.cpu.serverThread.toFixed(1)}, Postgres ${measured.cpu.postgres.toFixed(1)}`
+      : 'not measured (no /proc)';
   const isComplete = rows.all === answered && rows.human === answered;
   console.log(`baseline: bare Fastify redirect      ${rate(bare)}`);
   console.log(
@@ -219,6 +240,8 @@ try {
   console.log(
     `GET /r/:code                         ${rate(links)}  (other answers: ${links.otherAnswers}, errors: ${links.errors})`,
   );
+  console.log(`CPU µs per request, bare:    ${cpuLine(bare)}`);
+  console.log(`CPU µs per request, /r:      ${cpuLine(links)}`);
   console.log(
     `ratio /r ÷ bare baseline             ${ratio.toFixed(2)}  (target ≥ ${TARGET_RATIO}: ${check(ratio >= TARGET_RATIO)})`,
   );

@@ -13,8 +13,11 @@ import { portalLoginRoutes } from '../http/portal-login.routes.js';
 import { registerRateLimits } from '../http/rate-limits.js';
 import { restV1 } from '../http/rest/v1/index.js';
 import { staticApps } from '../http/static-apps.js';
+import { trackingRoutes } from '../http/tracking.routes.js';
 import { createContextFactory } from '../http/trpc/context.js';
 import { type AppRouter, appRouter } from '../http/trpc/router.js';
+import { type CachedLink, createLinkTargetCache } from '../links/cached-link.js';
+import type { LinkCache } from '../links/link-cache.js';
 import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
 import type { Runtime } from './runtime.js';
 
@@ -28,29 +31,15 @@ export interface BuildAppOptions {
 }
 
 /**
- * The Fastify application for a runtime, not yet listening: tests drive it with `inject()`, the CLI listens.
- * MODE=worker serves only health and metrics.
+ * Everything a browser or an API client talks to, in one encapsulated context: security headers, cookies, the CSRF
+ * check, the tracking script and conversions, tRPC, REST v1, plugin routes, portal sign-in links, exports and the
+ * built admin and portal apps.
  */
-export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({
-    // pino's Logger is a FastifyBaseLogger; the cast only drops pino-specific members from the instance type.
-    loggerInstance: runtime.logger as FastifyBaseLogger,
-    bodyLimit: BODY_LIMIT_BYTES,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    trustProxy: true,
-    routerOptions: { maxParamLength: 5000 },
-    // On shutdown, idle keep-alive sockets are closed at once; requests in flight still finish.
-    forceCloseConnections: 'idle',
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-
-  await app.register(fp(metricsRoutes), { runtime });
-  await app.register(healthRoutes, { runtime });
-  if (runtime.config.MODE === 'worker') return app;
-
+async function webSurface(
+  app: FastifyInstance,
+  options: { runtime: Runtime; linkTargets: LinkCache<CachedLink> },
+) {
+  const { runtime } = options;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -67,9 +56,9 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
   });
   await app.register(cookie);
   registerCsrfProtection(app, runtime.config);
-  await registerRateLimits(app, runtime, { nameSpace: options.rateLimitNameSpace });
-  await app.register(linksRoutes, {
+  await app.register(trackingRoutes, {
     runtime,
+    linkTargets: options.linkTargets,
     conversionsPerMinute: runtime.config.RATE_LIMIT_CONVERSIONS_PER_MINUTE,
   });
 
@@ -90,5 +79,39 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
   await app.register(adminExportsRoutes, { runtime });
   await app.register(staticApps);
   app.get('/', async (_request, reply) => reply.redirect('/admin/'));
+}
+
+/**
+ * The Fastify application for a runtime, not yet listening: tests drive it with `inject()`, the CLI listens.
+ * MODE=worker serves only health and metrics.
+ */
+export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast only drops pino-specific members from the instance type.
+    loggerInstance: runtime.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    routerOptions: { maxParamLength: 5000 },
+    // On shutdown, idle keep-alive sockets are closed at once; requests in flight still finish.
+    forceCloseConnections: 'idle',
+  });
+  // Synchronous hooks: an async one costs every request a promise, the redirect included.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
+
+  await app.register(fp(metricsRoutes), { runtime });
+  await app.register(healthRoutes, { runtime });
+  if (runtime.config.MODE === 'worker') return app;
+
+  // Root-level decorator and store only (no global limit): every surface opts in.
+  await registerRateLimits(app, runtime, { nameSpace: options.rateLimitNameSpace });
+  const linkTargets = createLinkTargetCache(runtime);
+  // The redirect sits on the root context, outside the web surface whose hooks it does not need (see linksRoutes).
+  await app.register(linksRoutes, { runtime, linkTargets });
+  await app.register(webSurface, { runtime, linkTargets });
   return app;
 }

@@ -33,6 +33,12 @@ export const configSchema = z.object({
   DATABASE_URL: optionalString
     .pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional())
     .describe('Postgres connection URL. Unset: embedded PGlite stored in `WARMPATH_DATA_DIR`.'),
+  CLICK_WRITER: z
+    .enum(['auto', 'thread', 'inline'])
+    .default('auto')
+    .describe(
+      'Where referral-link clicks are turned into rows and written: `thread` (a worker thread with its own Postgres connection, off the event loop that answers redirects), `inline` (the request thread), or `auto` (`thread` with `DATABASE_URL`, else `inline`).',
+    ),
   REDIS_URL: optionalString
     .pipe(z.url({ protocol: /^rediss?$/ }).optional())
     .describe('Redis URL for the BullMQ job queue. Unset: in-process jobs.'),

@@ -1,15 +1,14 @@
 import type {} from '@fastify/helmet';
-import { findLinkTarget, insertClicks, isLinkCode, pickRedirect } from '@warmpath/core';
+import { isLinkCode, pickRedirect } from '@warmpath/core';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge } from 'prom-client';
 import type { Runtime } from '../app/runtime.js';
-import { type CachedLink, toCachedLink } from '../links/cached-link.js';
-import { ClickBuffer } from '../links/click-buffer.js';
-import { createClickFactory } from '../links/click-from-request.js';
-import { conversionsPlugin } from '../links/conversions.plugin.js';
-import { LinkCache } from '../links/link-cache.js';
-import { TRACKING_SCRIPT, TRACKING_SCRIPT_ETAG } from '../links/tracking-script.js';
+import { type CachedLink, createLinkTargetCache } from '../links/cached-link.js';
+import { clickFactsOf } from '../links/click-from-request.js';
+import type { ClickRecorder } from '../links/click-recorder.js';
+import { createClickRecorder } from '../links/create-click-recorder.js';
+import type { LinkCache } from '../links/link-cache.js';
 
 /** What the app exposes about recorded clicks (tests, benchmarks, shutdown). */
 export interface LinkClicks {
@@ -30,10 +29,13 @@ declare module 'fastify' {
 /** Tunables of {@link linksRoutes}; the defaults suit production. */
 export interface LinksRoutesOptions {
   runtime: Runtime;
+  /** The link codes to answer from (shared with the conversions endpoint); one of its own by default. */
+  linkTargets?: LinkCache<CachedLink>;
   cacheTtlMs?: number;
   flushIntervalMs?: number;
   maxBufferedClicks?: number;
-  conversionsPerMinute?: number;
+  /** Where click rows are built and written; defaults to the runtime's `CLICK_WRITER` choice. */
+  clickWriter?: 'inline' | 'thread';
 }
 
 const NOT_FOUND_TEXT = 'This referral link does not exist or is no longer active.\n';
@@ -52,21 +54,16 @@ function redirectSecurityHeaders(isSecure: boolean): Record<string, string> {
 
 /**
  * The hot path (API.md "Links"): `GET /r/:code` answers from an in-memory cache of link codes and hands the click to
- * a buffer written in batches, so a redirect never waits for the database once its code is cached; `GET /t.js`
- * serves the tracking script and `POST /t/conversions` takes its conversions. The buffer is written out when the
- * app closes, before the runtime closes the database.
+ * a {@link ClickRecorder} that writes in batches (on a writer thread with Postgres), so a redirect never waits for
+ * the database once its code is cached. What is recorded is written out when the app closes, before the runtime
+ * closes the database. Registered on the root context, outside the web surface: a redirect needs none of its
+ * per-request hooks (security-header middleware, cookie parsing, CSRF checks), which would cost the busiest route
+ * more than the redirect itself. The tracking script and conversions live in `trackingRoutes`.
  */
 async function links(app: FastifyInstance, options: LinksRoutesOptions) {
   const { runtime } = options;
-  const db = runtime.database.db;
   const isSecure = runtime.config.PUBLIC_URL.startsWith('https:');
-  const cache = new LinkCache<CachedLink>({
-    load: async (code) => {
-      const target = await findLinkTarget(db, code);
-      return target && toCachedLink(target, { isSecure });
-    },
-    ...(options.cacheTtlMs === undefined ? {} : { ttlMs: options.cacheTtlMs }),
-  });
+  const cache = options.linkTargets ?? createLinkTargetCache(runtime, { ttlMs: options.cacheTtlMs });
 
   const registers = app.hasDecorator('metricsRegistry') ? [app.metricsRegistry] : [];
   const droppedClicks = new Counter({
@@ -74,35 +71,32 @@ async function links(app: FastifyInstance, options: LinksRoutesOptions) {
     help: 'Clicks dropped because the click buffer was full (the database was unreachable for too long)',
     registers,
   });
-  const buffer = new ClickBuffer({
-    write: (clicks) => insertClicks(runtime.database, clicks),
-    logger: runtime.logger,
-    onDropped: () => droppedClicks.inc(),
-    ...(options.flushIntervalMs === undefined ? {} : { flushIntervalMs: options.flushIntervalMs }),
-    ...(options.maxBufferedClicks === undefined ? {} : { maxBuffered: options.maxBufferedClicks }),
+  const recorder = createClickRecorder(runtime, {
+    onDropped: (count) => droppedClicks.inc(count),
+    flushIntervalMs: options.flushIntervalMs,
+    maxBuffered: options.maxBufferedClicks,
+    writer: options.clickWriter,
   });
   new Gauge({
     name: 'warmpath_clicks_buffered',
     help: 'Clicks waiting in memory to be written to the database',
     registers,
     collect() {
-      this.set(buffer.size);
+      this.set(recorder.buffered);
     },
   });
-  buffer.start();
-  const clickOf = createClickFactory({ ipHashSalt: runtime.ipHashSalt });
   const securityHeaders = redirectSecurityHeaders(isSecure);
   app.decorate('linkClicks', {
-    flush: () => buffer.flush(),
+    flush: () => recorder.flush(),
     get buffered() {
-      return buffer.size;
+      return recorder.buffered;
     },
     get dropped() {
-      return buffer.droppedCount;
+      return recorder.dropped;
     },
   });
   // onClose runs once the server has stopped taking requests and those in flight have finished.
-  app.addHook('onClose', async () => buffer.close());
+  app.addHook('onClose', async () => recorder.close());
 
   // A click flood must not flood the logs too: only warnings and errors of this route are logged.
   app.get<{ Params: { code: string } }>(
@@ -122,7 +116,7 @@ async function links(app: FastifyInstance, options: LinksRoutesOptions) {
       }
       const query = request.query as Record<string, unknown>;
       const destination = pickRedirect(link.redirects, query.to);
-      buffer.add(clickOf(request, link.target, { destination, now: runtime.clock.now() }));
+      recorder.record(clickFactsOf(request, link.target, destination, runtime.clock.now().getTime()));
       // no-store: a cached redirect would skip the next click's record.
       return reply
         .code(302)
@@ -132,24 +126,7 @@ async function links(app: FastifyInstance, options: LinksRoutesOptions) {
         .send();
     },
   );
-
-  app.get('/t.js', async (request, reply) => {
-    reply
-      .header('cache-control', 'public, max-age=86400, stale-while-revalidate=604800')
-      .header('etag', TRACKING_SCRIPT_ETAG)
-      // Loaded by <script> from the customer's origin: helmet's same-origin default would make browsers block it.
-      .header('cross-origin-resource-policy', 'cross-origin')
-      .header('access-control-allow-origin', '*');
-    if (request.headers['if-none-match'] === TRACKING_SCRIPT_ETAG) return reply.code(304).send();
-    return reply.type('text/javascript; charset=utf-8').send(TRACKING_SCRIPT);
-  });
-
-  await app.register(conversionsPlugin, {
-    runtime,
-    links: cache,
-    ratePerMinute: options.conversionsPerMinute ?? 60,
-  });
 }
 
-/** Registers the link routes on the root app (the `linkClicks` decoration is visible there). */
+/** Registers `GET /r/:code` on the root app (the `linkClicks` decoration is visible there). */
 export const linksRoutes = fp(links, { name: 'warmpath-links' });

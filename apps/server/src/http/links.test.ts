@@ -203,6 +203,34 @@ describe.each(stacks)('referral links on $name', (stack) => {
     expect(rows).toHaveLength(40);
   });
 
+  it.runIf(stack.database === 'postgres')(
+    'records clicks on the writer thread (CLICK_WRITER=thread) and writes them all on shutdown',
+    async () => {
+      const link = await seedEnrollment(server.runtime.database.db, { code: 'Thread_R1' });
+      const app = Fastify({ trustProxy: true });
+      await app.register(linksRoutes, {
+        runtime: server.runtime,
+        clickWriter: 'thread',
+        flushIntervalMs: 3_600_000,
+      });
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          app.inject({ method: 'GET', url: '/r/Thread_R1?gclid=g1', headers: { 'user-agent': BROWSER } }),
+        ),
+      );
+      expect(answers.every((res) => res.statusCode === 302)).toBe(true);
+      expect(app.linkClicks.buffered).toBe(30);
+      await app.close();
+      const rows = await server.runtime.database.db
+        .selectFrom('clicks')
+        .selectAll()
+        .where('enrollment_id', '=', link.enrollmentId)
+        .execute();
+      expect(rows).toHaveLength(30);
+      expect(rows.every((row) => row.query.gclid === 'g1' && row.is_bot === false)).toBe(true);
+    },
+  );
+
   it('drops clicks beyond the buffer cap and counts them', async () => {
     await seedEnrollment(server.runtime.database.db, { code: 'Cap_1' });
     const app = Fastify();

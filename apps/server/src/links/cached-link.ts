@@ -1,4 +1,12 @@
-import { buildLinkRedirects, type LinkRedirects, type LinkTarget, REF_PARAM } from '@warmpath/core';
+import {
+  buildLinkRedirects,
+  findLinkTarget,
+  type LinkRedirects,
+  type LinkTarget,
+  REF_PARAM,
+} from '@warmpath/core';
+import type { Runtime } from '../app/runtime.js';
+import { LinkCache } from './link-cache.js';
 
 /** A link code as the redirect serves it: its target plus everything per-request work would otherwise recompute. */
 export interface CachedLink {
@@ -27,4 +35,22 @@ export function toCachedLink(target: LinkTarget, options: { isSecure: boolean })
     redirects: buildLinkRedirects(target),
     cookie: refCookie(target.code, target.attributionWindowDays, options.isSecure),
   };
+}
+
+/**
+ * The link codes the redirect and the conversions endpoint answer from: loaded from the database on first use and
+ * kept for `ttlMs` (a paused track's links stop within that time).
+ */
+export function createLinkTargetCache(
+  runtime: Runtime,
+  options: { ttlMs?: number | undefined } = {},
+): LinkCache<CachedLink> {
+  const isSecure = runtime.config.PUBLIC_URL.startsWith('https:');
+  return new LinkCache<CachedLink>({
+    load: async (code) => {
+      const target = await findLinkTarget(runtime.database.db, code);
+      return target && toCachedLink(target, { isSecure });
+    },
+    ...(options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs }),
+  });
 }

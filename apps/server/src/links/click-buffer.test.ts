@@ -49,6 +49,49 @@ describe('the click buffer', () => {
     expect(buffer.size).toBe(0);
   });
 
+  it('writes only full batches between ticks under a steady stream, never chasing each new click', async () => {
+    const batches: number[] = [];
+    let release: () => void = () => {};
+    const buffer = new ClickBuffer({
+      logger,
+      batchSize: 100,
+      flushIntervalMs: 60_000,
+      write: async (clicks) => {
+        batches.push(clicks.length);
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      },
+    });
+    for (let index = 0; index < 150; index++) buffer.add(aClick(index));
+    // The first full batch is being written; clicks keep arriving meanwhile.
+    for (let index = 150; index < 180; index++) buffer.add(aClick(index));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(buffer.size).toBe(80);
+    // 80 waiting is less than a batch: nothing more goes out until a tick or an explicit flush.
+    expect(batches).toEqual([100]);
+    const flushed = buffer.flush();
+    await vi.waitFor(() => expect(batches).toEqual([100, 80]));
+    release();
+    await flushed;
+    expect(buffer.size).toBe(0);
+  });
+
+  it('reports each written batch and every dropped click', async () => {
+    const writer = recordingWriter();
+    const onWritten = vi.fn();
+    const onDropped = vi.fn();
+    const buffer = new ClickBuffer({ write: writer.write, logger, onWritten, onDropped, closeAttempts: 1 });
+    for (let index = 0; index < 3; index++) buffer.add(aClick(index));
+    await buffer.flush();
+    expect(onWritten).toHaveBeenCalledWith(3);
+    buffer.add(aClick(4));
+    writer.failNext(1);
+    await buffer.close();
+    expect(onDropped).toHaveBeenCalledWith(1);
+  });
+
   it('flushes on its own every interval', async () => {
     const writer = recordingWriter();
     const buffer = new ClickBuffer({ write: writer.write, logger, flushIntervalMs: 20 });

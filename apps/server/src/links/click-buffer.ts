@@ -8,25 +8,28 @@ export interface ClickBufferLogger {
 
 /** Tunables of a {@link ClickBuffer}. */
 export interface ClickBufferOptions {
-  /** Writes one batch (a multi-row INSERT); throws to keep the batch for the next attempt. */
+  /** Writes one batch (COPY on Postgres); throws to keep the batch for the next attempt. */
   write(clicks: readonly ClickToRecord[]): Promise<void>;
   logger: ClickBufferLogger;
-  /** Rows per INSERT, and the size that triggers a flush before the next tick. */
+  /** Rows per write, and the size that triggers a write before the next tick. */
   batchSize?: number;
   flushIntervalMs?: number;
   /** Most clicks held while the database is unreachable; clicks beyond it are dropped and counted. */
   maxBuffered?: number;
-  /** Called for each click dropped because the buffer was full (a metric). */
-  onDropped?: () => void;
+  /** Called with the number of clicks dropped (buffer full or closed, or given up on close): a metric. */
+  onDropped?: (count: number) => void;
+  /** Called with the size of each batch once it is written. */
+  onWritten?: (count: number) => void;
   /** Attempts of the final flush on close before the remaining clicks are given up. */
   closeAttempts?: number;
 }
 
 /**
  * Clicks on their way to the database: the redirect appends without waiting, and the buffer writes them in batches
- * every `flushIntervalMs` or as soon as `batchSize` are waiting. A failed write keeps its rows for the next tick;
- * memory stays bounded by `maxBuffered`. {@link ClickBuffer.close} writes what is left (call it before the database
- * closes).
+ * every `flushIntervalMs` or as soon as `batchSize` are waiting. Under a steady stream only full batches go out
+ * between ticks: a write never chases the clicks that arrived while the previous one ran, which would turn a busy
+ * stream into many small COPYs (each with its own commit). A failed write keeps its rows for the next tick; memory
+ * stays bounded by `maxBuffered`. {@link ClickBuffer.close} writes what is left (call it before the database closes).
  */
 export class ClickBuffer {
   readonly #write: (clicks: readonly ClickToRecord[]) => Promise<void>;
@@ -34,7 +37,8 @@ export class ClickBuffer {
   readonly #batchSize: number;
   readonly #flushIntervalMs: number;
   readonly #maxBuffered: number;
-  readonly #onDropped: () => void;
+  readonly #onDropped: (count: number) => void;
+  readonly #onWritten: (count: number) => void;
   readonly #closeAttempts: number;
   #pending: ClickToRecord[] = [];
   #flushing: Promise<void> | undefined;
@@ -50,6 +54,7 @@ export class ClickBuffer {
     this.#flushIntervalMs = options.flushIntervalMs ?? 250;
     this.#maxBuffered = options.maxBuffered ?? 50_000;
     this.#onDropped = options.onDropped ?? (() => {});
+    this.#onWritten = options.onWritten ?? (() => {});
     this.#closeAttempts = options.closeAttempts ?? 3;
   }
 
@@ -67,13 +72,13 @@ export class ClickBuffer {
   add(click: ClickToRecord): boolean {
     if (this.#isClosed || this.#pending.length >= this.#maxBuffered) {
       this.#dropped++;
-      this.#onDropped();
+      this.#onDropped(1);
       return false;
     }
     this.#pending.push(click);
     // A full batch goes out at once, unless writes are failing: then the timer's pace is the retry back-off.
     if (this.#pending.length >= this.#batchSize && this.#flushing === undefined && !this.#isFailing) {
-      this.flush().catch(() => {});
+      this.#run(0).catch(() => {});
     }
     return true;
   }
@@ -89,11 +94,17 @@ export class ClickBuffer {
   }
 
   /**
-   * Writes every click queued so far (and any queued while it runs), one batch at a time. Rejects when a write
-   * fails; the unwritten clicks stay queued.
+   * Writes every click queued so far, one batch at a time (clicks queued meanwhile go out with the next full batch or
+   * tick). Rejects when a write fails; the unwritten clicks stay queued.
    */
-  flush(): Promise<void> {
-    this.#flushing ??= this.#drain().finally(() => {
+  async flush(): Promise<void> {
+    // A write already running (of full batches) finishes first; then what is still queued is owed.
+    while (this.#flushing !== undefined) await this.#flushing;
+    await this.#run(this.#pending.length);
+  }
+
+  #run(owed: number): Promise<void> {
+    this.#flushing ??= this.#drain(owed).finally(() => {
       this.#flushing = undefined;
     });
     return this.#flushing;
@@ -115,15 +126,20 @@ export class ClickBuffer {
     if (this.#pending.length > 0) {
       this.#logger.error({ lostClicks: this.#pending.length }, 'clicks could not be written before shutdown');
       this.#dropped += this.#pending.length;
+      this.#onDropped(this.#pending.length);
       this.#pending = [];
     }
   }
 
-  async #drain(): Promise<void> {
-    while (this.#pending.length > 0) {
+  /** Writes the first `owed` clicks, then full batches while there are any. */
+  async #drain(owed: number): Promise<void> {
+    let left = owed;
+    while ((left > 0 && this.#pending.length > 0) || this.#pending.length >= this.#batchSize) {
       const batch = this.#pending.splice(0, this.#batchSize);
+      left -= batch.length;
       try {
         await this.#write(batch);
+        this.#onWritten(batch.length);
       } catch (error) {
         this.#pending = batch.concat(this.#pending);
         if (!this.#isFailing) {

@@ -68,8 +68,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     queue: 'in-process',
   };
   const apiKey = `wp_test_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const database = await createTestDatabase(stack.database);
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    // As in production: the Postgres stack names its database (the click writer thread connects to it itself).
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
+    // A writer thread per test server would cost each suite a thread start; the click suites ask for one.
+    CLICK_WRITER: 'inline',
     PUBLIC_URL: 'http://localhost:3000',
     WARMPATH_SECRET_KEY: TEST_SECRET_KEY,
     WARMPATH_DEMO: 'false',
@@ -85,7 +90,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(stack.queue === 'bullmq' ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...options.env,
   });
-  const database = await createTestDatabase(stack.database);
   await options.beforeBoot?.(database.db);
   const prefix = uniqueRedisPrefix('server');
   const logger = options.logger ?? createLogger(config);

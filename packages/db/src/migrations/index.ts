@@ -5,6 +5,7 @@ import * as outboxLease from './2026-11-22T0230-outbox-lease.js';
 import * as participantLoginTokens from './2026-11-22T0310-participant-login-tokens.js';
 import * as portalSignIn from './2026-11-22T0420-portal-sign-in.js';
 import * as staffAccounts from './2026-11-22T0440-staff-accounts.js';
+import * as clicksTimeIndex from './2026-11-22T0900-clicks-time-index.js';
 
 /**
  * Every migration, by name. Names start with an ISO date so they sort in the order they were written.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0310-participant-login-tokens': participantLoginTokens,
   '2026-11-22T0420-portal-sign-in': portalSignIn,
   '2026-11-22T0440-staff-accounts': staffAccounts,
+  '2026-11-22T0900-clicks-time-index': clicksTimeIndex,
 };
