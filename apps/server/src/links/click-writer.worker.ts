@@ -3,6 +3,7 @@
  * COPYs them into Postgres over its own connection, so neither the row building nor the database protocol runs on
  * the event loop that answers redirects. Everything it has to say goes back as messages; it never logs itself.
  */
+import { setPriority } from 'node:os';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { insertClicks } from '@warmpath/core';
 import { createDatabase } from '@warmpath/db';
@@ -15,6 +16,8 @@ import {
   type FromClickWriter,
   type ToClickWriter,
 } from './click-writer-protocol.js';
+
+const WRITER_NICE = 10;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -64,5 +67,17 @@ function startClickWriter(port: MessagePort, settings: ClickWriterSettings): voi
   });
 }
 
+/**
+ * Writing clicks is background work that tolerates delay (batches wait up to a flush interval anyway); the thread
+ * answering redirects is not. On Linux a nice value belongs to a thread, so this lowers only the writer's priority.
+ * Best effort: where it is not allowed, the writer runs at normal priority.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    setPriority(0, WRITER_NICE);
+  } catch {}
+}
+
 if (!parentPort) throw new Error('click-writer.worker must run as a worker thread');
+lowerThisThreadsPriority();
 startClickWriter(parentPort, workerData as ClickWriterSettings);
