@@ -118,6 +118,7 @@ function combine(rounds: Round[]): Measured {
     cpu: rounds.every((round) => round.cpuMs)
       ? {
           serverThread: perRequest((cpu) => cpu.serverThread),
+          otherThreads: perRequest((cpu) => cpu.otherThreads),
           postgres: perRequest((cpu) => cpu.postgres),
         }
       : undefined,
@@ -231,7 +232,7 @@ try {
     `${measured.requestsPerSecond.toFixed(0).padStart(6)} req/s  p99 ${measured.p99} ms  busy ${measured.busyMicrosPerRequest.toFixed(1)} µs/req`;
   const cpuLine = (measured: Measured) =>
     measured.cpu
-      ? `server thread ${measured.cpu.serverThread.toFixed(1)}, Postgres ${measured.cpu.postgres.toFixed(1)}`
+      ? `server thread ${measured.cpu.serverThread.toFixed(1)}, other threads ${measured.cpu.otherThreads.toFixed(1)} (load generator, click writer, GC), Postgres ${measured.cpu.postgres.toFixed(1)}`
       : 'not measured (no /proc)';
   const isComplete = rows.all === answered && rows.human === answered;
   console.log(`baseline: bare Fastify redirect      ${rate(bare)}`);

@@ -4,6 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface CpuSample {
   /** The thread running the servers' event loop. */
   serverThread: number;
+  /**
+   * The bench process's other threads: the load generator (an autocannon worker), the click writer thread, V8's
+   * garbage-collector and compiler helpers, libuv's pool.
+   */
+  otherThreads: number;
   /** Every Postgres process on the machine (the bench's database server). */
   postgres: number;
 }
@@ -41,7 +46,12 @@ function postgresCpuMs(): number {
  */
 export function sampleCpu(): CpuSample | undefined {
   try {
-    return { serverThread: cpuMsOf(`/proc/self/task/${process.pid}/stat`), postgres: postgresCpuMs() };
+    const serverThread = cpuMsOf(`/proc/self/task/${process.pid}/stat`);
+    return {
+      serverThread,
+      otherThreads: cpuMsOf('/proc/self/stat') - serverThread,
+      postgres: postgresCpuMs(),
+    };
   } catch {
     return undefined;
   }
@@ -55,6 +65,7 @@ export function cpuBetween(
   if (!before || !after) return undefined;
   return {
     serverThread: after.serverThread - before.serverThread,
+    otherThreads: after.otherThreads - before.otherThreads,
     postgres: after.postgres - before.postgres,
   };
 }

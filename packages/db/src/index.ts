@@ -1,5 +1,5 @@
 export { type Kysely, sql, type Transaction } from 'kysely';
-export { type AppendRows, type AppendValue, encodeCopyText } from './append-rows.js';
+export { type AppendRows, type AppendValue, AppendValueError } from './append-rows.js';
 export {
   createDatabase,
   type DatabaseKind,
