@@ -91,6 +91,24 @@ describe.each(kinds)('appendRows on %s', (kind) => {
     ]);
   });
 
+  it('takes uuids in either case and refuses anything else that is not one', async () => {
+    const id = newId();
+    await database.appendRows('clicks', COLUMNS, [row(id.toUpperCase(), 'upper')]);
+    expect(await database.db.selectFrom('clicks').select('id').where('id', '=', id).execute()).toEqual([
+      { id },
+    ]);
+    // (Postgres itself also reads the forms without dashes or in braces, which a click id never takes.)
+    const malformed = [
+      `${id.slice(0, 8)}_${id.slice(9)}`,
+      `${id.slice(0, 35)}g`,
+      `${id.slice(0, 35)}é`,
+      `${id}0`,
+    ];
+    for (const bad of malformed) {
+      await expect(database.appendRows('clicks', COLUMNS, [row(bad, 'bad')]), bad).rejects.toThrow();
+    }
+  });
+
   it('writes large batches (more rows than one statement may carry parameters for)', async () => {
     const enrollmentId = newId();
     const rows = Array.from({ length: 7000 }, () => {
