@@ -1,15 +1,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** CPU milliseconds (user + system) so far, by where they were spent. */
-export interface CpuSample {
+/** CPU milliseconds (user + system) spent during a measured stretch, by where they were spent. */
+export interface CpuSpent {
   /** The thread running the servers' event loop. */
   serverThread: number;
+  /** Threads started during the stretch: the load generator (autocannon's worker thread, one per run). */
+  loadGenerator: number;
   /**
-   * The bench process's other threads: the load generator (an autocannon worker), the click writer thread, V8's
-   * garbage-collector and compiler helpers, libuv's pool.
+   * The bench process's other threads, alive before and after: the click writer thread, V8's garbage-collector and
+   * compiler helpers, libuv's pool.
    */
-  otherThreads: number;
+  helperThreads: number;
   /** Every Postgres process on the machine (the bench's database server). */
+  postgres: number;
+}
+
+/** CPU milliseconds so far (see {@link sampleCpu}). */
+export interface CpuSample {
+  serverThread: number;
+  /** All threads of the process, ended ones included. */
+  process: number;
+  /** Each live thread other than the server thread, by thread id. */
+  threads: Map<string, number>;
   postgres: number;
 }
 
@@ -40,16 +52,21 @@ function postgresCpuMs(): number {
 }
 
 /**
- * Where CPU went, read from Linux's /proc (undefined elsewhere). The event loop's busy time also counts the time
- * its thread was runnable but waiting for a core (Postgres, the load generator and the click writer share the
+ * Where CPU went so far, read from Linux's /proc (undefined elsewhere). The event loop's busy time also counts the
+ * time its thread was runnable but waiting for a core (Postgres, the load generator and the click writer share the
  * machine's cores with it); its CPU time does not.
  */
 export function sampleCpu(): CpuSample | undefined {
   try {
-    const serverThread = cpuMsOf(`/proc/self/task/${process.pid}/stat`);
+    const main = String(process.pid);
+    const threads = new Map<string, number>();
+    for (const tid of readdirSync('/proc/self/task')) {
+      if (tid !== main) threads.set(tid, cpuMsOf(`/proc/self/task/${tid}/stat`));
+    }
     return {
-      serverThread,
-      otherThreads: cpuMsOf('/proc/self/stat') - serverThread,
+      serverThread: cpuMsOf(`/proc/self/task/${main}/stat`),
+      process: cpuMsOf('/proc/self/stat'),
+      threads,
       postgres: postgresCpuMs(),
     };
   } catch {
@@ -57,15 +74,26 @@ export function sampleCpu(): CpuSample | undefined {
   }
 }
 
-/** The CPU spent between two samples. */
+/**
+ * The CPU spent between two samples. A thread alive at both is a helper; the rest of the process's time was spent
+ * by threads that started (and maybe ended) in between: the load generator, whose ended worker Linux folds into the
+ * process's total.
+ */
 export function cpuBetween(
   before: CpuSample | undefined,
   after: CpuSample | undefined,
-): CpuSample | undefined {
+): CpuSpent | undefined {
   if (!before || !after) return undefined;
+  let helperThreads = 0;
+  for (const [tid, ms] of after.threads) {
+    const earlier = before.threads.get(tid);
+    if (earlier !== undefined) helperThreads += ms - earlier;
+  }
+  const serverThread = after.serverThread - before.serverThread;
   return {
-    serverThread: after.serverThread - before.serverThread,
-    otherThreads: after.otherThreads - before.otherThreads,
+    serverThread,
+    loadGenerator: after.process - before.process - serverThread - helperThreads,
+    helperThreads,
     postgres: after.postgres - before.postgres,
   };
 }
