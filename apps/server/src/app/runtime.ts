@@ -179,7 +179,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       referrals,
       magicLinks: new MagicLinkService({ db, clock, mailer, publicUrl: config.PUBLIC_URL, onMailError }),
       portalAccounts,
-      portalSignIn: new PortalSignInService({ db, clock, accounts: portalAccounts }),
+      portalSignIn: new PortalSignInService({
+        db,
+        clock,
+        accounts: portalAccounts,
+        maxFailures: config.WARMPATH_SIGN_IN_MAX_FAILURES,
+      }),
       selfEnrolment: new SelfEnrolmentService({
         db,
         clock,

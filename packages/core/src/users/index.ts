@@ -1,16 +1,16 @@
 export { ARGON2_OPTIONS, argon2PasswordHasher, type PasswordHasher } from './password.js';
 export {
+  LOCKED_OUT_AUDIT_ACTION,
+  SIGN_IN_REFUSED_MESSAGE,
+  type SignInLockoutLimits,
+} from './password-sign-in.js';
+export {
   STAFF_ACCOUNT_AUDIT_ACTIONS,
   StaffAccountService,
   type StaffAccountServiceDeps,
 } from './staff-account.service.js';
 export type { StaffActor } from './staff-account-rules.js';
-export {
-  LOCKED_OUT_AUDIT_ACTION,
-  SIGN_IN_REFUSED_MESSAGE,
-  StaffSignInService,
-  type StaffSignInServiceDeps,
-} from './staff-sign-in.service.js';
+export { StaffSignInService, type StaffSignInServiceDeps } from './staff-sign-in.service.js';
 export {
   type CreateUserInput,
   createUserInputSchema,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { staffCaller } from '../admin/admin-test-kit.js';
+import { createTrack, enrolParticipant, signInByLoginLink } from '../portal/portal-test-kit.js';
 import { trpcClient } from '../trpc-test-client.js';
 
 const stacks = await testStacks();
@@ -83,6 +84,33 @@ describe.each(stacks)('staff sign-in lock-out on $name', (stack) => {
       .where('email', '=', email)
       .execute();
     await attempt(email, 'wrong password 3');
+    expect((await attempt(email, PASSWORD)).res.statusCode).toBe(200);
+  });
+
+  it('applies the same limit to portal sign-ins, counting them apart from the console', async () => {
+    await staffCaller(server, 'viewer', 'pia');
+    const email = 'pia@test.warmpath.local';
+    await createTrack(server, 'lockout-clients');
+    const participantId = await enrolParticipant(server, email, ['lockout-clients']);
+    const session = await signInByLoginLink(server, participantId);
+    const trpc = trpcClient(server.app);
+    expect(
+      (await trpc.mutation('portal.account.setPassword', { password: PASSWORD }, session)).statusCode,
+    ).toBe(200);
+    const portalSignIn = (password: string) => trpc.mutation('portal.auth.signIn', { email, password });
+
+    for (let index = 0; index < 3; index++)
+      expect((await portalSignIn('wrong password 4')).statusCode).toBe(401);
+    // WARMPATH_SIGN_IN_MAX_FAILURES is 3 here (the default would be 5): the right password is now refused.
+    expect((await portalSignIn(PASSWORD)).statusCode).toBe(401);
+    const lockouts = await server.runtime.services.audit.list({ action: 'auth.locked_out', limit: 20 });
+    expect(lockouts.data).toContainEqual(
+      expect.objectContaining({
+        target: { type: 'participant', id: null },
+        changes: expect.objectContaining({ email, failures: 3 }),
+      }),
+    );
+    // The same person's console sign-in keeps its own count.
     expect((await attempt(email, PASSWORD)).res.statusCode).toBe(200);
   });
 });
