@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, ErrorState, SelectField, Skeleton, Table } from '@warmpath/ui';
+import { Card, SelectField, Skeleton, Table } from '@warmpath/ui';
 import { useState } from 'react';
-import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { pluralize } from '../../format/pluralize.js';
+import { QueryErrorState } from '../errors/query-error-state.js';
 import { ActivityChart } from './activity-chart.js';
 import { FunnelChart } from './funnel-chart.js';
 
@@ -44,13 +44,7 @@ export function ProgramActivityCard() {
       {summary.isPending ? (
         <Skeleton lines={6} label="Loading activity…" />
       ) : summary.isError ? (
-        <ErrorState
-          title="Activity could not load"
-          headingLevel={3}
-          message={describeError(summary.error)}
-          onRetry={() => void summary.refetch()}
-          isRetrying={summary.isRefetching}
-        />
+        <QueryErrorState title="Activity could not load" headingLevel={3} query={summary} />
       ) : (
         <div className="form-stack">
           <div className="chart-grid">

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, ErrorState, KeyValueList, LoadingState } from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { Badge, Card, KeyValueList, LoadingState } from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
 import type { LoadedPlugin, SystemStatus } from '../../api/types.js';
+import { QueryErrorState } from '../errors/query-error-state.js';
 import { databaseLabel, isEmbeddedSetup, jobQueueLabel, modeLabel } from './system-status-labels.js';
 
 /** What this installation runs on: the facts an operator (or a support request) needs first. */
@@ -13,13 +13,7 @@ export function SystemStatusCard() {
       {status.isPending ? (
         <LoadingState label="Loading system status…" />
       ) : status.isError ? (
-        <ErrorState
-          title="Status could not load"
-          headingLevel={3}
-          message={describeError(status.error)}
-          onRetry={() => void status.refetch()}
-          isRetrying={status.isRefetching}
-        />
+        <QueryErrorState title="Status could not load" headingLevel={3} query={status} />
       ) : (
         <SystemStatusDetails status={status.data} />
       )}

@@ -3,6 +3,7 @@ import { Button, CheckboxField, Dialog, Fieldset, FormAlert, LoadingState, TextF
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
+import { toggled } from '../../lib/toggled.js';
 
 /** Props of {@link InviteParticipantDialog}. */
 export interface InviteParticipantDialogProps {
@@ -87,9 +88,7 @@ export function InviteParticipantDialog({ isOpen, onClose, onInvited }: InvitePa
                 label={track.name}
                 checked={trackIds.includes(track.id)}
                 onChange={(event) =>
-                  setTrackIds((current) =>
-                    event.target.checked ? [...current, track.id] : current.filter((id) => id !== track.id),
-                  )
+                  setTrackIds((current) => toggled(current, track.id, event.target.checked))
                 }
               />
             ))

@@ -3,10 +3,7 @@ import {
   Badge,
   Button,
   CheckboxField,
-  CopyButton,
-  Dialog,
   EmptyState,
-  ErrorState,
   Fieldset,
   FormAlert,
   Skeleton,
@@ -18,6 +15,9 @@ import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { ApiScope } from '../../api/types.js';
 import { formatDateTime } from '../../format/format-date.js';
+import { toggled } from '../../lib/toggled.js';
+import { QueryErrorState } from '../errors/query-error-state.js';
+import { CreateThenRevealDialog } from '../secrets/create-then-reveal-dialog.js';
 
 const SCOPES: ReadonlyArray<ApiScope> = [
   'tracks:read',
@@ -69,13 +69,7 @@ export function ApiKeysPanel() {
       {keys.isPending ? (
         <Skeleton lines={3} label="Loading API keys…" />
       ) : keys.isError ? (
-        <ErrorState
-          title="API keys could not load"
-          headingLevel={3}
-          message={describeError(keys.error)}
-          onRetry={() => void keys.refetch()}
-          isRetrying={keys.isRefetching}
-        />
+        <QueryErrorState title="API keys could not load" headingLevel={3} query={keys} />
       ) : (
         <Table
           caption="API keys"
@@ -132,62 +126,39 @@ export function ApiKeysPanel() {
           ]}
         />
       )}
-      <Dialog
+      <CreateThenRevealDialog
         isOpen={isCreating}
         onClose={close}
-        title={create.data ? 'Copy the new key now' : 'Create an API key'}
-        description={
+        formId="create-api-key-form"
+        title="Create an API key"
+        description="Give the key a name that says where it is used, and only the scopes it needs."
+        submitLabel="Create key"
+        isSubmitting={create.isPending}
+        onSubmit={submit}
+        error={create.isError ? describeError(create.error) : null}
+        errorTitle="No key was created"
+        revealed={
           create.data
-            ? 'This is the only time the key is shown. Store it in your integration’s secret store.'
-            : 'Give the key a name that says where it is used, and only the scopes it needs.'
+            ? { createdName: create.data.apiKey.name, secret: create.data.key, copyLabel: 'Copy key' }
+            : null
         }
-        footer={
-          create.data ? (
-            <Button onClick={close}>Done</Button>
-          ) : (
-            <>
-              <Button variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" form="create-api-key-form" isLoading={create.isPending}>
-                Create key
-              </Button>
-            </>
-          )
-        }
+        revealTitle="Copy the new key now"
+        revealDescription="This is the only time the key is shown. Store it in your integration’s secret store."
       >
-        {create.data ? (
-          <FormAlert tone="success" title={create.data.apiKey.name}>
-            <span className="link-cell">
-              <code>{create.data.key}</code>
-              <CopyButton value={create.data.key} label="Copy key" />
-            </span>
-          </FormAlert>
-        ) : (
-          <form id="create-api-key-form" className="form-stack" onSubmit={submit} noValidate>
-            <TextField label="Name" required value={name} onChange={(event) => setName(event.target.value)} />
-            <Fieldset legend="Scopes">
-              <div className="checkbox-grid">
-                {SCOPES.map((scope) => (
-                  <CheckboxField
-                    key={scope}
-                    label={scope}
-                    checked={scopes.includes(scope)}
-                    onChange={(event) =>
-                      setScopes((current) =>
-                        event.target.checked ? [...current, scope] : current.filter((held) => held !== scope),
-                      )
-                    }
-                  />
-                ))}
-              </div>
-            </Fieldset>
-            {create.isError ? (
-              <FormAlert title="No key was created">{describeError(create.error)}</FormAlert>
-            ) : null}
-          </form>
-        )}
-      </Dialog>
+        <TextField label="Name" required value={name} onChange={(event) => setName(event.target.value)} />
+        <Fieldset legend="Scopes">
+          <div className="checkbox-grid">
+            {SCOPES.map((scope) => (
+              <CheckboxField
+                key={scope}
+                label={scope}
+                checked={scopes.includes(scope)}
+                onChange={(event) => setScopes((current) => toggled(current, scope, event.target.checked))}
+              />
+            ))}
+          </div>
+        </Fieldset>
+      </CreateThenRevealDialog>
     </div>
   );
 }

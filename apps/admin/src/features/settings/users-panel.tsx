@@ -4,7 +4,6 @@ import {
   Button,
   Dialog,
   EmptyState,
-  ErrorState,
   FormAlert,
   SelectField,
   Skeleton,
@@ -16,6 +15,7 @@ import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { StaffAccount, StaffRole } from '../../api/types.js';
 import { formatDate } from '../../format/format-date.js';
+import { QueryErrorState } from '../errors/query-error-state.js';
 
 const ROLES: ReadonlyArray<{ value: StaffRole; label: string }> = [
   { value: 'owner', label: 'Owner' },
@@ -50,13 +50,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
       {users.isPending ? (
         <Skeleton lines={3} label="Loading staff…" />
       ) : users.isError ? (
-        <ErrorState
-          title="Staff could not load"
-          headingLevel={3}
-          message={describeError(users.error)}
-          onRetry={() => void users.refetch()}
-          isRetrying={users.isRefetching}
-        />
+        <QueryErrorState title="Staff could not load" headingLevel={3} query={users} />
       ) : (
         <Table
           caption="Staff accounts"

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, EmptyState, ErrorState, FormAlert, Skeleton, Table } from '@warmpath/ui';
+import { Badge, Button, EmptyState, FormAlert, Skeleton, Table } from '@warmpath/ui';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { formatDateTime } from '../../format/format-date.js';
+import { QueryErrorState } from '../errors/query-error-state.js';
+import { LoadMoreButton } from '../lists/load-more-button.js';
 
 const statusTones = { pending: 'warning', succeeded: 'success', failed: 'danger' } as const;
 
@@ -20,15 +22,7 @@ export function WebhookDeliveries({ endpointId }: { endpointId: string }) {
   );
   if (deliveries.isPending) return <Skeleton lines={3} label="Loading deliveries…" />;
   if (deliveries.isError) {
-    return (
-      <ErrorState
-        title="Deliveries could not load"
-        headingLevel={3}
-        message={describeError(deliveries.error)}
-        onRetry={() => void deliveries.refetch()}
-        isRetrying={deliveries.isRefetching}
-      />
-    );
+    return <QueryErrorState title="Deliveries could not load" headingLevel={3} query={deliveries} />;
   }
   return (
     <div className="form-stack">
@@ -80,17 +74,7 @@ export function WebhookDeliveries({ endpointId }: { endpointId: string }) {
           },
         ]}
       />
-      {deliveries.hasNextPage ? (
-        <div className="load-more">
-          <Button
-            variant="secondary"
-            isLoading={deliveries.isFetchingNextPage}
-            onClick={deliveries.fetchNextPage}
-          >
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMoreButton query={deliveries} />
     </div>
   );
 }

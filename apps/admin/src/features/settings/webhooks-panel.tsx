@@ -3,10 +3,8 @@ import {
   Badge,
   Button,
   CheckboxField,
-  CopyButton,
   Dialog,
   EmptyState,
-  ErrorState,
   Fieldset,
   FormAlert,
   Skeleton,
@@ -17,6 +15,9 @@ import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { WebhookEndpointItem, WebhookEventChoice } from '../../api/types.js';
+import { toggled } from '../../lib/toggled.js';
+import { QueryErrorState } from '../errors/query-error-state.js';
+import { CreateThenRevealDialog } from '../secrets/create-then-reveal-dialog.js';
 import { WebhookDeliveries } from './webhook-deliveries.js';
 
 const EVENTS: ReadonlyArray<{ value: WebhookEventChoice; label: string }> = [
@@ -45,13 +46,7 @@ export function WebhooksPanel() {
       {endpoints.isPending ? (
         <Skeleton lines={3} label="Loading webhook endpoints…" />
       ) : endpoints.isError ? (
-        <ErrorState
-          title="Webhook endpoints could not load"
-          headingLevel={3}
-          message={describeError(endpoints.error)}
-          onRetry={() => void endpoints.refetch()}
-          isRetrying={endpoints.isRefetching}
-        />
+        <QueryErrorState title="Webhook endpoints could not load" headingLevel={3} query={endpoints} />
       ) : (
         <Table
           caption="Webhook endpoints"
@@ -147,73 +142,48 @@ function CreateEndpointDialog({
     create.mutate({ url, events, ...(description.trim() ? { description } : {}) });
   }
   return (
-    <Dialog
+    <CreateThenRevealDialog
       isOpen={isOpen}
       onClose={close}
-      title={create.data ? 'Copy the signing secret now' : 'Add a webhook endpoint'}
-      description={
+      formId="create-webhook-form"
+      title="Add a webhook endpoint"
+      description="Warmpath sends signed JSON to this URL and retries until it answers 2xx."
+      submitLabel="Add endpoint"
+      isSubmitting={create.isPending}
+      onSubmit={submit}
+      error={create.isError ? describeError(create.error) : null}
+      errorTitle="The endpoint was not added"
+      revealed={
         create.data
-          ? 'Verify every delivery with this secret (Standard Webhooks). It is shown only this once.'
-          : 'Warmpath sends signed JSON to this URL and retries until it answers 2xx.'
+          ? { createdName: create.data.url, secret: create.data.secret, copyLabel: 'Copy secret' }
+          : null
       }
-      footer={
-        create.data ? (
-          <Button onClick={close}>Done</Button>
-        ) : (
-          <>
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" form="create-webhook-form" isLoading={create.isPending}>
-              Add endpoint
-            </Button>
-          </>
-        )
-      }
+      revealTitle="Copy the signing secret now"
+      revealDescription="Verify every delivery with this secret (Standard Webhooks). It is shown only this once."
     >
-      {create.data ? (
-        <FormAlert tone="success" title={create.data.url}>
-          <span className="link-cell">
-            <code>{create.data.secret}</code>
-            <CopyButton value={create.data.secret} label="Copy secret" />
-          </span>
-        </FormAlert>
-      ) : (
-        <form id="create-webhook-form" className="form-stack" onSubmit={submit} noValidate>
-          <TextField
-            label="URL"
-            type="url"
-            required
-            placeholder="https://example.com/webhooks/warmpath"
-            value={url}
-            onChange={(event) => setUrl(event.target.value)}
+      <TextField
+        label="URL"
+        type="url"
+        required
+        placeholder="https://example.com/webhooks/warmpath"
+        value={url}
+        onChange={(event) => setUrl(event.target.value)}
+      />
+      <TextField
+        label="Description"
+        value={description}
+        onChange={(event) => setDescription(event.target.value)}
+      />
+      <Fieldset legend="Events">
+        {EVENTS.map((choice) => (
+          <CheckboxField
+            key={choice.value}
+            label={choice.label}
+            checked={events.includes(choice.value)}
+            onChange={(event) => setEvents((current) => toggled(current, choice.value, event.target.checked))}
           />
-          <TextField
-            label="Description"
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-          <Fieldset legend="Events">
-            {EVENTS.map((choice) => (
-              <CheckboxField
-                key={choice.value}
-                label={choice.label}
-                checked={events.includes(choice.value)}
-                onChange={(event) =>
-                  setEvents((current) =>
-                    event.target.checked
-                      ? [...current, choice.value]
-                      : current.filter((held) => held !== choice.value),
-                  )
-                }
-              />
-            ))}
-          </Fieldset>
-          {create.isError ? (
-            <FormAlert title="The endpoint was not added">{describeError(create.error)}</FormAlert>
-          ) : null}
-        </form>
-      )}
-    </Dialog>
+        ))}
+      </Fieldset>
+    </CreateThenRevealDialog>
   );
 }

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { buttonClassName, Card, ErrorState, LoadingState } from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { buttonClassName, Card, LoadingState } from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
 import { pluralize } from '../../format/pluralize.js';
+import { QueryErrorState } from '../errors/query-error-state.js';
 import { NoTracksYet } from './no-tracks-yet.js';
 import { TracksTable } from './tracks-table.js';
 
@@ -37,13 +37,7 @@ export function TracksCard({ isCompact = false }: TracksCardProps) {
       {tracks.isPending ? (
         <LoadingState label="Loading tracks…" />
       ) : tracks.isError ? (
-        <ErrorState
-          title="Tracks could not load"
-          headingLevel={3}
-          message={describeError(tracks.error)}
-          onRetry={() => void tracks.refetch()}
-          isRetrying={tracks.isRefetching}
-        />
+        <QueryErrorState title="Tracks could not load" headingLevel={3} query={tracks} />
       ) : (
         <TracksTable tracks={tracks.data} caption="Tracks" isCompact={isCompact} empty={<NoTracksYet />} />
       )}

@@ -1,10 +1,11 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Button, Card, EmptyState, ErrorState, Icon, PageHeader, Skeleton, TextField } from '@warmpath/ui';
+import { Card, EmptyState, Icon, PageHeader, Skeleton, TextField } from '@warmpath/ui';
 import { useDeferredValue, useState } from 'react';
-import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { AuditLogTable } from '../../features/audit/audit-log-table.js';
+import { QueryErrorState } from '../../features/errors/query-error-state.js';
+import { LoadMoreButton } from '../../features/lists/load-more-button.js';
 
 export const Route = createFileRoute('/_staff/audit-log')({
   head: () => ({ meta: [{ title: 'Audit log · Warmpath Admin' }] }),
@@ -75,12 +76,7 @@ function AuditLogPage() {
         {log.isPending ? (
           <Skeleton lines={6} label="Loading the audit log…" />
         ) : log.isError ? (
-          <ErrorState
-            title="The audit log could not load"
-            message={describeError(log.error)}
-            onRetry={() => void log.refetch()}
-            isRetrying={log.isRefetching}
-          />
+          <QueryErrorState title="The audit log could not load" query={log} />
         ) : (
           <>
             <AuditLogTable
@@ -95,13 +91,7 @@ function AuditLogPage() {
                 />
               }
             />
-            {log.hasNextPage ? (
-              <div className="load-more">
-                <Button variant="secondary" isLoading={log.isFetchingNextPage} onClick={log.fetchNextPage}>
-                  Load more
-                </Button>
-              </div>
-            ) : null}
+            <LoadMoreButton query={log} />
           </>
         )}
       </Card>

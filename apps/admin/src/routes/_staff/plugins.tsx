@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import { Card, EmptyState, ErrorState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { Card, EmptyState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
+import { QueryErrorState } from '../../features/errors/query-error-state.js';
 import { PluginSettingsForm } from '../../features/plugins/plugin-settings-form.js';
 import { PluginsTable } from '../../features/plugins/plugins-table.js';
 
@@ -34,13 +34,7 @@ function PluginsPage() {
         {status.isPending ? (
           <LoadingState label="Loading plugins…" />
         ) : status.isError ? (
-          <ErrorState
-            title="Plugins could not load"
-            headingLevel={3}
-            message={describeError(status.error)}
-            onRetry={() => void status.refetch()}
-            isRetrying={status.isRefetching}
-          />
+          <QueryErrorState title="Plugins could not load" headingLevel={3} query={status} />
         ) : (
           <PluginsTable
             plugins={status.data.plugins}
@@ -69,14 +63,7 @@ function PluginSettingsSection() {
   const plugins = useQuery(trpc.admin.plugins.list.queryOptions());
   if (plugins.isPending) return <LoadingState label="Loading plugin settings…" />;
   if (plugins.isError) {
-    return (
-      <ErrorState
-        title="Plugin settings could not load"
-        message={describeError(plugins.error)}
-        onRetry={() => void plugins.refetch()}
-        isRetrying={plugins.isRefetching}
-      />
-    );
+    return <QueryErrorState title="Plugin settings could not load" query={plugins} />;
   }
   return (
     <div className="form-stack section-top">

@@ -1,8 +1,9 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { Button, Card, EmptyState, ErrorState, Icon, PageHeader, Skeleton } from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { Card, EmptyState, Icon, PageHeader, Skeleton } from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
+import { QueryErrorState } from '../../features/errors/query-error-state.js';
+import { LoadMoreButton } from '../../features/lists/load-more-button.js';
 import { StageBadge } from '../../features/referrals/stage-badge.js';
 import { ReviewDecisionForm } from '../../features/review/review-decision-form.js';
 import { formatDateTime } from '../../format/format-date.js';
@@ -29,12 +30,7 @@ function ReviewQueuePage() {
         </Card>
       ) : queue.isError ? (
         <Card>
-          <ErrorState
-            title="The review queue could not load"
-            message={describeError(queue.error)}
-            onRetry={() => void queue.refetch()}
-            isRetrying={queue.isRefetching}
-          />
+          <QueryErrorState title="The review queue could not load" query={queue} />
         </Card>
       ) : items.length === 0 ? (
         <Card>
@@ -80,13 +76,7 @@ function ReviewQueuePage() {
           ))}
         </ul>
       )}
-      {queue.hasNextPage ? (
-        <div className="load-more">
-          <Button variant="secondary" isLoading={queue.isFetchingNextPage} onClick={queue.fetchNextPage}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMoreButton query={queue} />
     </>
   );
 }

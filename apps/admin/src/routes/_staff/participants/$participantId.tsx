@@ -6,7 +6,6 @@ import {
   Card,
   CopyButton,
   EmptyState,
-  ErrorState,
   FormAlert,
   KeyValueList,
   LoadingState,
@@ -16,6 +15,7 @@ import {
 import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ParticipantProfile } from '../../../api/types.js';
+import { QueryErrorState } from '../../../features/errors/query-error-state.js';
 import { StageBadge } from '../../../features/referrals/stage-badge.js';
 import { formatDate, formatDateTime } from '../../../format/format-date.js';
 
@@ -33,14 +33,7 @@ function ParticipantPage() {
   if (profile.isPending) return <LoadingState label="Loading participant…" isFullPage />;
   if (profile.isError) {
     return (
-      <ErrorState
-        title="This participant could not load"
-        headingLevel={1}
-        message={describeError(profile.error)}
-        onRetry={() => void profile.refetch()}
-        isRetrying={profile.isRefetching}
-        isFullPage
-      />
+      <QueryErrorState title="This participant could not load" headingLevel={1} query={profile} isFullPage />
     );
   }
   const participant = profile.data;

@@ -1,21 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import {
-  Button,
-  Card,
-  EmptyState,
-  ErrorState,
-  Icon,
-  PageHeader,
-  SelectField,
-  Skeleton,
-  TextField,
-} from '@warmpath/ui';
+import { Button, Card, EmptyState, Icon, PageHeader, SelectField, Skeleton, TextField } from '@warmpath/ui';
 import { useDeferredValue, useState } from 'react';
-import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import { useCursorPages } from '../../../api/use-cursor-pages.js';
+import { QueryErrorState } from '../../../features/errors/query-error-state.js';
 import { CsvExportLink } from '../../../features/exports/csv-export-link.js';
+import { LoadMoreButton } from '../../../features/lists/load-more-button.js';
 import { InviteParticipantDialog } from '../../../features/participants/invite-participant-dialog.js';
 import { ParticipantsTable } from '../../../features/participants/participants-table.js';
 
@@ -83,13 +74,7 @@ function ParticipantsPage() {
         {participants.isPending ? (
           <Skeleton lines={5} label="Loading participants…" />
         ) : participants.isError ? (
-          <ErrorState
-            title="Participants could not load"
-            headingLevel={2}
-            message={describeError(participants.error)}
-            onRetry={() => void participants.refetch()}
-            isRetrying={participants.isRefetching}
-          />
+          <QueryErrorState title="Participants could not load" headingLevel={2} query={participants} />
         ) : (
           <>
             <ParticipantsTable
@@ -113,17 +98,7 @@ function ParticipantsPage() {
                 />
               }
             />
-            {participants.hasNextPage ? (
-              <div className="load-more">
-                <Button
-                  variant="secondary"
-                  isLoading={participants.isFetchingNextPage}
-                  onClick={participants.fetchNextPage}
-                >
-                  Load more
-                </Button>
-              </div>
-            ) : null}
+            <LoadMoreButton query={participants} />
           </>
         )}
       </Card>

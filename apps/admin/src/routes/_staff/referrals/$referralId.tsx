@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   EmptyState,
-  ErrorState,
   FormAlert,
   KeyValueList,
   LoadingState,
@@ -16,6 +15,7 @@ import {
 import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ReferralDetail } from '../../../api/types.js';
+import { QueryErrorState } from '../../../features/errors/query-error-state.js';
 import { ReferralHistory } from '../../../features/referrals/referral-history.js';
 import { ReferralNotes } from '../../../features/referrals/referral-notes.js';
 import { ReferralTransitionForm } from '../../../features/referrals/referral-transition-form.js';
@@ -45,14 +45,7 @@ function ReferralPage() {
   if (referral.isPending) return <LoadingState label="Loading referral…" isFullPage />;
   if (referral.isError) {
     return (
-      <ErrorState
-        title="This referral could not load"
-        headingLevel={1}
-        message={describeError(referral.error)}
-        onRetry={() => void referral.refetch()}
-        isRetrying={referral.isRefetching}
-        isFullPage
-      />
+      <QueryErrorState title="This referral could not load" headingLevel={1} query={referral} isFullPage />
     );
   }
   const data = referral.data;

@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import {
-  Button,
   Card,
   CheckboxField,
   EmptyState,
-  ErrorState,
   Icon,
   PageHeader,
   SelectField,
@@ -14,11 +12,12 @@ import {
   TextField,
 } from '@warmpath/ui';
 import { useDeferredValue, useEffect, useState } from 'react';
-import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ReferralStatus } from '../../../api/types.js';
 import { useCursorPages } from '../../../api/use-cursor-pages.js';
+import { QueryErrorState } from '../../../features/errors/query-error-state.js';
 import { CsvExportLink } from '../../../features/exports/csv-export-link.js';
+import { LoadMoreButton } from '../../../features/lists/load-more-button.js';
 import { ReferralBoard } from '../../../features/referrals/referral-board.js';
 import { parseReferralFilters, type ReferralFilters } from '../../../features/referrals/referral-filters.js';
 import { ReferralsTable } from '../../../features/referrals/referrals-table.js';
@@ -173,15 +172,7 @@ function BoardView({ filters, trackId }: { filters: ReferralFilters; trackId: st
   const board = useQuery(trpc.admin.referrals.board.queryOptions({ ...serverFilters(filters), trackId }));
   if (board.isPending) return <Skeleton lines={6} label="Loading the board…" />;
   if (board.isError) {
-    return (
-      <ErrorState
-        title="The board could not load"
-        headingLevel={2}
-        message={describeError(board.error)}
-        onRetry={() => void board.refetch()}
-        isRetrying={board.isRefetching}
-      />
-    );
+    return <QueryErrorState title="The board could not load" headingLevel={2} query={board} />;
   }
   if (board.data.columns.every((column) => column.count === 0))
     return <NoReferrals isFiltered={isFiltered(filters)} />;
@@ -199,15 +190,7 @@ function TableView({ filters }: { filters: ReferralFilters }) {
   );
   if (referrals.isPending) return <Skeleton lines={6} label="Loading referrals…" />;
   if (referrals.isError) {
-    return (
-      <ErrorState
-        title="Referrals could not load"
-        headingLevel={2}
-        message={describeError(referrals.error)}
-        onRetry={() => void referrals.refetch()}
-        isRetrying={referrals.isRefetching}
-      />
-    );
+    return <QueryErrorState title="Referrals could not load" headingLevel={2} query={referrals} />;
   }
   return (
     <>
@@ -215,17 +198,7 @@ function TableView({ filters }: { filters: ReferralFilters }) {
         referrals={referrals.pages.flatMap((page) => page.items)}
         empty={<NoReferrals isFiltered={isFiltered(filters) || Boolean(filters.trackId)} />}
       />
-      {referrals.hasNextPage ? (
-        <div className="load-more">
-          <Button
-            variant="secondary"
-            isLoading={referrals.isFetchingNextPage}
-            onClick={referrals.fetchNextPage}
-          >
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMoreButton query={referrals} />
     </>
   );
 }

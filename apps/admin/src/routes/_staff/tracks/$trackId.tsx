@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import { ErrorState, FormAlert, LoadingState, PageHeader, TrackKindBadge } from '@warmpath/ui';
+import { FormAlert, LoadingState, PageHeader, TrackKindBadge } from '@warmpath/ui';
 import { useState } from 'react';
-import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
+import { QueryErrorState } from '../../../features/errors/query-error-state.js';
 import { draftToInput, trackToDraft } from '../../../features/tracks/track-draft.js';
 import { TrackEditorForm } from '../../../features/tracks/track-editor-form.js';
 import { TrackStatusActions } from '../../../features/tracks/track-status-actions.js';
@@ -34,16 +34,7 @@ function EditTrackPage() {
 
   if (track.isPending) return <LoadingState label="Loading track…" isFullPage />;
   if (track.isError) {
-    return (
-      <ErrorState
-        title="This track could not load"
-        headingLevel={1}
-        message={describeError(track.error)}
-        onRetry={() => void track.refetch()}
-        isRetrying={track.isRefetching}
-        isFullPage
-      />
-    );
+    return <QueryErrorState title="This track could not load" headingLevel={1} query={track} isFullPage />;
   }
   return (
     <>
