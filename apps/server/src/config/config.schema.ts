@@ -115,7 +115,7 @@ export const configSchema = z.object({
     .max(1000)
     .default(5)
     .describe(
-      'Consecutive failed staff sign-ins for one email within 15 minutes that lock it out for 15 minutes.',
+      'Consecutive failed sign-ins for one email within 15 minutes that lock it out for 15 minutes; console and portal count theirs apart.',
     ),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce
     .number()
