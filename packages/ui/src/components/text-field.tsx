@@ -1,5 +1,5 @@
-import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from 'react';
-import { cx } from '../class-names.js';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { FieldFrame } from './field-frame.js';
 
 /** Props of {@link TextField}. */
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> {
@@ -17,42 +17,21 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
  * `aria-describedby` so assistive technology reads them with the field.
  */
 export function TextField({ label, hint, error, id, className, required, ...inputProps }: TextFieldProps) {
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy =
-    [inputProps['aria-describedby'], hintId, errorId].filter(Boolean).join(' ') || undefined;
-
   return (
-    <div className={cx('wp-field', error ? 'wp-field--invalid' : undefined, className)}>
-      <label className="wp-field__label" htmlFor={inputId}>
-        {label}
-        {required ? (
-          <span className="wp-field__required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
-      <input
-        {...inputProps}
-        id={inputId}
-        required={required}
-        className="wp-field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {hint ? (
-        <p id={hintId} className="wp-field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="wp-field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} required={required} id={id} className={className}>
+      {({ id: controlId, describedBy, isInvalid }) => (
+        <input
+          {...inputProps}
+          id={controlId}
+          required={required}
+          className="wp-field__input"
+          aria-invalid={isInvalid || undefined}
+          // A caller's own description (e.g. a character count) is read before the hint and the error.
+          aria-describedby={
+            [inputProps['aria-describedby'], describedBy].filter(Boolean).join(' ') || undefined
+          }
+        />
+      )}
+    </FieldFrame>
   );
 }
