@@ -23,6 +23,11 @@ export { type KeyValueItem, KeyValueList, type KeyValueListProps } from './compo
 export { Grid, type GridProps, Stack, type StackProps } from './components/layout.js';
 export { LoadingState, type LoadingStateProps } from './components/loading-state.js';
 export { PageHeader, type PageHeaderProps } from './components/page-header.js';
+export {
+  type FailedQuery,
+  QueryErrorState,
+  type QueryErrorStateProps,
+} from './components/query-error-state.js';
 export { SelectField, type SelectFieldProps, type SelectOption } from './components/select-field.js';
 export {
   SideNav,

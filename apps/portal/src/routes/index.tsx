@@ -1,6 +1,6 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { ErrorState, LoadingState } from '@warmpath/ui';
-import { describeError } from '../api/errors.js';
+import { LoadingState } from '@warmpath/ui';
+import { QueryErrorState } from '../components/query-error-state.js';
 import { HomePage } from '../features/home/home-page.js';
 import { HowItWorks } from '../features/landing/how-it-works.js';
 import { LandingHero } from '../features/landing/landing-hero.js';
@@ -31,15 +31,7 @@ function PortalHome() {
   const participant = useSignedInParticipant();
   if (participant.isPending) return <LoadingState label="Loading…" />;
   if (participant.isError) {
-    return (
-      <ErrorState
-        title="The portal could not load"
-        message={describeError(participant.error)}
-        onRetry={() => void participant.refetch()}
-        isRetrying={participant.isRefetching}
-        headingLevel={1}
-      />
-    );
+    return <QueryErrorState title="The portal could not load" query={participant} headingLevel={1} />;
   }
   if (participant.data) return <HomePage name={participant.data.name} />;
   return (

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { ErrorState, LoadingState, PageHeader } from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { LoadingState, PageHeader } from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
+import { QueryErrorState } from '../../components/query-error-state.js';
 import { PasswordForm } from './password-form.js';
 import { ProfileForm } from './profile-form.js';
 
@@ -14,12 +14,7 @@ export function AccountPage() {
       {account.isPending ? (
         <LoadingState label="Loading your account…" />
       ) : account.isError ? (
-        <ErrorState
-          title="Your account could not load"
-          message={describeError(account.error)}
-          onRetry={() => void account.refetch()}
-          isRetrying={account.isRefetching}
-        />
+        <QueryErrorState title="Your account could not load" query={account} />
       ) : (
         <div className="account">
           <ProfileForm name={account.data.name} email={account.data.email} />

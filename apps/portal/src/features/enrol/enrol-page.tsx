@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { buttonClassName, Card, EmptyState, ErrorState, LoadingState, TrackKindBadge } from '@warmpath/ui';
+import { buttonClassName, Card, EmptyState, LoadingState, TrackKindBadge } from '@warmpath/ui';
 import type { CSSProperties } from 'react';
-import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
+import { QueryErrorState } from '../../components/query-error-state.js';
 import { trackKindAudience } from '../landing/track-kind-copy.js';
 import { EnrolForm } from './enrol-form.js';
 
@@ -18,15 +18,7 @@ export function EnrolPage({ trackSlug }: { trackSlug: string }) {
   const program = useQuery(trpc.portal.program.queryOptions());
   if (program.isPending) return <LoadingState label="Loading…" />;
   if (program.isError) {
-    return (
-      <ErrorState
-        headingLevel={1}
-        title="The program could not load"
-        message={describeError(program.error)}
-        onRetry={() => void program.refetch()}
-        isRetrying={program.isRefetching}
-      />
-    );
+    return <QueryErrorState headingLevel={1} title="The program could not load" query={program} />;
   }
   const track = program.data.tracks.find((candidate) => candidate.slug === trackSlug);
   if (!track) {

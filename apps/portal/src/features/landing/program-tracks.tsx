@@ -1,17 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import {
-  buttonClassName,
-  Card,
-  EmptyState,
-  ErrorState,
-  Grid,
-  Icon,
-  LoadingState,
-  TrackKindBadge,
-} from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { buttonClassName, Card, EmptyState, Grid, Icon, LoadingState, TrackKindBadge } from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
+import { QueryErrorState } from '../../components/query-error-state.js';
 import { trackKindAudience } from './track-kind-copy.js';
 
 /** The program's open tracks, each a way for someone to refer. */
@@ -25,13 +16,7 @@ export function ProgramTracks() {
       {program.isPending ? (
         <LoadingState label="Loading the program…" />
       ) : program.isError ? (
-        <ErrorState
-          title="The program could not load"
-          message={describeError(program.error)}
-          onRetry={() => void program.refetch()}
-          isRetrying={program.isRefetching}
-          headingLevel={3}
-        />
+        <QueryErrorState title="The program could not load" query={program} headingLevel={3} />
       ) : program.data.tracks.length === 0 ? (
         <Card>
           <EmptyState

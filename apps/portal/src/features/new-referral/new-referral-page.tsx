@@ -1,17 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import {
-  buttonClassName,
-  Card,
-  EmptyState,
-  ErrorState,
-  Icon,
-  LoadingState,
-  PageHeader,
-  TrackKindBadge,
-} from '@warmpath/ui';
-import { describeError, isNotFoundError } from '../../api/errors.js';
+import { buttonClassName, Card, EmptyState, LoadingState, PageHeader, TrackKindBadge } from '@warmpath/ui';
+import { isNotFoundError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
+import { QueryErrorState } from '../../components/query-error-state.js';
+import { MyTracksStates } from '../home/my-tracks-states.js';
 import { ReferralForm } from './referral-form.js';
 
 /** Props of {@link NewReferralPage}. */
@@ -30,43 +23,34 @@ export function NewReferralPage({ trackSlug }: NewReferralPageProps) {
   return (
     <>
       <PageHeader title="New referral" description="Which program is this introduction for?" />
-      {tracks.isPending ? (
-        <LoadingState label="Loading your tracks…" />
-      ) : tracks.isError ? (
-        <ErrorState
-          title="Your tracks could not load"
-          message={describeError(tracks.error)}
-          onRetry={() => void tracks.refetch()}
-          isRetrying={tracks.isRefetching}
-        />
-      ) : tracks.data.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={<Icon name="tracks" size={24} />}
-            title="You are not in any track yet"
-            description="Referrals are made within a track. Ask your contact at the company to add you to one."
-          />
-        </Card>
-      ) : (
-        <ul className="track-choices" aria-label="Tracks">
-          {tracks.data.map((track) => (
-            <li key={track.slug}>
-              <Card className="track-choice">
-                <TrackKindBadge kind={track.kind} />
-                <h2 className="track-choice__name">{track.name}</h2>
-                {track.copy.headline ? <p className="portal-muted">{track.copy.headline}</p> : null}
-                <Link
-                  to="/referrals/new"
-                  search={{ track: track.slug }}
-                  className={buttonClassName({ variant: 'primary', size: 'sm' })}
-                >
-                  Refer to {track.name}
-                </Link>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
+      <MyTracksStates
+        tracks={tracks}
+        loadingLabel="Loading your tracks…"
+        errorTitle="Your tracks could not load"
+        emptyIcon="tracks"
+        emptyDescription="Referrals are made within a track. Ask your contact at the company to add you to one."
+      >
+        {(mine) => (
+          <ul className="track-choices" aria-label="Tracks">
+            {mine.map((track) => (
+              <li key={track.slug}>
+                <Card className="track-choice">
+                  <TrackKindBadge kind={track.kind} />
+                  <h2 className="track-choice__name">{track.name}</h2>
+                  {track.copy.headline ? <p className="portal-muted">{track.copy.headline}</p> : null}
+                  <Link
+                    to="/referrals/new"
+                    search={{ track: track.slug }}
+                    className={buttonClassName({ variant: 'primary', size: 'sm' })}
+                  >
+                    Refer to {track.name}
+                  </Link>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </MyTracksStates>
     </>
   );
 }
@@ -96,15 +80,7 @@ function TrackReferral({ trackSlug, canChooseAnother }: { trackSlug: string; can
         />
       );
     }
-    return (
-      <ErrorState
-        headingLevel={1}
-        title="The referral form could not load"
-        message={describeError(form.error)}
-        onRetry={() => void form.refetch()}
-        isRetrying={form.isRefetching}
-      />
-    );
+    return <QueryErrorState headingLevel={1} title="The referral form could not load" query={form} />;
   }
   const { track } = form.data;
   return (

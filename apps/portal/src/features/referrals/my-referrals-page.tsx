@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { buttonClassName, Card, EmptyState, ErrorState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
-import { describeError } from '../../api/errors.js';
+import { buttonClassName, Card, EmptyState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
+import { QueryErrorState } from '../../components/query-error-state.js';
 import { formatDate } from './format-date.js';
 import { StageBadge } from './stage-badge.js';
 
@@ -28,12 +28,7 @@ export function MyReferralsPage() {
       {referrals.isPending ? (
         <LoadingState label="Loading your referrals…" />
       ) : referrals.isError ? (
-        <ErrorState
-          title="Your referrals could not load"
-          message={describeError(referrals.error)}
-          onRetry={() => void referrals.refetch()}
-          isRetrying={referrals.isRefetching}
-        />
+        <QueryErrorState title="Your referrals could not load" query={referrals} />
       ) : referrals.data.length === 0 ? (
         <Card>
           <EmptyState

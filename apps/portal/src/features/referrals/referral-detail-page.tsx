@@ -1,16 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import {
-  buttonClassName,
-  Card,
-  EmptyState,
-  ErrorState,
-  KeyValueList,
-  LoadingState,
-  PageHeader,
-} from '@warmpath/ui';
-import { describeError, isNotFoundError } from '../../api/errors.js';
+import { buttonClassName, Card, EmptyState, KeyValueList, LoadingState, PageHeader } from '@warmpath/ui';
+import { isNotFoundError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
+import { QueryErrorState } from '../../components/query-error-state.js';
 import { contactRoleLabel } from './contact-role.js';
 import { formatDate, formatDateTime } from './format-date.js';
 import { describeStage } from './referral-stage.js';
@@ -41,13 +34,7 @@ export function ReferralDetailPage({
         action={backToList}
       />
     ) : (
-      <ErrorState
-        headingLevel={1}
-        title="The referral could not load"
-        message={describeError(referral.error)}
-        onRetry={() => void referral.refetch()}
-        isRetrying={referral.isRefetching}
-      />
+      <QueryErrorState headingLevel={1} title="The referral could not load" query={referral} />
     );
   }
   const { data } = referral;
