@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testStacks } from '../testing/test-server.js';
 import { PORTAL_SESSION_COOKIE, STAFF_SESSION_COOKIE } from './session-cookies.js';
+import { restCall } from './trpc/portal/portal-test-kit.js';
 import { signIn, staffCookie, trpcClient } from './trpc/trpc-test-client.js';
 
 const stacks = await testStacks();
@@ -18,12 +19,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
   let server: TestServer;
   let trpc: ReturnType<typeof trpcClient>;
   const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    server.app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${server.apiKey}` },
-      ...(payload ? { payload } : {}),
-    });
+    restCall(server, method, url, payload);
 
   async function enrol(email: string, tracks: string[]): Promise<{ id: string; email: string }> {
     const res = await api('POST', '/api/v1/participants', { email, name: email.split('@')[0], tracks });

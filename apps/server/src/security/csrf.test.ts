@@ -56,19 +56,23 @@ describe('CSRF: state-changing requests that carry cookies must come from our ow
   };
 
   const mutations = listProcedures(appRouter).filter((procedure) => procedure.type === 'mutation');
+  /** A mutation from a browser freshly signed in (staff and portal cookies), with these extra headers. */
+  const mutateSignedIn = async (path: string, headers: Record<string, string>) => {
+    const browser = await browserCookies();
+    return server.app.inject({
+      method: 'POST',
+      url: `/trpc/${path}`,
+      headers: { 'content-type': 'application/json', cookie: browser.cookie, ...headers },
+      payload: '{}',
+    });
+  };
 
   it('refuses every tRPC mutation sent cross-site with cookies (403), and the refused call changes nothing', async () => {
     expect(mutations.map((m) => m.path)).toEqual(expect.arrayContaining(['auth.signOut', 'auth.signIn']));
     const served: string[] = [];
     for (const { path } of mutations) {
       for (const [how, headers] of Object.entries(CROSS_SITE)) {
-        const browser = await browserCookies();
-        const res = await server.app.inject({
-          method: 'POST',
-          url: `/trpc/${path}`,
-          headers: { 'content-type': 'application/json', cookie: browser.cookie, ...headers },
-          payload: '{}',
-        });
+        const res = await mutateSignedIn(path, headers);
         if (res.statusCode !== 403 || !res.body.includes(CSRF_CODE))
           served.push(`${path} with ${how}: ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
@@ -92,13 +96,7 @@ describe('CSRF: state-changing requests that carry cookies must come from our ow
     const refused: string[] = [];
     for (const { path } of mutations) {
       for (const [how, headers] of Object.entries(SAME_ORIGIN)) {
-        const browser = await browserCookies();
-        const res = await server.app.inject({
-          method: 'POST',
-          url: `/trpc/${path}`,
-          headers: { 'content-type': 'application/json', cookie: browser.cookie, ...headers },
-          payload: '{}',
-        });
+        const res = await mutateSignedIn(path, headers);
         // The caller is an owner: no 403 of any kind is expected.
         if (res.statusCode === 403) refused.push(`${path} with ${how}: ${res.body}`);
       }

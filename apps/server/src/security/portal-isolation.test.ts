@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_SESSION_COOKIE } from '../http/session-cookies.js';
 import { appRouter } from '../http/trpc/router.js';
 import { trpcClient } from '../http/trpc/trpc-test-client.js';
+import { keysDeep } from '../testing/keys-deep.js';
 import { startTestServer, type TestServer, testStacks } from '../testing/test-server.js';
 import { listProcedures } from './access-matrix.js';
 import { adminApi, ensureTrack, portalParticipant, staffMember } from './matrix-callers.js';
@@ -14,14 +15,6 @@ const stacks = await testStacks();
  * evidence), matched anywhere in a key, in any case: `dealAmount`, `ownerId`, `internalNotes`, `fraudScore`...
  */
 const INTERNAL_KEY = /amount|owner|note|fraud|evidence|flag|score|internal/i;
-
-function keysDeep(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(keysDeep);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => [key, ...keysDeep(child)]);
-  }
-  return [];
-}
 
 function dataOf(res: LightMyRequestResponse) {
   expect(res.statusCode, res.body).toBe(200);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_SESSION_COOKIE, STAFF_SESSION_COOKIE } from '../http/session-cookies.js';
 import { appRouter } from '../http/trpc/router.js';
+import { keysDeep } from '../testing/keys-deep.js';
 import { startTestServer, type TestServer, testStacks } from '../testing/test-server.js';
 import { listProcedures } from './access-matrix.js';
 import { adminApi, ensureTrack, portalParticipant, staffMember } from './matrix-callers.js';
@@ -10,14 +11,6 @@ const stacks = await testStacks();
 /** Key names that would carry a credential or its hash. `hasPassword` (a boolean) is fine. */
 const SECRET_KEY =
   /^(password|passwordHash|password_hash|secret|secretHash|secret_hash|keyHash|key_hash|tokenHash|token_hash|token)$/i;
-
-function keysDeep(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(keysDeep);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => [key, ...keysDeep(child)]);
-  }
-  return [];
-}
 
 /**
  * Secrets are shown once (API keys, webhook secrets) or never (passwords, session tokens): no query of the console

@@ -152,37 +152,16 @@ describe.each(stacks)('REST v1 bad input on $name', (stack) => {
     expect(unchanged.json()).toMatchObject({ status: 'active', slaHours: 48 });
   });
 
-  it('answers 400 to a body that is not valid JSON', async () => {
-    for (const payload of ['{"slug":', '{slug: "x"}', 'undefined', '{"a":1}}']) {
-      const res = await send({
-        method: 'POST',
-        url: '/api/v1/tracks',
-        headers: { 'content-type': 'application/json' },
-        payload,
-      });
-      expect(pathsOf(expectBadRequest(res))).toEqual(['body']);
-    }
-  });
+  const postJson = (payload: string) =>
+    send({ method: 'POST', url: '/api/v1/tracks', headers: { 'content-type': 'application/json' }, payload });
 
-  it('answers 400 to an empty JSON body', async () => {
-    const res = await send({
-      method: 'POST',
-      url: '/api/v1/tracks',
-      headers: { 'content-type': 'application/json' },
-      payload: '',
-    });
-    expect(pathsOf(expectBadRequest(res))).toEqual(['body']);
-  });
-
-  it('answers 400 to a JSON body that is not an object', async () => {
-    for (const payload of ['null', '[]', '"track"', '42']) {
-      const res = await send({
-        method: 'POST',
-        url: '/api/v1/tracks',
-        headers: { 'content-type': 'application/json' },
-        payload,
-      });
-      expect(pathsOf(expectBadRequest(res))).toEqual(['body']);
+  it.each([
+    ['a body that is not valid JSON', ['{"slug":', '{slug: "x"}', 'undefined', '{"a":1}}']],
+    ['an empty JSON body', ['']],
+    ['a JSON body that is not an object', ['null', '[]', '"track"', '42']],
+  ])('answers 400 to %s, naming the body', async (_case, payloads) => {
+    for (const payload of payloads) {
+      expect(pathsOf(expectBadRequest(await postJson(payload))), payload).toEqual(['body']);
     }
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keysDeep } from '../../../testing/keys-deep.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { trpcClient } from '../trpc-test-client.js';
 import { createTrack, enrolParticipant, restCall, signInByLoginLink } from './portal-test-kit.js';
@@ -20,14 +21,6 @@ const INTERNAL_KEYS = [
   'fraud',
   'evidence',
 ];
-
-function keysDeep(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(keysDeep);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => [key, ...keysDeep(child)]);
-  }
-  return [];
-}
 
 function issuePaths(body: { error: { data: { issues?: { path: string }[] } } }): string[] {
   return (body.error.data.issues ?? []).map((issue) => issue.path).sort();

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keysDeep } from '../../../testing/keys-deep.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { PORTAL_SESSION_COOKIE } from '../../session-cookies.js';
 import { trpcClient } from '../trpc-test-client.js';
+import { restCall } from './portal-test-kit.js';
 
 const stacks = await testStacks();
 
@@ -18,24 +20,11 @@ const INTERNAL_KEYS = [
   'answers',
 ];
 
-function keysDeep(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(keysDeep);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => [key, ...keysDeep(child)]);
-  }
-  return [];
-}
-
 describe.each(stacks)('portal referrals on $name', (stack) => {
   let server: TestServer;
   let trpc: ReturnType<typeof trpcClient>;
   const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    server.app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${server.apiKey}` },
-      ...(payload ? { payload } : {}),
-    });
+    restCall(server, method, url, payload);
 
   async function participantWithSession(
     email: string,
