@@ -1,8 +1,22 @@
 import { expect, vi } from 'vitest';
 import { z } from 'zod';
+import type { PluginHttpRequest } from '../../dto/plugin-http.schema.js';
 
 /** Creates the implementation under test; called once per test so tests do not share state. */
 export type SubjectFactory<T> = () => T | Promise<T>;
+
+/** A webhook call that no provider signed (no signature header, a made-up body): every verifier must refuse it. */
+export function forgedWebhookRequest(): PluginHttpRequest {
+  return {
+    method: 'POST',
+    path: '/webhook',
+    params: {},
+    query: {},
+    headers: { 'content-type': 'application/json' },
+    body: { forged: true },
+    rawBody: '{"forged":true}',
+  };
+}
 
 /** Asserts `value` matches `schema`, showing every issue on failure. */
 export function expectMatches<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -10,7 +10,7 @@ import {
 } from '../../extension-points/crm.schema.js';
 import type { CrmConnector } from '../../extension-points/crm-connector.js';
 import { sampleCompany, sampleContact, sampleReferral } from '../fixtures.js';
-import { expectMatches, type SubjectFactory, uniqueId } from './contract-support.js';
+import { expectMatches, forgedWebhookRequest, type SubjectFactory, uniqueId } from './contract-support.js';
 
 /** A referral the suite upserted, as handed to `simulateRemoteChange`. */
 export interface UpsertedReferral {
@@ -150,15 +150,7 @@ export function describeCrmConnectorContract(
     it('refuses an unsigned webhook (when it handles webhooks)', async (context) => {
       const connector = await factory();
       if (!connector.handleWebhook) return context.skip();
-      const result = await connector.handleWebhook({
-        method: 'POST',
-        path: '/webhook',
-        params: {},
-        query: {},
-        headers: { 'content-type': 'application/json' },
-        body: { forged: true },
-        rawBody: '{"forged":true}',
-      });
+      const result = await connector.handleWebhook(forgedWebhookRequest());
       const parsed = expectMatches(CrmWebhookResultSchema, result, 'handleWebhook()');
       expect(parsed.ok).toBe(false);
     });

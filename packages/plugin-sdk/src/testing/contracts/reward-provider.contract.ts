@@ -8,7 +8,7 @@ import {
   RewardWebhookResultSchema,
 } from '../../extension-points/reward.schema.js';
 import type { RewardProvider } from '../../extension-points/reward-provider.js';
-import { expectMatches, type SubjectFactory, uniqueId } from './contract-support.js';
+import { expectMatches, forgedWebhookRequest, type SubjectFactory, uniqueId } from './contract-support.js';
 
 /** Options of {@link describeRewardProviderContract}. */
 export interface RewardProviderContractOptions {
@@ -86,15 +86,7 @@ export function describeRewardProviderContract(
     it('refuses an unsigned webhook (when it parses webhooks)', async (context) => {
       const provider = await factory();
       if (!provider.parseWebhook) return context.skip();
-      const result = await provider.parseWebhook({
-        method: 'POST',
-        path: '/webhook',
-        params: {},
-        query: {},
-        headers: { 'content-type': 'application/json' },
-        body: { forged: true },
-        rawBody: '{"forged":true}',
-      });
+      const result = await provider.parseWebhook(forgedWebhookRequest());
       const parsed = expectMatches(RewardWebhookResultSchema, result, 'parseWebhook()');
       expect(parsed.ok).toBe(false);
     });
