@@ -16,6 +16,7 @@ export { Dialog, type DialogProps } from './components/dialog.js';
 export { EmptyState, type EmptyStateProps } from './components/empty-state.js';
 export { ErrorState, type ErrorStateProps } from './components/error-state.js';
 export { FieldFrame, type FieldFrameProps } from './components/field-frame.js';
+export { describedByIds, FieldMessages, RequiredMark } from './components/field-parts.js';
 export { Fieldset, type FieldsetProps } from './components/fieldset.js';
 export { FormAlert, type FormAlertProps } from './components/form-alert.js';
 export { Icon, type IconName, type IconProps } from './components/icon.js';

@@ -1,6 +1,5 @@
-import { cx } from '@warmpath/ui';
+import { cx, describedByIds, FieldMessages, RequiredMark } from '@warmpath/ui';
 import { type ReactNode, useId } from 'react';
-import { describedByIds, FieldMessages, RequiredMark } from './field-parts.js';
 
 /** Props of {@link CheckboxGroupField}. */
 export interface CheckboxGroupFieldProps {

@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { cx } from '../class-names.js';
+import { describedByIds, FieldMessages, RequiredMark } from './field-parts.js';
 
 /** What every labelled control shares: its label, hint and error, and the ids that tie them to the control. */
 export interface FieldFrameProps {
@@ -17,31 +18,15 @@ export interface FieldFrameProps {
 export function FieldFrame({ label, hint, error, required, id, className, children }: FieldFrameProps) {
   const generatedId = useId();
   const controlId = id ?? generatedId;
-  const hintId = hint ? `${controlId}-hint` : undefined;
-  const errorId = error ? `${controlId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId, describedBy } = describedByIds(controlId, hint, error);
   return (
     <div className={cx('wp-field', error ? 'wp-field--invalid' : undefined, className)}>
       <label className="wp-field__label" htmlFor={controlId}>
         {label}
-        {required ? (
-          <span className="wp-field__required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
+        <RequiredMark isRequired={required} />
       </label>
       {children({ id: controlId, describedBy, isInvalid: Boolean(error) })}
-      {hint ? (
-        <p id={hintId} className="wp-field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="wp-field__error">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 
-/** The ids that tie a control to its hint and error, and the `aria-describedby` naming them. */
+/**
+ * The ids that tie a control to its hint and error, and the `aria-describedby` naming them. The parts of
+ * `FieldFrame`, for controls it cannot frame (a fieldset of checkboxes has a legend, not a label).
+ */
 export function describedByIds(controlId: string, hint: ReactNode, error: ReactNode) {
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
@@ -17,7 +20,7 @@ export function RequiredMark({ isRequired }: { isRequired: boolean | undefined }
   ) : null;
 }
 
-/** A field's hint and error lines, in the look of @warmpath/ui's TextField. */
+/** A field's hint and error lines, with the ids its control's `aria-describedby` names. */
 export function FieldMessages({
   hint,
   hintId,
