@@ -156,4 +156,36 @@ describe.each(kinds)('sessions on %s', (kind) => {
       ValidationError,
     );
   });
+
+  it('signs a subject out of one session or of all of them, and audits each with the IP', async () => {
+    const auditOf = (action: string, subject: SessionSubject) =>
+      database.db
+        .selectFrom('audit_log')
+        .select(['actor_type', 'actor_id', 'target_type', 'target_id', 'changes', 'ip'])
+        .where('action', '=', action)
+        .where('actor_id', '=', subject.id)
+        .execute();
+    const here = await sessions.createSession(paula);
+    const elsewhere = await sessions.createSession(paula);
+    await sessions.signOut(here.session.id, paula, { ip: '203.0.113.9' });
+    expect(await sessions.validateSessionToken(here.token)).toBeNull();
+    expect(await sessions.validateSessionToken(elsewhere.token)).not.toBeNull();
+    expect(await auditOf('auth.signed_out', paula)).toEqual([
+      {
+        actor_type: 'participant',
+        actor_id: paula.id,
+        target_type: 'participant',
+        target_id: paula.id,
+        changes: null,
+        ip: '203.0.113.9',
+      },
+    ]);
+
+    await sessions.createSession(paula);
+    expect(await sessions.signOutEverywhere(paula, { ip: '203.0.113.9' })).toBe(2);
+    expect(await sessions.validateSessionToken(elsewhere.token)).toBeNull();
+    expect(await auditOf('auth.signed_out_everywhere', paula)).toMatchObject([
+      { changes: { sessions: 2 }, ip: '203.0.113.9' },
+    ]);
+  });
 });

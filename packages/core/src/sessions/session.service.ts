@@ -1,4 +1,5 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { parseInput } from '../errors.js';
 import { sha256Bytes } from '../shared/crypto.js';
@@ -13,6 +14,7 @@ import {
   touchSessionRow,
 } from './session.repository.js';
 import {
+  SESSION_AUDIT_ACTIONS,
   type Session,
   type SessionSubject,
   sessionSubjectSchema,
@@ -110,6 +112,42 @@ export class SessionService {
   /** Signs one session out (the token stops working at once). */
   async invalidateSession(sessionId: string): Promise<void> {
     await deleteSessionRow(this.#db, sessionId);
+  }
+
+  /** A subject signing itself out of this session (audited): the token stops working at once. */
+  async signOut(
+    sessionId: string,
+    subject: SessionSubject,
+    context: { ip?: string | null } = {},
+  ): Promise<void> {
+    const who = parseInput(sessionSubjectSchema, subject);
+    await this.#db.transaction().execute(async (trx) => {
+      await deleteSessionRow(trx, sessionId);
+      await recordAudit(trx, {
+        actor: who,
+        action: SESSION_AUDIT_ACTIONS.signedOut,
+        target: who,
+        ip: context.ip ?? null,
+        at: this.#clock.now(),
+      });
+    });
+  }
+
+  /** A subject signing itself out on every device, this one included (audited); returns how many sessions ended. */
+  async signOutEverywhere(subject: SessionSubject, context: { ip?: string | null } = {}): Promise<number> {
+    const who = parseInput(sessionSubjectSchema, subject);
+    return this.#db.transaction().execute(async (trx) => {
+      const ended = await deleteSessionRowsOf(trx, who);
+      await recordAudit(trx, {
+        actor: who,
+        action: SESSION_AUDIT_ACTIONS.signedOutEverywhere,
+        target: who,
+        changes: { sessions: ended },
+        ip: context.ip ?? null,
+        at: this.#clock.now(),
+      });
+      return ended;
+    });
   }
 
   /** Signs a subject out everywhere (password change, disabled account); returns how many sessions ended. */
