@@ -1,19 +1,10 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restCall } from '../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../testing/test-server.js';
-import { PORTAL_SESSION_COOKIE, STAFF_SESSION_COOKIE } from './session-cookies.js';
-import { restCall } from './trpc/portal/portal-test-kit.js';
+import { pathOf, portalCookie, portalCookieOf } from './trpc/portal/portal-test-kit.js';
 import { signIn, staffCookie, trpcClient } from './trpc/trpc-test-client.js';
 
 const stacks = await testStacks();
-
-function portalCookieOf(res: LightMyRequestResponse) {
-  return res.cookies.find((cookie) => cookie.name === PORTAL_SESSION_COOKIE);
-}
-
-function portalCookie(token: string) {
-  return { cookie: `${PORTAL_SESSION_COOKIE}=${token}` };
-}
 
 describe.each(stacks)('portal login links on $name', (stack) => {
   let server: TestServer;
@@ -31,8 +22,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
   async function loginPath(participantId: string): Promise<string> {
     const res = await api('POST', `/api/v1/participants/${participantId}/login-links`);
     expect(res.statusCode, res.body).toBe(201);
-    const url = new URL(res.json().url);
-    return url.pathname + url.search;
+    return pathOf(res.json().url);
   }
 
   /** Follows a login link; returns the session token from the cookie it set. */
@@ -162,7 +152,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
     expect(staffAsPortal.json().result.data).toBeNull();
 
     const adaToken = await signInWith(await loginPath(ada.id));
-    const asStaff = await trpc.query('auth.me', undefined, { cookie: `${STAFF_SESSION_COOKIE}=${adaToken}` });
+    const asStaff = await trpc.query('auth.me', undefined, staffCookie(adaToken));
     expect(asStaff.json().result.data).toBeNull();
   });
 

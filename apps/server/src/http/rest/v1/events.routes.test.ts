@@ -1,14 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblemJson } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 
 const stacks = await testStacks();
-
-function expectProblem(res: LightMyRequestResponse, status: number) {
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return res.json() as { status: number; errors?: { path: string; message: string }[] };
-}
 
 function signal(id: string, extra: Record<string, unknown> = {}) {
   return { id, type: 'product.activated', occurredAt: '2026-06-01T12:00:00Z', ...extra };
@@ -69,9 +64,9 @@ describe.each(stacks)('POST /api/v1/events on $name', (stack) => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ accepted: 500, duplicates: 0 });
 
-    const tooMany = expectProblem(await post({ events: [...full, signal('bulk-500')] }), 400);
+    const tooMany = expectProblemJson(await post({ events: [...full, signal('bulk-500')] }), 400);
     expect(tooMany.errors?.map((error) => error.path)).toEqual(['body.events']);
-    const none = expectProblem(await post({ events: [] }), 400);
+    const none = expectProblemJson(await post({ events: [] }), 400);
     expect(none.errors?.map((error) => error.path)).toEqual(['body.events']);
   });
 
@@ -84,7 +79,7 @@ describe.each(stacks)('POST /api/v1/events on $name', (stack) => {
       ],
       more: 1,
     });
-    const body = expectProblem(res, 400);
+    const body = expectProblemJson(res, 400);
     expect(body.errors?.map((error) => error.path)).toEqual(
       expect.arrayContaining([
         'body.events.1.occurredAt',
@@ -95,20 +90,20 @@ describe.each(stacks)('POST /api/v1/events on $name', (stack) => {
       ]),
     );
 
-    const domain = expectProblem(
+    const domain = expectProblemJson(
       await post({ events: [signal('bad-domain', { company: { domain: 'nope' } })] }),
       400,
     );
     expect(domain.errors).toEqual([{ path: 'events.0.company.domain', message: expect.any(String) }]);
-    expectProblem(await post('[not json'), 400);
+    expectProblemJson(await post('[not json'), 400);
   });
 
   it('needs a key with events:write', async () => {
-    expectProblem(await post({ events: [signal('anon')] }, null), 401);
+    expectProblemJson(await post({ events: [signal('anon')] }, null), 401);
     const { key } = await server.runtime.services.apiKeys.createApiKey({
       name: 'reader',
       scopes: ['webhooks:read'],
     });
-    expectProblem(await post({ events: [signal('forbidden')] }, key), 403);
+    expectProblemJson(await post({ events: [signal('forbidden')] }, key), 403);
   });
 });

@@ -1,43 +1,21 @@
 import { DOMAIN_EVENT_JOB, LINK_CODE_ALPHABET, type Scope } from '@warmpath/core';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, type RestCaller, restCaller } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 
 const stacks = await testStacks();
 const PUBLIC_URL = 'http://localhost:3000';
 const CODE_PATTERN = new RegExp(`^[${LINK_CODE_ALPHABET}]{8}$`);
 
-interface Call {
-  method: 'GET' | 'POST';
-  url: string;
-  /** The API key to send; `null` sends none. Defaults to the server's all-scopes key. */
-  key?: string | null;
-  body?: unknown;
-}
-
-function expectProblem(res: LightMyRequestResponse, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json();
-  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
-  return body as { detail: string; errors?: { path: string; message: string }[] };
-}
-
 describe.each(stacks)('REST participants on $name', (stack) => {
   let server: TestServer;
-  let call: (request: Call) => Promise<LightMyRequestResponse>;
+  let call: RestCaller;
   const keyWith = async (...scopes: Scope[]) =>
     (await server.runtime.services.apiKeys.createApiKey({ name: scopes.join(' '), scopes })).key;
 
   beforeAll(async () => {
     server = await startTestServer({ stack });
-    call = ({ method, url, key = server.apiKey, body }) =>
-      server.app.inject({
-        method,
-        url,
-        headers: key === null ? {} : { authorization: `Bearer ${key}` },
-        ...(body === undefined ? {} : { payload: body as object }),
-      });
+    call = restCaller(server);
     for (const slug of ['clients', 'partners', 'retired']) {
       const res = await call({
         method: 'POST',
@@ -182,11 +160,11 @@ describe.each(stacks)('REST participants on $name', (stack) => {
       ]) {
         expectProblem(await enrol(body), 400);
       }
-      const notJson = await server.app.inject({
+      const notJson = await call({
         method: 'POST',
         url: '/api/v1/participants',
-        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-        payload: '{"email":',
+        headers: { 'content-type': 'application/json' },
+        body: '{"email":',
       });
       expectProblem(notJson, 400);
       expect(await server.runtime.services.participants.findByEmail('x@example.com')).toBeNull();

@@ -6,26 +6,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { expectProblem, type RestCaller, restCaller } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 
 const stacks = await testStacks();
-
-interface Call {
-  method: 'GET' | 'POST';
-  url: string;
-  /** The API key to send; `null` sends none. Defaults to the server's all-scopes key. */
-  key?: string | null;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-function expectProblem(res: LightMyRequestResponse, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json();
-  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
-  return body as { detail: string; errors?: { path: string; message: string }[] };
-}
 
 function errorPaths(res: LightMyRequestResponse): string[] {
   return (expectProblem(res, 400).errors ?? []).map((error) => error.path).sort();
@@ -56,7 +40,7 @@ const brokenFraudPlugin = definePlugin({
 
 describe.each(stacks)('REST referrals on $name', (stack) => {
   let server: TestServer;
-  let call: (request: Call) => Promise<LightMyRequestResponse>;
+  let call: RestCaller;
   const logLines: string[] = [];
   const trackIds: Record<string, string> = {};
   let sequence = 0;
@@ -66,13 +50,7 @@ describe.each(stacks)('REST referrals on $name', (stack) => {
   beforeAll(async () => {
     const logger = pino({ level: 'error' }, { write: (line: string) => logLines.push(line) });
     server = await startTestServer({ stack, plugins: [brokenFraudPlugin], logger });
-    call = ({ method, url, key = server.apiKey, body, headers = {} }) =>
-      server.app.inject({
-        method,
-        url,
-        headers: { ...headers, ...(key === null ? {} : { authorization: `Bearer ${key}` }) },
-        ...(body === undefined ? {} : { payload: body as object }),
-      });
+    call = restCaller(server);
     const tracks = [
       {
         slug: 'clients',
@@ -297,11 +275,11 @@ describe.each(stacks)('REST referrals on $name', (stack) => {
       expect(
         errorPaths(await submit(body(participantId, { company: { name: 'X', domain: 'not a domain' } }))),
       ).toEqual(['company.domain']);
-      const malformed = await server.app.inject({
+      const malformed = await call({
         method: 'POST',
         url: '/api/v1/referrals',
-        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-        payload: '{"track": ',
+        headers: { 'content-type': 'application/json' },
+        body: '{"track": ',
       });
       expectProblem(malformed, 400);
     });

@@ -1,25 +1,12 @@
 import { emitDomainEvent } from '@warmpath/core';
 import { startTestWebhookReceiver, type TestWebhookReceiver } from '@warmpath/core/testing';
 import { waitFor } from '@warmpath/jobs/testing';
-import type { LightMyRequestResponse } from 'fastify';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblemJson, type RestCaller, restCaller } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 
 const stacks = await testStacks();
-
-interface Call {
-  method: 'GET' | 'POST' | 'DELETE';
-  url: string;
-  key?: string | null;
-  body?: unknown;
-}
-
-function expectProblem(res: LightMyRequestResponse, status: number) {
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return res.json() as { status: number; errors?: { path: string; message: string }[] };
-}
 
 function headersOf(request: { headers: Record<string, string | string[] | undefined> }) {
   return Object.fromEntries(
@@ -33,17 +20,11 @@ function headersOf(request: { headers: Record<string, string | string[] | undefi
 describe.each(stacks)('webhook endpoints on $name', (stack) => {
   let server: TestServer;
   let receiver: TestWebhookReceiver;
-  let call: (request: Call) => Promise<LightMyRequestResponse>;
+  let call: RestCaller;
   beforeAll(async () => {
     server = await startTestServer({ stack });
     receiver = await startTestWebhookReceiver();
-    call = ({ method, url, key = server.apiKey, body }) =>
-      server.app.inject({
-        method,
-        url,
-        headers: key === null ? {} : { authorization: `Bearer ${key}` },
-        ...(body === undefined ? {} : { payload: body as object }),
-      });
+    call = restCaller(server);
   });
   afterAll(async () => {
     await server?.close();
@@ -98,12 +79,12 @@ describe.each(stacks)('webhook endpoints on $name', (stack) => {
     const deleted = await call({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${endpoint.id}` });
     expect(deleted.statusCode).toBe(204);
     expect(deleted.body).toBe('');
-    expectProblem(await call({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${endpoint.id}` }), 404);
-    expectProblem(
+    expectProblemJson(await call({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${endpoint.id}` }), 404);
+    expectProblemJson(
       await call({ method: 'GET', url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries` }),
       404,
     );
-    expectProblem(await call({ method: 'DELETE', url: '/api/v1/webhook-endpoints/nope' }), 404);
+    expectProblemJson(await call({ method: 'DELETE', url: '/api/v1/webhook-endpoints/nope' }), 404);
 
     const audit = await server.runtime.services.audit.list({ targetId: endpoint.id });
     expect(audit.data.map((entry) => entry.action)).toEqual([
@@ -130,11 +111,11 @@ describe.each(stacks)('webhook endpoints on $name', (stack) => {
       url: '/api/v1/webhook-endpoints',
       body: { url: 'javascript:alert(1)', events: ['referral.created', 'deal.closed'], secret: 'mine' },
     });
-    const body = expectProblem(res, 400);
+    const body = expectProblemJson(res, 400);
     expect(body.errors?.map((error) => error.path)).toEqual(
       expect.arrayContaining(['body.url', 'body.events.1', 'body.secret']),
     );
-    expectProblem(
+    expectProblemJson(
       await call({
         method: 'POST',
         url: '/api/v1/webhook-endpoints',
@@ -145,7 +126,7 @@ describe.each(stacks)('webhook endpoints on $name', (stack) => {
   });
 
   it('needs webhooks:read to list and webhooks:write to change', async () => {
-    expectProblem(await call({ method: 'GET', url: '/api/v1/webhook-endpoints', key: null }), 401);
+    expectProblemJson(await call({ method: 'GET', url: '/api/v1/webhook-endpoints', key: null }), 401);
     const { key: reader } = await server.runtime.services.apiKeys.createApiKey({
       name: 'webhook reader',
       scopes: ['webhooks:read'],
@@ -153,7 +134,7 @@ describe.each(stacks)('webhook endpoints on $name', (stack) => {
     expect((await call({ method: 'GET', url: '/api/v1/webhook-endpoints', key: reader })).statusCode).toBe(
       200,
     );
-    expectProblem(
+    expectProblemJson(
       await call({
         method: 'POST',
         url: '/api/v1/webhook-endpoints',
@@ -166,8 +147,8 @@ describe.each(stacks)('webhook endpoints on $name', (stack) => {
       name: 'other',
       scopes: ['events:write'],
     });
-    expectProblem(await call({ method: 'GET', url: '/api/v1/webhook-endpoints', key: other }), 403);
-    expectProblem(await call({ method: 'DELETE', url: '/api/v1/webhook-endpoints/x', key: reader }), 403);
+    expectProblemJson(await call({ method: 'GET', url: '/api/v1/webhook-endpoints', key: other }), 403);
+    expectProblemJson(await call({ method: 'DELETE', url: '/api/v1/webhook-endpoints/x', key: reader }), 403);
   });
 
   describe('delivery to a local receiver', () => {
@@ -258,7 +239,7 @@ describe.each(stacks)('webhook endpoints on $name', (stack) => {
         action: 'webhook_delivery.redelivered',
         actor: { type: 'api_key' },
       });
-      expectProblem(
+      expectProblemJson(
         await call({
           method: 'POST',
           url: `/api/v1/webhook-endpoints/${endpointId}/deliveries/0190b000-0000-7000-8000-000000000000/redeliver`,

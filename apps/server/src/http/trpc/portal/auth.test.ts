@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restCall } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { trpcClient } from '../trpc-test-client.js';
 import {
@@ -7,7 +8,7 @@ import {
   pathOf,
   portalCookie,
   portalCookieOf,
-  restCall,
+  portalSessionOf,
   signInByLoginLink,
 } from './portal-test-kit.js';
 
@@ -72,8 +73,7 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/portal/');
       expect(res.headers['cache-control']).toBe('no-store');
-      const cookie = portalCookieOf(res) ?? expect.fail('no portal session');
-      expect(await me(portalCookie(cookie.value))).toMatchObject({ id: adaId, email: 'ada@example.com' });
+      expect(await me(portalSessionOf(res))).toMatchObject({ id: adaId, email: 'ada@example.com' });
 
       const again = await server.app.inject({ method: 'GET', url: pathOf(link) });
       expect(again.headers.location).toBe('/portal/sign-in?login=expired');

@@ -1,13 +1,14 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restCall } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { trpcClient } from '../trpc-test-client.js';
 import {
   createTrack,
   enrolParticipant,
   pathOf,
-  portalCookie,
   portalCookieOf,
-  restCall,
+  portalSessionOf,
   signInByLoginLink,
 } from './portal-test-kit.js';
 
@@ -43,6 +44,18 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
 
   async function follow(link: string) {
     return server.app.inject({ method: 'GET', url: pathOf(link) });
+  }
+
+  /** `portal.me` for the portal session `res` set; fails the test if it set none. */
+  async function meSignedInBy(res: LightMyRequestResponse) {
+    return (await trpc.query('portal.me', undefined, portalSessionOf(res))).json().result.data;
+  }
+
+  /** Asks to join open-partners and follows the mailed link, which must land in the portal; returns its answer. */
+  async function enrolInOpenPartnersByLink(email: string, name: string): Promise<LightMyRequestResponse> {
+    const res = await follow(await requestEnrolment({ trackSlug: 'open-partners', email, name }));
+    expect(res.headers.location).toBe('/portal/');
+    return res;
   }
 
   it('shows only public copy in portal.program, with whether each track takes sign-ups', async () => {
@@ -83,8 +96,7 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
     const res = await follow(link);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/portal/');
-    const cookie = portalCookieOf(res) ?? expect.fail('not signed in');
-    const me = (await trpc.query('portal.me', undefined, portalCookie(cookie.value))).json().result.data;
+    const me = await meSignedInBy(res);
     expect(me).toMatchObject({
       email: 'grace@hopper.dev',
       name: 'Grace Hopper',
@@ -99,51 +111,26 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
   it('answers the same for an address already enrolled, and its link signs them in without a second enrolment', async () => {
     const adaId = await enrolParticipant(server, 'ada@example.com', ['clients']);
     const before = await server.runtime.services.participants.get(adaId);
-    const link = await requestEnrolment({
-      trackSlug: 'open-partners',
-      email: 'ada@example.com',
-      name: 'Someone',
-    });
-    const res = await follow(link);
-    expect(res.headers.location).toBe('/portal/');
-    const cookie = portalCookieOf(res) ?? expect.fail('not signed in');
-    const me = (await trpc.query('portal.me', undefined, portalCookie(cookie.value))).json().result.data;
+    const res = await enrolInOpenPartnersByLink('ada@example.com', 'Someone');
+    const me = await meSignedInBy(res);
     expect(me.id).toBe(adaId);
     expect(me.name).toBe('ada');
     expect(me.enrollments.map((e: { track: string }) => e.track)).toEqual(['clients', 'open-partners']);
     expect(me.enrollments[0].code).toBe(before.enrollments[0]?.code);
 
     // Asking again for a track they are in: same answer, and the link still just signs them in.
-    const repeat = await requestEnrolment({
-      trackSlug: 'open-partners',
-      email: 'ada@example.com',
-      name: 'Ada',
-    });
-    const second = await follow(repeat);
-    expect(second.headers.location).toBe('/portal/');
+    await enrolInOpenPartnersByLink('ada@example.com', 'Ada');
     expect((await server.runtime.services.participants.get(adaId)).enrollments).toHaveLength(2);
   });
 
   it('refuses tracks without self-enrolment clearly, and unknown tracks as not found', async () => {
-    const closed = await trpc.mutation('portal.enrol.request', {
-      trackSlug: 'clients',
-      email: 'x@example.com',
-      name: 'X',
-    });
+    const requestAsX = (trackSlug: string) =>
+      trpc.mutation('portal.enrol.request', { trackSlug, email: 'x@example.com', name: 'X' });
+    const closed = await requestAsX('clients');
     expect(closed.statusCode).toBe(403);
     expect(closed.json().error.message).toMatch(/invitation/);
-    const paused = await trpc.mutation('portal.enrol.request', {
-      trackSlug: 'paused-open',
-      email: 'x@example.com',
-      name: 'X',
-    });
-    expect(paused.statusCode).toBe(403);
-    const unknown = await trpc.mutation('portal.enrol.request', {
-      trackSlug: 'no-such-track',
-      email: 'x@example.com',
-      name: 'X',
-    });
-    expect(unknown.statusCode).toBe(404);
+    expect((await requestAsX('paused-open')).statusCode).toBe(403);
+    expect((await requestAsX('no-such-track')).statusCode).toBe(404);
     expect(server.mail.to('x@example.com')).toEqual([]);
   });
 

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysDeep } from '../../../testing/keys-deep.js';
+import { restCall } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { trpcClient } from '../trpc-test-client.js';
-import { createTrack, enrolParticipant, restCall, signInByLoginLink } from './portal-test-kit.js';
+import { createTrack, enrolParticipant, REFERRER_HIDDEN_KEYS, signInByLoginLink } from './portal-test-kit.js';
 
 const stacks = await testStacks();
 
 const BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
-
-/** Keys that must never reach a referrer, at any depth of a portal payload. */
-const INTERNAL_KEYS = [
-  'ownerId',
-  'owner',
-  'dealAmount',
-  'deal_amount_minor',
-  'notes',
-  'note',
-  'fraud',
-  'evidence',
-];
 
 function issuePaths(body: { error: { data: { issues?: { path: string }[] } } }): string[] {
   return (body.error.data.issues ?? []).map((issue) => issue.path).sort();
@@ -153,7 +142,7 @@ describe.each(stacks)('portal tracks, referral form and submission on $name', (s
       company: { name: 'Initech', domain: 'initech.example' },
       contacts: [{ name: 'Pat Buyer', role: 'economic_buyer' }],
     });
-    expect(keysDeep(referral).filter((key) => INTERNAL_KEYS.includes(key))).toEqual([]);
+    expect(keysDeep(referral).filter((key) => REFERRER_HIDDEN_KEYS.includes(key))).toEqual([]);
     expect(res.body).not.toContain('pat@initech.example');
 
     const full = await restCall(server, 'GET', `/api/v1/referrals/${referral.id}`);

@@ -1,22 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { restCall } from '../../../testing/rest-test-kit.js';
 import type { TestServer } from '../../../testing/test-server.js';
 import { PORTAL_SESSION_COOKIE } from '../../session-cookies.js';
 import type { Headers } from '../trpc-test-client.js';
-
-/** REST v1 call with the test server's all-scopes API key. */
-export function restCall(
-  server: TestServer,
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  payload?: object,
-) {
-  return server.app.inject({
-    method,
-    url,
-    headers: { authorization: `Bearer ${server.apiKey}` },
-    ...(payload ? { payload } : {}),
-  });
-}
 
 /** Creates a track through the REST API (extra fields as `POST /api/v1/tracks` takes them). */
 export async function createTrack(server: TestServer, slug: string, extra: object = {}): Promise<void> {
@@ -41,6 +28,19 @@ export async function enrolParticipant(server: TestServer, email: string, tracks
   return res.json().id;
 }
 
+/** Keys of staff-only data that must never reach a referrer, at any depth of a portal payload. */
+export const REFERRER_HIDDEN_KEYS: readonly string[] = [
+  'ownerId',
+  'owner',
+  'dealAmount',
+  'deal_amount_minor',
+  'notes',
+  'note',
+  'fraud',
+  'evidence',
+];
+
+/** The portal session cookie a response set, if it set one. */
 export function portalCookieOf(
   res: LightMyRequestResponse,
 ): LightMyRequestResponse['cookies'][number] | undefined {
@@ -58,11 +58,32 @@ export function pathOf(url: string): string {
   return parsed.pathname + parsed.search;
 }
 
+/** The portal session headers for the cookie this response set; fails the test if it set none. */
+export function portalSessionOf(res: LightMyRequestResponse): Headers {
+  const cookie =
+    portalCookieOf(res) ?? expect.fail(`no portal session: ${res.statusCode} ${res.headers.location}`);
+  return portalCookie(cookie.value);
+}
+
 /** Signs in through a one-time login link made by the API; returns the portal session headers. */
 export async function signInByLoginLink(server: TestServer, participantId: string): Promise<Headers> {
   const link = await restCall(server, 'POST', `/api/v1/participants/${participantId}/login-links`);
-  const res = await server.app.inject({ method: 'GET', url: pathOf(link.json().url) });
-  const cookie = portalCookieOf(res);
-  if (!cookie) throw new Error(`no portal session: ${res.statusCode} ${res.headers.location}`);
-  return portalCookie(cookie.value);
+  return portalSessionOf(await server.app.inject({ method: 'GET', url: pathOf(link.json().url) }));
+}
+
+/** A participant enrolled through the API and signed into the portal. */
+export interface SignedInParticipant {
+  id: string;
+  /** The portal session headers. */
+  session: Headers;
+}
+
+/** Enrols a participant through the API (see {@link enrolParticipant}) and signs them in by a login link. */
+export async function enrolAndSignIn(
+  server: TestServer,
+  email: string,
+  tracks: string[],
+): Promise<SignedInParticipant> {
+  const id = await enrolParticipant(server, email, tracks);
+  return { id, session: await signInByLoginLink(server, id) };
 }

@@ -1,46 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysDeep } from '../../../testing/keys-deep.js';
+import { restCall } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
-import { PORTAL_SESSION_COOKIE } from '../../session-cookies.js';
 import { trpcClient } from '../trpc-test-client.js';
-import { restCall } from './portal-test-kit.js';
+import {
+  createTrack,
+  enrolAndSignIn,
+  REFERRER_HIDDEN_KEYS,
+  type SignedInParticipant,
+} from './portal-test-kit.js';
 
 const stacks = await testStacks();
 
-/** Keys that must never reach a referrer, at any depth of a portal payload. */
-const INTERNAL_KEYS = [
-  'ownerId',
-  'owner',
-  'dealAmount',
-  'deal_amount_minor',
-  'notes',
-  'note',
-  'fraud',
-  'evidence',
-  'answers',
-];
+/** What a referrer must never see in the referral list: staff-only data, and the form answers too. */
+const HIDDEN_KEYS = [...REFERRER_HIDDEN_KEYS, 'answers'];
 
 describe.each(stacks)('portal referrals on $name', (stack) => {
   let server: TestServer;
   let trpc: ReturnType<typeof trpcClient>;
   const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
     restCall(server, method, url, payload);
-
-  async function participantWithSession(
-    email: string,
-  ): Promise<{ id: string; cookie: Record<string, string> }> {
-    const created = await api('POST', '/api/v1/participants', {
-      email,
-      name: email.split('@')[0],
-      tracks: ['portal'],
-    });
-    const { id } = created.json();
-    const link = new URL((await api('POST', `/api/v1/participants/${id}/login-links`)).json().url);
-    const login = await server.app.inject({ method: 'GET', url: link.pathname + link.search });
-    const token = login.cookies.find((c) => c.name === PORTAL_SESSION_COOKIE)?.value;
-    if (!token) throw new Error('no portal session');
-    return { id, cookie: { cookie: `${PORTAL_SESSION_COOKIE}=${token}` } };
-  }
 
   async function refer(participantId: string, domain: string): Promise<string> {
     const res = await api('POST', '/api/v1/referrals', {
@@ -54,18 +33,13 @@ describe.each(stacks)('portal referrals on $name', (stack) => {
     return res.json().id;
   }
 
-  let ada: { id: string; cookie: Record<string, string> };
-  let bob: { id: string; cookie: Record<string, string> };
+  let ada: SignedInParticipant;
+  let bob: SignedInParticipant;
   let adaReferral: string;
   beforeAll(async () => {
     server = await startTestServer({ stack });
     trpc = trpcClient(server.app);
-    await api('POST', '/api/v1/tracks', {
-      slug: 'portal',
-      name: 'Portal',
-      kind: 'client',
-      landingUrl: 'https://example.com/',
-    });
+    await createTrack(server, 'portal', { name: 'Portal' });
     await server.runtime.database.db
       .updateTable('tracks')
       .set({
@@ -75,35 +49,37 @@ describe.each(stacks)('portal referrals on $name', (stack) => {
       })
       .where('slug', '=', 'portal')
       .execute();
-    ada = await participantWithSession('ada@ada-partners.example');
-    bob = await participantWithSession('bob@bob-partners.example');
+    ada = await enrolAndSignIn(server, 'ada@ada-partners.example', ['portal']);
+    bob = await enrolAndSignIn(server, 'bob@bob-partners.example', ['portal']);
     adaReferral = await refer(ada.id, 'globex.example');
     await refer(bob.id, 'initech.example');
   });
   afterAll(() => server.close());
 
   it('lists only the signed-in participant’s referrals, without anything internal', async () => {
-    const res = await trpc.query('portal.referrals.list', undefined, ada.cookie);
+    const res = await trpc.query('portal.referrals.list', undefined, ada.session);
     expect(res.statusCode, res.body).toBe(200);
     const data = res.json().result.data;
     expect(data.map((r: { id: string }) => r.id)).toEqual([adaReferral]);
-    expect(keysDeep(data).filter((key) => INTERNAL_KEYS.includes(key))).toEqual([]);
+    expect(keysDeep(data).filter((key) => HIDDEN_KEYS.includes(key))).toEqual([]);
     expect(res.body).not.toContain('Met at the summit');
   });
 
   it('answers NOT_FOUND for another participant’s referral, exactly like a missing one', async () => {
-    const theirs = await trpc.query('portal.referrals.byId', { id: adaReferral }, bob.cookie);
+    const theirs = await trpc.query('portal.referrals.byId', { id: adaReferral }, bob.session);
     const missing = await trpc.query(
       'portal.referrals.byId',
       { id: '0190a0a0-0000-7000-8000-00000000dead' },
-      bob.cookie,
+      bob.session,
     );
     expect(theirs.statusCode).toBe(404);
     expect(missing.statusCode).toBe(404);
     expect(theirs.json().error.message.replace(adaReferral, 'ID')).toBe(
       missing.json().error.message.replace('0190a0a0-0000-7000-8000-00000000dead', 'ID'),
     );
-    expect((await trpc.query('portal.referrals.byId', { id: adaReferral }, ada.cookie)).statusCode).toBe(200);
+    expect((await trpc.query('portal.referrals.byId', { id: adaReferral }, ada.session)).statusCode).toBe(
+      200,
+    );
   });
 
   it('reports stages the track hides as the last visible stage', async () => {
@@ -111,7 +87,7 @@ describe.each(stacks)('portal referrals on $name', (stack) => {
       const res = await api('POST', `/api/v1/referrals/${adaReferral}/transitions`, { to });
       expect(res.statusCode, res.body).toBe(200);
     }
-    const res = await trpc.query('portal.referrals.byId', { id: adaReferral }, ada.cookie);
+    const res = await trpc.query('portal.referrals.byId', { id: adaReferral }, ada.session);
     expect(res.json().result.data.status).toBe('accepted');
   });
 
