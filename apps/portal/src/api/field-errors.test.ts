@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { fieldError, readServerFormErrors } from './field-errors.js';
+import { fieldError, formErrorsOf, readServerFormErrors } from './field-errors.js';
 
 function refused(code: string, httpStatus: number, message: string, extra: Record<string, unknown> = {}) {
   return TRPCClientError.from({ error: { message, code: -32600, data: { code, httpStatus, ...extra } } });
@@ -73,5 +73,11 @@ describe('server errors on a portal form', () => {
   it('explain an unreachable server', () => {
     const errors = readServerFormErrors(TRPCClientError.from(new TypeError('Failed to fetch')));
     expect(errors.formMessage).toMatch(/could not reach/);
+  });
+
+  it('show nothing until the mutation fails, then what the failure says', () => {
+    expect(formErrorsOf({ isError: false, error: null })).toBeNull();
+    const conflict = refused('CONFLICT', 409, 'You are already in this track');
+    expect(formErrorsOf({ isError: true, error: conflict })).toEqual(readServerFormErrors(conflict));
   });
 });

@@ -111,6 +111,14 @@ export function readServerFormErrors(error: unknown): ServerFormErrors {
   return { fieldErrors: {}, formMessage: describeError(error) };
 }
 
+/**
+ * The errors a form shows for its mutation: none until the mutation fails, then {@link readServerFormErrors} of the
+ * failure. Takes the mutation result as it comes from `useMutation`.
+ */
+export function formErrorsOf(mutation: { isError: boolean; error: unknown }): ServerFormErrors | null {
+  return mutation.isError ? readServerFormErrors(mutation.error) : null;
+}
+
 /** The message for one field path, if the server named it. */
 export function fieldError(errors: ServerFormErrors | null, path: string): string | undefined {
   return errors?.fieldErrors[path];

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, TextField } from '@warmpath/ui';
+import { Card, TextField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
-import { readServerFormErrors } from '../../api/field-errors.js';
+import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { SaveActions } from '../../components/save-actions.js';
 
 /**
  * Sets a password for signing in without an emailed link, or changes it (which needs the current one). Optional:
@@ -27,7 +28,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       },
     }),
   );
-  const errors = save.isError ? readServerFormErrors(save.error) : null;
+  const errors = formErrorsOf(save);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setIsSaved(false);
@@ -82,14 +83,9 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
           onChange={(event) => setConfirmation(event.currentTarget.value)}
           error={mismatch}
         />
-        <div className="portal-form__actions">
-          <Button type="submit" isLoading={save.isPending}>
-            {hasPassword ? 'Change password' : 'Set password'}
-          </Button>
-          <span role="status" className="portal-muted">
-            {isSaved ? 'Password saved.' : ''}
-          </span>
-        </div>
+        <SaveActions isSaving={save.isPending} isSaved={isSaved} savedMessage="Password saved.">
+          {hasPassword ? 'Change password' : 'Set password'}
+        </SaveActions>
       </form>
     </Card>
   );

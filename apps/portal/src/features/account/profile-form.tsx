@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, TextField } from '@warmpath/ui';
+import { Card, TextField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
-import { readServerFormErrors } from '../../api/field-errors.js';
+import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { SaveActions } from '../../components/save-actions.js';
 
 /** The referrer's name, as the company sees it; the email is shown but changed only by the company. */
 export function ProfileForm({ name: savedName, email }: { name: string; email: string }) {
@@ -21,7 +22,7 @@ export function ProfileForm({ name: savedName, email }: { name: string; email: s
       },
     }),
   );
-  const errors = update.isError ? readServerFormErrors(update.error) : null;
+  const errors = formErrorsOf(update);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setIsSaved(false);
@@ -51,14 +52,9 @@ export function ProfileForm({ name: savedName, email }: { name: string; email: s
           }}
           error={errors?.fieldErrors.name}
         />
-        <div className="portal-form__actions">
-          <Button type="submit" isLoading={update.isPending}>
-            Save details
-          </Button>
-          <span role="status" className="portal-muted">
-            {isSaved ? 'Saved.' : ''}
-          </span>
-        </div>
+        <SaveActions isSaving={update.isPending} isSaved={isSaved} savedMessage="Saved.">
+          Save details
+        </SaveActions>
       </form>
     </Card>
   );

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, TextField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
-import { readServerFormErrors } from '../../api/field-errors.js';
+import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
 import { FormAlert } from '../../components/form-alert.js';
 
@@ -17,7 +17,7 @@ export function EnrolForm({ trackSlug, trackName }: { trackSlug: string; trackNa
   const request = useMutation(
     trpc.portal.enrol.request.mutationOptions({ onSuccess: (_, input) => setSentTo(input.email) }),
   );
-  const errors = request.isError ? readServerFormErrors(request.error) : null;
+  const errors = formErrorsOf(request);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const companyName = company.trim();

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, TextField } from '@warmpath/ui';
+import { Button } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
-import { readServerFormErrors } from '../../api/field-errors.js';
+import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { SignInEmailField } from './sign-in-email-field.js';
 
 /** Props of {@link MagicLinkForm}. */
 export interface MagicLinkFormProps {
@@ -20,6 +21,7 @@ export function MagicLinkForm({ email, onEmailChange }: MagicLinkFormProps) {
   const request = useMutation(
     trpc.portal.auth.requestMagicLink.mutationOptions({ onSuccess: (_, input) => setSentTo(input.email) }),
   );
+  const errors = formErrorsOf(request);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     request.mutate({ email: email.trim() });
@@ -45,15 +47,11 @@ export function MagicLinkForm({ email, onEmailChange }: MagicLinkFormProps) {
       <h2 id="magic-link-title" className="sign-in__subtitle">
         Get a sign-in link
       </h2>
-      {request.isError ? <FormAlert>{readServerFormErrors(request.error).formMessage}</FormAlert> : null}
-      <TextField
-        label="Email"
-        type="email"
-        name="email"
+      {errors ? <FormAlert>{errors.formMessage}</FormAlert> : null}
+      <SignInEmailField
+        email={email}
+        onEmailChange={onEmailChange}
         autoComplete="email"
-        required
-        value={email}
-        onChange={(event) => onEmailChange(event.currentTarget.value)}
         hint="We will email you a link that signs you in. No password needed."
       />
       <Button type="submit" isLoading={request.isPending} isFullWidth>

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, TextField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
-import { readServerFormErrors } from '../../api/field-errors.js';
+import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { SignInEmailField } from './sign-in-email-field.js';
 
 /** Props of {@link PasswordSignInForm}. */
 export interface PasswordSignInFormProps {
@@ -25,6 +26,7 @@ export function PasswordSignInForm({ email, onEmailChange, onSignedIn }: Passwor
       },
     }),
   );
+  const errors = formErrorsOf(signIn);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     signIn.mutate({ email: email.trim(), password });
@@ -34,16 +36,8 @@ export function PasswordSignInForm({ email, onEmailChange, onSignedIn }: Passwor
       <h2 id="password-sign-in-title" className="sign-in__subtitle">
         Sign in with your password
       </h2>
-      {signIn.isError ? <FormAlert>{readServerFormErrors(signIn.error).formMessage}</FormAlert> : null}
-      <TextField
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(event) => onEmailChange(event.currentTarget.value)}
-      />
+      {errors ? <FormAlert>{errors.formMessage}</FormAlert> : null}
+      <SignInEmailField email={email} onEmailChange={onEmailChange} autoComplete="username" />
       <TextField
         label="Password"
         type="password"
