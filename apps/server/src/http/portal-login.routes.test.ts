@@ -9,18 +9,20 @@ const stacks = await testStacks();
 describe.each(stacks)('portal login links on $name', (stack) => {
   let server: TestServer;
   let trpc: ReturnType<typeof trpcClient>;
-  const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    restCall(server, method, url, payload);
 
   async function enrol(email: string, tracks: string[]): Promise<{ id: string; email: string }> {
-    const res = await api('POST', '/api/v1/participants', { email, name: email.split('@')[0], tracks });
+    const res = await restCall(server, 'POST', '/api/v1/participants', {
+      email,
+      name: email.split('@')[0],
+      tracks,
+    });
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json();
   }
 
   /** The path and query of a fresh login link of the participant. */
   async function loginPath(participantId: string): Promise<string> {
-    const res = await api('POST', `/api/v1/participants/${participantId}/login-links`);
+    const res = await restCall(server, 'POST', `/api/v1/participants/${participantId}/login-links`);
     expect(res.statusCode, res.body).toBe(201);
     return pathOf(res.json().url);
   }
@@ -45,7 +47,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
     server = await startTestServer({ stack });
     trpc = trpcClient(server.app);
     for (const slug of ['clients', 'partners']) {
-      const res = await api('POST', '/api/v1/tracks', {
+      const res = await restCall(server, 'POST', '/api/v1/tracks', {
         slug,
         name: `Our ${slug}`,
         kind: 'client',
@@ -170,7 +172,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
 
   it('audits the sign-in as the participant', async () => {
     await signInWith(await loginPath(bob.id));
-    const res = await api('GET', `/api/v1/audit-log?targetId=${bob.id}&action=auth.signed_in`);
+    const res = await restCall(server, 'GET', `/api/v1/audit-log?targetId=${bob.id}&action=auth.signed_in`);
     const [entry] = res.json().data;
     expect(entry).toMatchObject({
       actor: { type: 'participant', id: bob.id },

@@ -18,11 +18,9 @@ const HIDDEN_KEYS = [...REFERRER_HIDDEN_KEYS, 'answers'];
 describe.each(stacks)('portal referrals on $name', (stack) => {
   let server: TestServer;
   let trpc: ReturnType<typeof trpcClient>;
-  const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    restCall(server, method, url, payload);
 
   async function refer(participantId: string, domain: string): Promise<string> {
-    const res = await api('POST', '/api/v1/referrals', {
+    const res = await restCall(server, 'POST', '/api/v1/referrals', {
       track: 'portal',
       participantId,
       company: { name: domain, domain },
@@ -84,7 +82,7 @@ describe.each(stacks)('portal referrals on $name', (stack) => {
 
   it('reports stages the track hides as the last visible stage', async () => {
     for (const to of ['accepted', 'meeting_booked', 'proposal_sent']) {
-      const res = await api('POST', `/api/v1/referrals/${adaReferral}/transitions`, { to });
+      const res = await restCall(server, 'POST', `/api/v1/referrals/${adaReferral}/transitions`, { to });
       expect(res.statusCode, res.body).toBe(200);
     }
     const res = await trpc.query('portal.referrals.byId', { id: adaReferral }, ada.session);
