@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the package in the current directory: every non-test TypeScript file under src/ is transpiled by esbuild
-// to dist/ (same layout, ESM, Node 20 target, source maps). Type checking is `pnpm typecheck`'s job, so builds stay
+// to dist/ (same layout, ESM, Node 22 target, source maps). Type checking is `pnpm typecheck`'s job, so builds stay
 // fast enough for `pnpm start` on a fresh clone.
 import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
@@ -14,7 +14,7 @@ await build({
   outbase: 'src',
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -38,8 +38,8 @@ export interface ThreadClickRecorderOptions extends ClickRecorderTunables {
 
 /**
  * Starts the writer thread. Built JavaScript runs as is. From TypeScript sources (development, tests) the thread
- * loads the worker through tsx's require hook: on Node 20, ESM loader hooks (`--import tsx`) do not reach worker
- * threads, the synchronous require hook does (and Node 20.19+ can require ES modules).
+ * loads the worker through tsx's require hook: ESM loader hooks registered on the main thread (`--import tsx`) are not
+ * inherited by an `eval` worker, the synchronous require hook is (and Node 22.12+ can require ES modules).
  */
 function startWriterThread(workerData: ClickWriterSettings): Worker {
   if (!import.meta.url.endsWith('.ts')) {
