@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+// Not Kysely's own PGliteDialect: it hands every caller the one connection at once, so concurrent transactions (any
+// two requests in embedded mode) interleave inside each other; this dialect queues them on the single connection.
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { type AppendRows, appendRowsWithCopy, appendRowsWithInsert } from './append-rows.js';

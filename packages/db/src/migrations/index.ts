@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-22T0100-foundation.js';
 import * as referrals from './2026-11-22T0200-referrals.js';
 import * as outboxLease from './2026-11-22T0230-outbox-lease.js';
