@@ -1,6 +1,5 @@
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
-import { BrandMark, SplashLayout } from '@warmpath/ui';
-import { safeRedirectPath } from '../auth/safe-redirect.js';
+import { BrandMark, SplashLayout, safeRedirectPath } from '@warmpath/ui';
 import { SignInCard } from '../features/auth/sign-in-card.js';
 
 /** Search parameters of the sign-in page: where to go back to afterwards. */
@@ -10,7 +9,11 @@ interface SignInSearch {
 
 export const Route = createFileRoute('/sign-in')({
   validateSearch: (search: Record<string, unknown>): SignInSearch => {
-    const redirectPath = safeRedirectPath(search.redirect);
+    // Never back to this page itself: that would only loop.
+    const redirectPath = safeRedirectPath(search.redirect, {
+      base: import.meta.env.BASE_URL,
+      excludedPaths: ['/sign-in'],
+    });
     return redirectPath ? { redirect: redirectPath } : {};
   },
   beforeLoad: async ({ context, search }) => {

@@ -1,5 +1,5 @@
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
-import { safeRedirectPath } from '../features/session/safe-redirect.js';
+import { safeRedirectPath } from '@warmpath/ui';
 import { SignInPage } from '../features/sign-in/sign-in-page.js';
 
 /** Search parameters of the sign-in page. */
@@ -12,7 +12,11 @@ interface SignInSearch {
 
 export const Route = createFileRoute('/sign-in')({
   validateSearch: (search: Record<string, unknown>): SignInSearch => {
-    const redirectPath = safeRedirectPath(search.redirect);
+    // Never back to this page itself: that would only loop.
+    const redirectPath = safeRedirectPath(search.redirect, {
+      base: import.meta.env.BASE_URL,
+      excludedPaths: ['/sign-in'],
+    });
     return {
       ...(search.login === 'expired' ? { login: 'expired' } : {}),
       ...(redirectPath ? { redirect: redirectPath } : {}),

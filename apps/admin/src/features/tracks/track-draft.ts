@@ -1,4 +1,5 @@
 import type { inferInput } from '@trpc/tanstack-react-query';
+import { REFERRAL_STAGES } from '@warmpath/ui';
 import type { trpc } from '../../api/trpc.js';
 import type { Track } from '../../api/types.js';
 
@@ -24,18 +25,6 @@ export const FIELD_TYPE_OPTIONS: ReadonlyArray<{ value: FormFieldType; label: st
   { value: 'select', label: 'One choice' },
   { value: 'multiselect', label: 'Several choices' },
   { value: 'date', label: 'Date' },
-];
-
-/** Referral stages in lifecycle order, with the words the console uses for them. */
-export const STAGES: ReadonlyArray<{ value: ReferralStage; label: string }> = [
-  { value: 'submitted', label: 'Submitted' },
-  { value: 'in_review', label: 'In review' },
-  { value: 'accepted', label: 'Accepted' },
-  { value: 'rejected', label: 'Rejected' },
-  { value: 'meeting_booked', label: 'Meeting booked' },
-  { value: 'proposal_sent', label: 'Proposal sent' },
-  { value: 'closed_won', label: 'Closed won' },
-  { value: 'closed_lost', label: 'Closed lost' },
 ];
 
 /** One intake question while it is edited: options as typed (one per line). */
@@ -110,7 +99,7 @@ export function newTrackDraft(): TrackDraft {
     fields: [],
     routingRules: [],
     routingFallback: 'round_robin',
-    visibleStages: STAGES.map((stage) => stage.value),
+    visibleStages: [...REFERRAL_STAGES],
     selfEnrolment: false,
     headline: '',
     description: '',
@@ -223,9 +212,8 @@ export function draftToInput(draft: TrackDraft): CreateTrackInput {
       })),
       fallback: draft.routingFallback,
     },
-    referrerVisibleStages: STAGES.map((stage) => stage.value).filter((stage) =>
-      draft.visibleStages.includes(stage),
-    ),
+    // In lifecycle order, whatever order they were ticked in.
+    referrerVisibleStages: REFERRAL_STAGES.filter((stage) => draft.visibleStages.includes(stage)),
     selfEnrolment: draft.selfEnrolment,
     portalCopy: {
       headline: optionalText(draft.headline),

@@ -5,6 +5,7 @@ import {
   CheckboxField,
   Fieldset,
   FormAlert,
+  REFERRAL_STAGE_OPTIONS,
   SelectField,
   TextAreaField,
   TextField,
@@ -15,7 +16,7 @@ import { trpc } from '../../api/trpc.js';
 import { BrandingPreview } from './branding-preview.js';
 import { IntakeFieldsEditor } from './intake-fields-editor.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
-import { STAGES, suggestSlug, TRACK_KIND_OPTIONS, type TrackDraft, type TrackKind } from './track-draft.js';
+import { suggestSlug, TRACK_KIND_OPTIONS, type TrackDraft, type TrackKind } from './track-draft.js';
 
 /** Props of {@link TrackEditorForm}. */
 export interface TrackEditorFormProps {
@@ -169,7 +170,7 @@ export function TrackEditorForm({
         />
         <Fieldset legend="Visible stages">
           <div className="checkbox-grid">
-            {STAGES.map((stage) => (
+            {REFERRAL_STAGE_OPTIONS.map((stage) => (
               <CheckboxField
                 key={stage.value}
                 label={stage.label}
