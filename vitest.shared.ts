@@ -31,6 +31,8 @@ export function defineWarmpathDomVitestConfig(): ViteUserConfig {
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
       // Testing Library unmounts what a test rendered after it only where the runner's globals are defined.
       globals: true,
+      // Tests that replace `fetch` or the clipboard get the real ones back afterwards.
+      unstubGlobals: true,
     },
   });
 }
