@@ -1,38 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Track } from '../../api/types.js';
 import { FakeTrpcError, FakeTrpcServer } from '../../testing/fake-trpc-server.js';
 import { renderWithClient } from '../../testing/render-with-client.js';
+import { enterpriseTrack as track } from '../../testing/tracks.js';
 import { EditTrackForm } from './edit-track-form.js';
 
 const UPDATE = 'admin.tracks.update';
-
-const track = {
-  id: 't1',
-  slug: 'enterprise',
-  name: 'Enterprise',
-  kind: 'client',
-  status: 'active',
-  landingUrl: 'https://example.com/',
-  allowedDestinations: ['https://example.com/pricing'],
-  attributionWindowDays: 60,
-  autoAccept: false,
-  slaHours: 24,
-  form: {
-    fields: [
-      { key: 'region', label: 'Region', type: 'select', required: true, options: ['EMEA', 'Americas'] },
-      { key: 'seats', label: 'Seats', type: 'number', required: false },
-    ],
-  },
-  fraudThresholds: { review: 40, block: 80 },
-  routing: { rules: [{ field: 'region', equals: 'EMEA', ownerId: 'u-ada' }], fallback: 'none' },
-  referrerVisibleStages: ['submitted', 'accepted', 'closed_won'],
-  portalCopy: { headline: 'Refer a bank', primaryColor: '#c2410c' },
-  selfEnrolment: true,
-  createdAt: '2026-11-22T00:00:00.000Z',
-  updatedAt: '2026-11-22T00:00:00.000Z',
-} satisfies Track;
 
 const staff = [
   { id: 'u-ada', name: 'Ada Lovelace', email: 'ada@example.com', role: 'sales', disabledAt: null },
