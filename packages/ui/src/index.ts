@@ -66,4 +66,8 @@ export {
   referralStageTone,
   type StageAudience,
 } from './labels/referral-stages.js';
-export { type SafeRedirectOptions, safeRedirectPath } from './navigation/safe-redirect-path.js';
+export {
+  redirectSearchParam,
+  type SafeRedirectOptions,
+  safeRedirectPath,
+} from './navigation/safe-redirect-path.js';

@@ -1,5 +1,5 @@
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
-import { safeRedirectPath } from '@warmpath/ui';
+import { redirectSearchParam } from '@warmpath/ui';
 import { SignInPage } from '../features/sign-in/sign-in-page.js';
 
 /** Search parameters of the sign-in page. */
@@ -13,14 +13,13 @@ interface SignInSearch {
 export const Route = createFileRoute('/sign-in')({
   validateSearch: (search: Record<string, unknown>): SignInSearch => {
     // Never back to this page itself: that would only loop.
-    const redirectPath = safeRedirectPath(search.redirect, {
+    const returnTo = redirectSearchParam(search.redirect, {
       base: import.meta.env.BASE_URL,
       excludedPaths: ['/sign-in'],
     });
-    return {
-      ...(search.login === 'expired' ? { login: 'expired' } : {}),
-      ...(redirectPath ? { redirect: redirectPath } : {}),
-    };
+    // Every key is set, even to undefined: the router merges this over the raw query, so a key left out keeps
+    // whatever was typed into the address.
+    return { login: search.login === 'expired' ? 'expired' : undefined, ...returnTo };
   },
   beforeLoad: async ({ context, search }) => {
     // A failed look-up (server down) still shows the form; signing in will report the problem.

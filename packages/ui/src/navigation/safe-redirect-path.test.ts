@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath } from './safe-redirect-path.js';
+import { redirectSearchParam, safeRedirectPath } from './safe-redirect-path.js';
 
 const admin = { base: '/admin/', excludedPaths: ['/sign-in'] };
 
@@ -50,5 +50,14 @@ describe('the path to return to after signing in', () => {
     expect(safeRedirectPath('/referrals/abc?x=1', { base: '/portal/' })).toBe('/referrals/abc?x=1');
     expect(safeRedirectPath('/../admin/tracks', { base: 'portal' })).toBeUndefined();
     expect(safeRedirectPath('/sign-in', { base: '/portal/' })).toBe('/sign-in');
+  });
+
+  it('overwrites a refused value in the sign-in page search rather than leaving the raw one in place', () => {
+    const search = {
+      ...{ redirect: 'https://evil.example' },
+      ...redirectSearchParam('https://evil.example', admin),
+    };
+    expect(search).toEqual({ redirect: undefined });
+    expect(redirectSearchParam('/tracks', admin)).toEqual({ redirect: '/tracks' });
   });
 });

@@ -77,3 +77,15 @@ function appPathOf(path: string, base: string): string | undefined {
   if (!url.pathname.startsWith(base)) return undefined;
   return `/${url.pathname.slice(base.length)}`;
 }
+
+/**
+ * The sign-in page's `redirect` search parameter, for a route's `validateSearch`: the safe path, or `undefined`
+ * under the key all the same. TanStack Router merges a route's validated search over the raw query string, so a
+ * refused value left out would still reach the page as typed; it must be overwritten.
+ */
+export function redirectSearchParam(
+  value: unknown,
+  options: SafeRedirectOptions,
+): { redirect: string | undefined } {
+  return { redirect: safeRedirectPath(value, options) };
+}
