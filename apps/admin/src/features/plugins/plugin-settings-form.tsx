@@ -15,6 +15,7 @@ import { trpc } from '../../api/trpc.js';
 import type { InstalledPlugin } from '../../api/types.js';
 import {
   effectiveSettingsDraft,
+  isStoredSecretSet,
   listRowKey,
   type SettingDraftValue,
   type SettingsDraft,
@@ -99,7 +100,7 @@ export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlug
             value={draft[field.key]}
             errors={errors}
             isDefault={showsDefault(field, stored, draft)}
-            isStoredSecret={field.isSecret && isSetSecret(readStored(stored, field.key))}
+            isStoredSecret={isStoredSecretSet(field, stored)}
             onChange={(value) => change(field.key, value)}
           />
         ));
@@ -169,23 +170,9 @@ function groupFields(
   return groups;
 }
 
-function readStored(stored: Record<string, unknown>, key: string): unknown {
-  return key
-    .split('.')
-    .reduce<unknown>(
-      (value, part) =>
-        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined,
-      stored,
-    );
-}
-
 function connectionTitle(result: { supported: boolean; ok: boolean }): string {
   if (!result.supported) return 'Nothing to test';
   return result.ok ? 'Connection works' : 'Connection failed';
-}
-
-function isSetSecret(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'set' in value && value.set === true;
 }
 
 /** A field's label, with a "default" tag while it shows the schema's default rather than a stored value. */

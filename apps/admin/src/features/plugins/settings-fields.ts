@@ -156,6 +156,12 @@ export function storedSetting(field: SettingsField, stored: Readonly<Record<stri
   return field.isSecret || value === null ? undefined : value;
 }
 
+/** Whether a secret setting has a stored value (the server sends `{ set: true }` in its place, never the value). */
+export function isStoredSecretSet(field: SettingsField, stored: Readonly<Record<string, unknown>>): boolean {
+  const value = readPath(stored, field.key);
+  return field.isSecret && isObject(value) && value.set === true;
+}
+
 /** Whether the value a field shows was stored, is the schema's default, or is neither. */
 export function settingSource(
   field: SettingsField,
