@@ -19,3 +19,20 @@ export function defineWarmpathVitestConfig(overrides: ViteUserConfig = {}): Vite
     },
   });
 }
+
+/**
+ * The preset for the browser packages (admin, portal, ui): components render into happy-dom and are driven with
+ * Testing Library, so `.test.tsx` files run too. Server-side packages stay on the node environment.
+ */
+export function defineWarmpathDomVitestConfig(): ViteUserConfig {
+  return defineWarmpathVitestConfig({
+    test: {
+      environment: 'happy-dom',
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+      // Testing Library unmounts what a test rendered after it only where the runner's globals are defined.
+      globals: true,
+      // Tests that replace `fetch` or the clipboard get the real ones back afterwards.
+      unstubGlobals: true,
+    },
+  });
+}

@@ -1,4 +1,5 @@
-import { defineWarmpathVitestConfig } from '../../vitest.shared.js';
+import { defineWarmpathDomVitestConfig } from '../../vitest.shared.js';
 
-// Unit tests of pure helpers only; browser behaviour is covered by Playwright against the built app.
-export default defineWarmpathVitestConfig({ test: { environment: 'node' } });
+// Helpers and components: components render into happy-dom and are driven with Testing Library. Whole pages in a
+// real browser are covered by the Playwright suite against the built app.
+export default defineWarmpathDomVitestConfig();

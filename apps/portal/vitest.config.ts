@@ -1,7 +1,5 @@
-import { defineWarmpathVitestConfig } from '../../vitest.shared.js';
+import { defineWarmpathDomVitestConfig } from '../../vitest.shared.js';
 
-// Pure helpers and components rendered to static HTML (react-dom/server): no DOM needed. Behaviour in a browser
-// (focus, clipboard, navigation) is covered by the Playwright suite against the built app.
-export default defineWarmpathVitestConfig({
-  test: { environment: 'node', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
-});
+// Helpers and components: components render into happy-dom and are driven with Testing Library. Whole pages in a
+// real browser are covered by the Playwright suite against the built app.
+export default defineWarmpathDomVitestConfig();

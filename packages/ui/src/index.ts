@@ -29,6 +29,10 @@ export {
   QueryErrorState,
   type QueryErrorStateProps,
 } from './components/query-error-state.js';
+export {
+  ReferralStageBadge,
+  type ReferralStageBadgeProps,
+} from './components/referral-stage-badge.js';
 export { SelectField, type SelectFieldProps, type SelectOption } from './components/select-field.js';
 export {
   SideNav,
@@ -50,3 +54,20 @@ export {
   type TrackKindBadgeProps,
   trackKindLabel,
 } from './components/track-kind-badge.js';
+export { type DateFormatOptions, formatDate, formatDateTime } from './format/dates.js';
+export { CONTACT_ROLES, type ContactRole, contactRoleLabel } from './labels/contact-roles.js';
+export {
+  isReferralStage,
+  REFERRAL_STAGE_OPTIONS,
+  REFERRAL_STAGES,
+  type ReferralStage,
+  referralStageLabel,
+  referralStageMeaning,
+  referralStageTone,
+  type StageAudience,
+} from './labels/referral-stages.js';
+export {
+  redirectSearchParam,
+  type SafeRedirectOptions,
+  safeRedirectPath,
+} from './navigation/safe-redirect-path.js';

@@ -1,6 +1,5 @@
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
-import { BrandMark, SplashLayout } from '@warmpath/ui';
-import { safeRedirectPath } from '../auth/safe-redirect.js';
+import { BrandMark, redirectSearchParam, SplashLayout } from '@warmpath/ui';
 import { SignInCard } from '../features/auth/sign-in-card.js';
 
 /** Search parameters of the sign-in page: where to go back to afterwards. */
@@ -9,10 +8,9 @@ interface SignInSearch {
 }
 
 export const Route = createFileRoute('/sign-in')({
-  validateSearch: (search: Record<string, unknown>): SignInSearch => {
-    const redirectPath = safeRedirectPath(search.redirect);
-    return redirectPath ? { redirect: redirectPath } : {};
-  },
+  // Never back to this page itself: that would only loop.
+  validateSearch: (search: Record<string, unknown>): SignInSearch =>
+    redirectSearchParam(search.redirect, { base: import.meta.env.BASE_URL, excludedPaths: ['/sign-in'] }),
   beforeLoad: async ({ context, search }) => {
     // A failed look-up (server down) still shows the form; signing in will report the problem.
     const user = await context.queryClient

@@ -1,5 +1,5 @@
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
-import { safeRedirectPath } from '../features/session/safe-redirect.js';
+import { redirectSearchParam } from '@warmpath/ui';
 import { SignInPage } from '../features/sign-in/sign-in-page.js';
 
 /** Search parameters of the sign-in page. */
@@ -12,11 +12,14 @@ interface SignInSearch {
 
 export const Route = createFileRoute('/sign-in')({
   validateSearch: (search: Record<string, unknown>): SignInSearch => {
-    const redirectPath = safeRedirectPath(search.redirect);
-    return {
-      ...(search.login === 'expired' ? { login: 'expired' } : {}),
-      ...(redirectPath ? { redirect: redirectPath } : {}),
-    };
+    // Never back to this page itself: that would only loop.
+    const returnTo = redirectSearchParam(search.redirect, {
+      base: import.meta.env.BASE_URL,
+      excludedPaths: ['/sign-in'],
+    });
+    // Every key is set, even to undefined: the router merges this over the raw query, so a key left out keeps
+    // whatever was typed into the address.
+    return { login: search.login === 'expired' ? 'expired' : undefined, ...returnTo };
   },
   beforeLoad: async ({ context, search }) => {
     // A failed look-up (server down) still shows the form; signing in will report the problem.

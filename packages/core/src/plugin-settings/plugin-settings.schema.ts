@@ -7,9 +7,12 @@ export const pluginInstanceInputSchema = z.strictObject({
   instance: z.string().min(1).max(100),
 });
 
-/** `admin.plugins.updateSettings` input: the whole settings form; an omitted or empty secret keeps the stored one. */
+/**
+ * `admin.plugins.updateSettings` input: the settings to change, as a merge patch of the stored ones (only what
+ * is named changes; `null` puts a setting back to its default); an omitted or empty secret keeps the stored one.
+ */
 export const updatePluginSettingsInputSchema = pluginInstanceInputSchema.extend({
-  values: z.record(z.string(), z.json()),
+  changes: z.record(z.string(), z.json()),
 });
 export type UpdatePluginSettingsInput = z.infer<typeof updatePluginSettingsInputSchema>;
 

@@ -92,4 +92,38 @@ describe.each(kinds)('plugin settings on %s', (kind) => {
     ).rejects.toMatchObject({ issues: [{ path: 'auth.clientSecret' }] });
     expect((await storedRow()).settings).toMatchObject({ baseUrl: 'https://crm2.example.com' });
   });
+  it('changes only the settings named, stores no defaults, and writes nothing when nothing changes', async () => {
+    const rulesSchema = z.object({
+      velocity: z
+        .object({ enabled: z.boolean().default(true), limit: z.number().int().min(1).default(5) })
+        .prefault({}),
+      blocked: z.array(z.string().trim().min(1)).default([]),
+    });
+    const rules = { pluginId: 'rules-x', instance: 'default', settingsSchema: rulesSchema, secretPaths: [] };
+    const row = () =>
+      database.db
+        .selectFrom('plugin_settings')
+        .selectAll()
+        .where('plugin_id', '=', 'rules-x')
+        .executeTakeFirstOrThrow();
+
+    expect(await settings.update(rules, { velocity: { limit: 9 } })).toEqual({ velocity: { limit: 9 } });
+    await settings.update(rules, { blocked: [' spam.example '] });
+    const first = await row();
+    expect(first.settings).toEqual({ velocity: { limit: 9 }, blocked: ['spam.example'] });
+    // What the plugin reads at boot: every setting never saved still has its default.
+    expect(rulesSchema.parse(first.settings)).toEqual({
+      velocity: { enabled: true, limit: 9 },
+      blocked: ['spam.example'],
+    });
+
+    await settings.update(rules, {});
+    await settings.update(rules, { velocity: { limit: 9 } });
+    expect((await row()).updated_at).toEqual(first.updated_at);
+    const audit = new AuditService({ db: database.db });
+    expect((await audit.list({ targetId: 'rules-x:default' })).data).toHaveLength(2);
+
+    await settings.update(rules, { velocity: { limit: null } });
+    expect((await row()).settings).toEqual({ velocity: {}, blocked: ['spam.example'] });
+  });
 });

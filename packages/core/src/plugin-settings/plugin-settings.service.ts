@@ -10,6 +10,7 @@ import type { SecretBox } from '../shared/secret-box.js';
 import { getPath, withoutPath, withPath } from './dotted-paths.js';
 import { findPluginSettingsRow, upsertPluginSettingsRow } from './plugin-settings.repository.js';
 import { type MaskedSettings, PLUGIN_SETTINGS_UPDATED } from './plugin-settings.schema.js';
+import { applySettingsPatch, settingsToStore } from './settings-patch.js';
 
 /** What the service needs to know of a plugin: who it is and how its settings validate. */
 export interface PluginSettingsTarget {
@@ -56,35 +57,47 @@ export class PluginSettingsService {
   }
 
   /**
-   * Replaces an instance's settings with `values` (the whole form). A secret left out or empty keeps its stored
-   * value; the result must pass the plugin's schema (a `ValidationError` with field paths otherwise). Takes effect
-   * when the server next starts (plugins read their settings at boot).
+   * Applies `changes` to an instance's stored settings as a merge patch: only the settings named change (groups
+   * merge, lists are replaced whole, `null` puts a setting back to its default), so a form that sends what the
+   * person changed cannot reset anything else. A secret left out, empty or null keeps its stored value. The
+   * merged settings must pass the plugin's schema (a `ValidationError` with field paths otherwise); what is stored
+   * is what someone set, never the schema's defaults, so a setting never set follows the plugin's default. Takes
+   * effect when the server next starts (plugins read their settings at boot).
    */
   async update(
     target: PluginSettingsTarget,
-    values: JsonRecord,
+    changes: JsonRecord,
     context: AuditContext = SYSTEM_CONTEXT,
   ): Promise<MaskedSettings> {
     const now = this.#clock.now();
     await this.#db.transaction().execute(async (trx) => {
       const stored = await this.#stored(trx, target.pluginId, target.instance);
-      let candidate: JsonRecord = values;
+      let candidate = applySettingsPatch(stored.settings, changes);
       for (const path of target.secretPaths) {
-        const given = getPath(values, path);
+        const given = getPath(changes, path);
         const kept = stored.secrets[path];
-        if ((given === undefined || given === '' || given === null) && kept !== undefined) {
-          candidate = withPath(candidate, path, kept);
+        if (given === undefined || given === '' || given === null) {
+          candidate = kept === undefined ? withoutPath(candidate, path) : withPath(candidate, path, kept);
         }
       }
       const parsed = target.settingsSchema.safeParse(candidate);
       if (!parsed.success) throw new ValidationError(issuesFromZodError(parsed.error));
-      let settings = parsed.data as JsonRecord;
+      let settings = settingsToStore(candidate, parsed.data as JsonRecord);
       const secrets: JsonRecord = {};
       for (const path of target.secretPaths) {
         const value = getPath(settings, path);
         if (value !== undefined) secrets[path] = value;
         settings = withoutPath(settings, path);
       }
+      const changedSecrets = target.secretPaths.filter(
+        (path) => JSON.stringify(stored.secrets[path]) !== JSON.stringify(secrets[path]),
+      );
+      const changedSettings = diffChanges(
+        stored.settings as Record<string, JsonValue>,
+        settings as Record<string, JsonValue>,
+      );
+      // Saving what is already stored writes nothing: no row touched, no audit entry.
+      if (Object.keys(changedSettings).length === 0 && changedSecrets.length === 0) return;
       await upsertPluginSettingsRow(trx, {
         pluginId: target.pluginId,
         instance: target.instance,
@@ -92,15 +105,12 @@ export class PluginSettingsService {
         secrets: Object.keys(secrets).length === 0 ? null : this.#secretBox.sealJson(secrets),
         now,
       });
-      const changedSecrets = target.secretPaths.filter(
-        (path) => JSON.stringify(stored.secrets[path]) !== JSON.stringify(secrets[path]),
-      );
       await recordAudit(trx, {
         ...context,
         action: PLUGIN_SETTINGS_UPDATED,
         target: { type: 'plugin_instance', id: `${target.pluginId}:${target.instance}` },
         changes: {
-          ...diffChanges(stored.settings as Record<string, JsonValue>, settings as Record<string, JsonValue>),
+          ...changedSettings,
           // Which secrets changed, never their values.
           ...(changedSecrets.length > 0 ? { secretsChanged: changedSecrets } : {}),
         },

@@ -26,7 +26,6 @@ export {
 } from './portal-referral.service.js';
 export { PortalSignInService, type PortalSignInServiceDeps } from './portal-sign-in.service.js';
 export {
-  CONTACT_ROLE_LABELS,
   type MyTrack,
   PortalTrackService,
   type PortalTrackServiceDeps,

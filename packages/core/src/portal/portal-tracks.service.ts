@@ -1,4 +1,5 @@
 import type { JsonValue, TrackKind } from '@warmpath/db';
+import { CONTACT_ROLE_LABELS } from '@warmpath/plugin-sdk';
 import { NotFoundError, parseInput } from '../errors.js';
 import { referralLinkUrl } from '../participants/participant-record.js';
 import { CONTACT_ROLES, type ContactRole } from '../referrals/referral.schema.js';
@@ -52,17 +53,6 @@ export interface ReferralForm {
   /** The buying-committee roles a contact may have, with labels. */
   contactRoles: { value: ContactRole; label: string }[];
 }
-
-/** Contact roles with the labels the portal shows. */
-export const CONTACT_ROLE_LABELS: Readonly<Record<ContactRole, string>> = {
-  decision_maker: 'Decision maker',
-  economic_buyer: 'Economic buyer',
-  champion: 'Champion',
-  technical_evaluator: 'Technical evaluator',
-  influencer: 'Influencer',
-  user: 'User',
-  other: 'Other',
-};
 
 /** Dependencies of {@link PortalTrackService}. */
 export interface PortalTrackServiceDeps {

@@ -1,34 +1,14 @@
 import { z } from 'zod';
 import { DomainSchema, EmailSchema, IdSchema, IsoDateTimeSchema } from './common.schema.js';
 import { JsonValueSchema } from './json.schema.js';
+import { CONTACT_ROLES, REFERRAL_STATUSES } from './referral-vocabulary.js';
 
-/** Lifecycle states of a referral (DESIGN.md §4). */
-export const REFERRAL_STATUSES = [
-  'submitted',
-  'in_review',
-  'accepted',
-  'rejected',
-  'meeting_booked',
-  'proposal_sent',
-  'closed_won',
-  'closed_lost',
-] as const;
+export { CONTACT_ROLE_LABELS, CONTACT_ROLES, REFERRAL_STATUSES } from './referral-vocabulary.js';
 
 /** Validates a {@link ReferralStatus}. */
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
 /** Where a referral is in its lifecycle. */
 export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
-
-/** Buying-committee roles a referred contact can hold. */
-export const CONTACT_ROLES = [
-  'decision_maker',
-  'economic_buyer',
-  'champion',
-  'technical_evaluator',
-  'influencer',
-  'user',
-  'other',
-] as const;
 
 /** Validates a {@link ContactRole}. */
 export const ContactRoleSchema = z.enum(CONTACT_ROLES);

@@ -63,10 +63,13 @@ export function AppShell({
       <a className="wp-skip-link" href="#wp-main">
         Skip to main content
       </a>
+      {/* The aside spans the page's full height (its background and edge with it); its body stays in view. */}
       <aside className="wp-shell__sidebar" id={sidebarId} ref={sidebarRef}>
-        <div className="wp-shell__brand">{brand}</div>
-        <div className="wp-shell__navigation">{navigation}</div>
-        {sidebarFooter ? <div className="wp-shell__sidebar-footer">{sidebarFooter}</div> : null}
+        <div className="wp-shell__sidebar-body">
+          <div className="wp-shell__brand">{brand}</div>
+          <div className="wp-shell__navigation">{navigation}</div>
+          {sidebarFooter ? <div className="wp-shell__sidebar-footer">{sidebarFooter}</div> : null}
+        </div>
       </aside>
       <button
         type="button"

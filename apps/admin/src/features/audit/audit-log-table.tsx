@@ -1,7 +1,6 @@
-import { Table } from '@warmpath/ui';
+import { formatDateTime, Table } from '@warmpath/ui';
 import type { ReactNode } from 'react';
 import type { AuditLogEntry } from '../../api/types.js';
-import { formatDateTime } from '../../format/format-date.js';
 
 function actorName(entry: AuditLogEntry): string {
   if (entry.actor.type === 'system') return 'System';

@@ -1,6 +1,6 @@
+import { formatDate } from '@warmpath/ui';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardSummary } from '../../api/types.js';
-import { formatDate } from '../../format/format-date.js';
 import { pluralize } from '../../format/pluralize.js';
 
 /**

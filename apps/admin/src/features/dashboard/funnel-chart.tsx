@@ -1,10 +1,10 @@
+import { referralStageLabel } from '@warmpath/ui';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardSummary } from '../../api/types.js';
-import { stageLabel } from '../referrals/stage-labels.js';
 
 /** How many referrals reached each stage; the caption gives the overall conversion, the list every figure. */
 export function FunnelChart({ summary }: { summary: DashboardSummary }) {
-  const rows = summary.funnel.map((stage) => ({ ...stage, label: stageLabel(stage.stage) }));
+  const rows = summary.funnel.map((stage) => ({ ...stage, label: referralStageLabel(stage.stage) }));
   const submitted = rows[0]?.reached ?? 0;
   const won = rows.at(-1)?.reached ?? 0;
   const conversion = submitted > 0 ? Math.round((won / submitted) * 100) : null;

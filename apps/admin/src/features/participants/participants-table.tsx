@@ -1,8 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, Table, type TableColumn } from '@warmpath/ui';
+import { Badge, formatDate, Table, type TableColumn } from '@warmpath/ui';
 import type { ReactNode } from 'react';
 import type { ParticipantListItem } from '../../api/types.js';
-import { formatDate } from '../../format/format-date.js';
 
 const columns: ReadonlyArray<TableColumn<ParticipantListItem>> = [
   {

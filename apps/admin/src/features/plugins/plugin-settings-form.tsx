@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  Badge,
   Button,
   CheckboxField,
   Fieldset,
@@ -8,42 +9,80 @@ import {
   TextAreaField,
   TextField,
 } from '@warmpath/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { InstalledPlugin } from '../../api/types.js';
 import {
-  initialSettingsText,
+  effectiveSettingsDraft,
+  isStoredSecretSet,
+  listRowKey,
+  type SettingDraftValue,
+  type SettingsDraft,
   type SettingsField,
+  settingsChanges,
+  settingsErrors,
   settingsFields,
-  settingsValues,
+  showsDefault,
 } from './settings-fields.js';
 
 type Instance = InstalledPlugin['instances'][number];
 
-/** One plugin instance's settings, drawn from the plugin's schema, with "Save" and "Test connection". */
+/**
+ * One plugin instance's settings, drawn from the plugin's schema, with "Save" and "Test connection". Each field
+ * shows its effective value (stored, else the default, marked "default"); saving sends only what was changed.
+ */
 export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlugin; instance: Instance }) {
   const queryClient = useQueryClient();
-  const fields = settingsFields(plugin.settingsJsonSchema, plugin.secretSettings);
-  const stored = (instance.values ?? {}) as Record<string, unknown>;
-  const [text, setText] = useState(() => initialSettingsText(fields, stored));
+  const fields = useMemo(
+    () => settingsFields(plugin.settingsJsonSchema, plugin.secretSettings),
+    [plugin.settingsJsonSchema, plugin.secretSettings],
+  );
   const save = useMutation(
     trpc.admin.plugins.updateSettings.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.plugins.list.queryKey() }),
     }),
   );
+  // The answer to a save is the stored settings; until the list reloads, it is the freshest word on them.
+  const stored = (save.data?.values ?? instance.values ?? {}) as Record<string, unknown>;
+  // What the form started from (or last saved): changes are measured against it.
+  const [baseline, setBaseline] = useState(() => effectiveSettingsDraft(fields, stored));
+  const [draft, setDraft] = useState(baseline);
+  const [isCheckShown, setIsCheckShown] = useState(false);
+  const [isNothingToSave, setIsNothingToSave] = useState(false);
   const test = useMutation(trpc.admin.plugins.testConnection.mutationOptions());
   const formId = `plugin-settings-${plugin.id}-${instance.instance}`;
+  const errors = isCheckShown ? settingsErrors(fields, draft) : {};
+
+  function change(key: string, value: SettingDraftValue) {
+    setIsNothingToSave(false);
+    setDraft((current) => ({ ...current, [key]: value }));
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({
-      pluginId: plugin.id,
-      instance: instance.instance,
-      values: settingsValues(fields, text) as Record<string, never>,
-    });
+    setIsCheckShown(true);
+    if (Object.keys(settingsErrors(fields, draft)).length > 0) return;
+    const changes = settingsChanges(fields, baseline, draft);
+    if (Object.keys(changes).length === 0) {
+      setIsNothingToSave(true);
+      return;
+    }
+    const submitted = draft;
+    save.mutate(
+      { pluginId: plugin.id, instance: instance.instance, changes: changes as Record<string, never> },
+      {
+        // Secrets are write-only: once saved, their inputs empty again.
+        onSuccess: () => {
+          const saved = clearedSecrets(fields, submitted);
+          setBaseline(saved);
+          setDraft(saved);
+        },
+      },
+    );
   }
 
+  const hasErrors = Object.keys(errors).length > 0;
   return (
     <form
       id={formId}
@@ -58,9 +97,11 @@ export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlug
           <SettingInput
             key={field.key}
             field={field}
-            value={text[field.key] ?? ''}
-            isStoredSecret={field.isSecret && isSetSecret(readStored(stored, field.key))}
-            onChange={(value) => setText((current) => ({ ...current, [field.key]: value }))}
+            value={draft[field.key]}
+            errors={errors}
+            isDefault={showsDefault(field, stored, draft)}
+            isStoredSecret={isStoredSecretSet(field, stored)}
+            onChange={(value) => change(field.key, value)}
           />
         ));
         return group ? (
@@ -71,10 +112,14 @@ export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlug
           inputs
         );
       })}
+      {hasErrors ? (
+        <FormAlert title="The settings were not saved">Correct the fields marked below.</FormAlert>
+      ) : null}
       {save.isError ? (
         <FormAlert title="The settings were not saved">{describeError(save.error)}</FormAlert>
       ) : null}
-      {save.isSuccess ? (
+      {isNothingToSave ? <FormAlert tone="info">Nothing to save: no setting was changed.</FormAlert> : null}
+      {save.isSuccess && !isNothingToSave ? (
         <FormAlert tone="success">
           Saved. Restart the server for the plugin to use the new settings.
         </FormAlert>
@@ -105,6 +150,13 @@ export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlug
   );
 }
 
+/** The draft as saved, with every secret input emptied (a stored secret is never shown back). */
+function clearedSecrets(fields: readonly SettingsField[], draft: SettingsDraft): SettingsDraft {
+  const cleared = { ...draft };
+  for (const field of fields) if (field.isSecret) cleared[field.key] = '';
+  return cleared;
+}
+
 /** Fields in order, consecutive members of one group together. */
 function groupFields(
   fields: readonly SettingsField[],
@@ -118,36 +170,43 @@ function groupFields(
   return groups;
 }
 
-function readStored(stored: Record<string, unknown>, key: string): unknown {
-  return key
-    .split('.')
-    .reduce<unknown>(
-      (value, part) =>
-        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined,
-      stored,
-    );
-}
-
 function connectionTitle(result: { supported: boolean; ok: boolean }): string {
   if (!result.supported) return 'Nothing to test';
   return result.ok ? 'Connection works' : 'Connection failed';
 }
 
-function isSetSecret(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'set' in value && value.set === true;
+/** A field's label, with a "default" tag while it shows the schema's default rather than a stored value. */
+function SettingLabel({ field, isDefault }: { field: SettingsField; isDefault: boolean }): ReactNode {
+  return (
+    <>
+      {field.label}
+      {isDefault ? (
+        <>
+          {' '}
+          <Badge className="setting-default-badge">default</Badge>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 function SettingInput({
   field,
   value,
+  errors,
+  isDefault,
   isStoredSecret,
   onChange,
 }: {
   field: SettingsField;
-  value: string;
+  value: SettingDraftValue | undefined;
+  errors: Readonly<Record<string, string>>;
+  isDefault: boolean;
   isStoredSecret: boolean;
-  onChange: (value: string) => void;
+  onChange: (value: SettingDraftValue) => void;
 }) {
+  const label = <SettingLabel field={field} isDefault={isDefault} />;
+  const text = typeof value === 'string' ? value : '';
   const hint = [
     field.description,
     field.isSecret ? (isStoredSecret ? 'Stored; leave empty to keep it.' : 'Not set.') : null,
@@ -158,20 +217,31 @@ function SettingInput({
     case 'boolean':
       return (
         <CheckboxField
-          label={field.label}
+          label={label}
           hint={field.description}
-          checked={value === 'true'}
-          onChange={(event) => onChange(String(event.target.checked))}
+          checked={value === true}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+      );
+    case 'list':
+      return (
+        <SettingListInput
+          field={field}
+          legend={label}
+          rows={Array.isArray(value) ? value : []}
+          errors={errors}
+          onChange={onChange}
         />
       );
     case 'choice':
       return (
         <SelectField
-          label={field.label}
+          label={label}
           hint={hint || undefined}
+          error={errors[field.key]}
           required={field.isRequired}
           placeholder="Choose…"
-          value={value}
+          value={text}
           options={field.choices.map((choice) => ({ value: choice, label: choice }))}
           onChange={(event) => onChange(event.target.value)}
         />
@@ -179,10 +249,11 @@ function SettingInput({
     case 'json':
       return (
         <TextAreaField
-          label={field.label}
+          label={label}
           hint={hint ? `${hint} JSON.` : 'JSON.'}
+          error={errors[field.key]}
           required={field.isRequired}
-          value={value}
+          value={text}
           rows={4}
           onChange={(event) => onChange(event.target.value)}
         />
@@ -190,14 +261,75 @@ function SettingInput({
     default:
       return (
         <TextField
-          label={field.label}
+          label={label}
           hint={hint || undefined}
+          error={errors[field.key]}
           required={field.isRequired}
           type={field.isSecret ? 'password' : field.kind === 'number' ? 'number' : 'text'}
+          inputMode={field.kind === 'number' ? 'decimal' : undefined}
+          min={field.minimum}
+          max={field.maximum}
           autoComplete={field.isSecret ? 'new-password' : 'off'}
-          value={value}
+          value={text}
           onChange={(event) => onChange(event.target.value)}
         />
       );
   }
+}
+
+/** A list setting as rows: one input per item, each removable, and a button to add one. */
+function SettingListInput({
+  field,
+  legend,
+  rows,
+  errors,
+  onChange,
+}: {
+  field: SettingsField;
+  legend: ReactNode;
+  rows: readonly string[];
+  errors: Readonly<Record<string, string>>;
+  onChange: (rows: string[]) => void;
+}) {
+  return (
+    <Fieldset legend={legend} description={field.description} className="setting-list">
+      {rows.length === 0 ? <p className="muted-text">None.</p> : null}
+      {rows.map((row, index) => {
+        const number = index + 1;
+        return (
+          // Rows have no identity beyond their position; typing never reorders them.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+          <div key={index} className="setting-list__row">
+            <TextField
+              className="setting-list__input"
+              label={
+                <span className="wp-visually-hidden">
+                  {field.label} {number}
+                </span>
+              }
+              inputMode={field.itemKind === 'number' ? 'decimal' : undefined}
+              error={errors[listRowKey(field, index)]}
+              value={row}
+              onChange={(event) =>
+                onChange(rows.map((item, at) => (at === index ? event.target.value : item)))
+              }
+            />
+            <Button variant="ghost" size="sm" onClick={() => onChange(rows.filter((_, at) => at !== index))}>
+              Remove
+              <span className="wp-visually-hidden">
+                {' '}
+                {field.label} {number}
+              </span>
+            </Button>
+          </div>
+        );
+      })}
+      <div>
+        <Button variant="secondary" size="sm" onClick={() => onChange([...rows, ''])}>
+          Add
+          <span className="wp-visually-hidden"> to {field.label}</span>
+        </Button>
+      </div>
+    </Fieldset>
+  );
 }

@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { initialSettingsText, settingsFields, settingsValues } from './settings-fields.js';
+import {
+  effectiveSettingsDraft,
+  settingsChanges,
+  settingsErrors,
+  settingsFields,
+  showsDefault,
+} from './settings-fields.js';
 
 const schema = {
   type: 'object',
   properties: {
     instanceUrl: { type: 'string', description: 'Your org URL' },
     apiToken: { type: 'string' },
-    pageSize: { type: 'integer' },
-    sandbox: { type: 'boolean' },
+    pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    sandbox: { type: 'boolean', default: true },
     region: { type: 'string', enum: ['eu', 'us'] },
     mapping: { type: 'object' },
+    tags: { type: 'array', items: { type: 'string' }, default: ['b2b'] },
     velocity: {
       type: 'object',
-      properties: { enabled: { type: 'boolean' }, maxPerHour: { type: 'integer' } },
+      default: {},
+      properties: {
+        enabled: { type: 'boolean', default: true },
+        maxPerHour: { type: 'integer' },
+        windows: { type: 'array', items: { type: 'number', minimum: 1 } },
+      },
       required: ['maxPerHour'],
     },
   },
@@ -22,7 +34,7 @@ const schema = {
 describe('plugin settings forms', () => {
   const fields = settingsFields(schema, ['apiToken']);
 
-  it('draw a field per setting, in order, with readable labels', () => {
+  it('draw a field per setting, in order, with readable labels, lists as lists', () => {
     expect(fields.map((field) => [field.key, field.label, field.kind])).toEqual([
       ['instanceUrl', 'Instance url', 'text'],
       ['apiToken', 'Api token', 'text'],
@@ -30,39 +42,86 @@ describe('plugin settings forms', () => {
       ['sandbox', 'Sandbox', 'boolean'],
       ['region', 'Region', 'choice'],
       ['mapping', 'Mapping', 'json'],
+      ['tags', 'Tags', 'list'],
       ['velocity.enabled', 'Enabled', 'boolean'],
       ['velocity.maxPerHour', 'Max per hour', 'number'],
+      ['velocity.windows', 'Windows', 'list'],
     ]);
-    expect(fields.at(-1)).toMatchObject({ group: 'Velocity', isRequired: true });
+    expect(fields.find((field) => field.key === 'velocity.maxPerHour')).toMatchObject({
+      group: 'Velocity',
+      isRequired: true,
+    });
     expect(fields[0]).toMatchObject({ isRequired: true, description: 'Your org URL' });
     expect(fields[1]?.isSecret).toBe(true);
+    expect(fields.at(-1)).toMatchObject({ itemKind: 'number', minimum: 1 });
   });
 
-  it('never show a secret back, and keep it when left empty', () => {
-    const text = initialSettingsText(fields, {
+  it('start from the stored values, else the defaults; secrets always empty', () => {
+    const stored = {
       instanceUrl: 'https://x',
       apiToken: { set: true },
       mapping: { a: 1 },
-      velocity: { enabled: true, maxPerHour: 5 },
-    });
-    expect(text.apiToken).toBe('');
-    expect(text.mapping).toBe('{\n  "a": 1\n}');
-    expect(settingsValues(fields, { ...text, pageSize: '50', sandbox: 'true' })).toEqual({
+      velocity: { maxPerHour: 5 },
+    };
+    const draft = effectiveSettingsDraft(fields, stored);
+    expect(draft).toEqual({
       instanceUrl: 'https://x',
-      pageSize: 50,
+      apiToken: '',
+      pageSize: '50',
       sandbox: true,
-      mapping: { a: 1 },
-      velocity: { enabled: true, maxPerHour: 5 },
+      region: '',
+      mapping: '{\n  "a": 1\n}',
+      tags: ['b2b'],
+      'velocity.enabled': true,
+      'velocity.maxPerHour': '5',
+      'velocity.windows': [],
+    });
+    const byKey = (key: string) => fields.find((field) => field.key === key) ?? fields[0]!;
+    expect(showsDefault(byKey('sandbox'), stored, draft)).toBe(true);
+    expect(showsDefault(byKey('sandbox'), stored, { ...draft, sandbox: false })).toBe(false);
+    expect(showsDefault(byKey('velocity.maxPerHour'), stored, draft)).toBe(false);
+  });
+
+  it('save only what changed, as a patch; unchanged is an empty patch', () => {
+    const initial = effectiveSettingsDraft(fields, { apiToken: { set: true } });
+    expect(settingsChanges(fields, initial, initial)).toEqual({});
+    expect(
+      settingsChanges(fields, initial, {
+        ...initial,
+        sandbox: false,
+        'velocity.windows': ['1', ' ', '2.5'],
+        tags: ['b2b', ''],
+      }),
+    ).toEqual({ sandbox: false, velocity: { windows: [1, 2.5] } });
+    // Emptied: forget the stored value, so the default applies again. A typed secret is sent; an empty one never.
+    expect(
+      settingsChanges(fields, { ...initial, pageSize: '20' }, { ...initial, apiToken: 'tok-12345678' }),
+    ).toEqual({
+      pageSize: 50,
+      apiToken: 'tok-12345678',
+    });
+    expect(settingsChanges(fields, { ...initial, pageSize: '20' }, { ...initial, pageSize: ' ' })).toEqual({
+      pageSize: null,
     });
   });
 
-  it('send what does not parse as typed, for the server to name', () => {
+  it('name what is wrong before anything is sent', () => {
+    const initial = effectiveSettingsDraft(fields, {});
     expect(
-      settingsValues(fields, { pageSize: 'many', mapping: '{oops', 'velocity.maxPerHour': 'x' }),
-    ).toMatchObject({
-      velocity: { enabled: false, maxPerHour: 'x' },
-      pageSize: 'many',
-      mapping: '{oops',
+      settingsErrors(fields, {
+        ...initial,
+        pageSize: '900',
+        mapping: '{oops',
+        'velocity.maxPerHour': '1.5',
+        'velocity.windows': ['2', 'soon', '0'],
+      }),
+    ).toEqual({
+      instanceUrl: 'Required.',
+      pageSize: 'Enter a number from 1 to 500.',
+      mapping: 'Not valid JSON.',
+      'velocity.maxPerHour': 'Enter a whole number.',
+      'velocity.windows[1]': 'Enter a number.',
+      'velocity.windows[2]': 'Enter 1 or more.',
     });
   });
 });

@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
+import { referralStageLabel } from '@warmpath/ui';
 import type { ReferralBoardColumn } from '../../api/types.js';
 import { pluralize } from '../../format/pluralize.js';
 import { ReferralSignals } from './referrals-table.js';
-import { stageLabel } from './stage-labels.js';
 
 /**
  * The pipeline of one track as columns by stage. Each column is a labelled list of links, so a keyboard or
@@ -17,7 +17,8 @@ export function ReferralBoard({ columns }: { columns: ReadonlyArray<ReferralBoar
         return (
           <section key={column.status} className="referral-board__column" aria-labelledby={headingId}>
             <h3 id={headingId} className="referral-board__heading">
-              {stageLabel(column.status)} <span className="referral-board__count">{column.count}</span>
+              {referralStageLabel(column.status)}{' '}
+              <span className="referral-board__count">{column.count}</span>
             </h3>
             {column.cards.length === 0 ? (
               <p className="referral-board__empty">None</p>

@@ -1,4 +1,4 @@
-import { STAGE_ORDER } from './stage-labels.js';
+import { isReferralStage } from '@warmpath/ui';
 
 /** The pipeline's view and filters, kept in the address so a filtered view can be shared and survives reloads. */
 export interface ReferralFilters {
@@ -22,7 +22,7 @@ export function parseReferralFilters(search: Record<string, unknown>): ReferralF
   return {
     view: search.view === 'table' ? 'table' : undefined,
     trackId: text(search.trackId),
-    status: status && STAGE_ORDER.includes(status) ? status : undefined,
+    status: status && isReferralStage(status) ? status : undefined,
     fraudDecision:
       fraudDecision === 'allow' || fraudDecision === 'review' || fraudDecision === 'block'
         ? fraudDecision

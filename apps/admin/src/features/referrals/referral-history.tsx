@@ -1,6 +1,5 @@
+import { formatDateTime, ReferralStageBadge } from '@warmpath/ui';
 import type { ReferralDetail } from '../../api/types.js';
-import { formatDateTime } from '../../format/format-date.js';
-import { StageBadge } from './stage-badge.js';
 
 /** The referral's stage changes as a timeline, oldest first: who moved it, when and why. */
 export function ReferralHistory({ history }: { history: ReferralDetail['history'] }) {
@@ -11,7 +10,8 @@ export function ReferralHistory({ history }: { history: ReferralDetail['history'
           <span className="timeline__marker" aria-hidden="true" />
           <div className="timeline__content">
             <p>
-              <StageBadge stage={entry.to} /> <span className="muted-text">by {entry.actor.name}</span>
+              <ReferralStageBadge stage={entry.to} />{' '}
+              <span className="muted-text">by {entry.actor.name}</span>
             </p>
             <p className="muted-text">
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>

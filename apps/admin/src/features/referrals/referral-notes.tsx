@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, FormAlert, TextAreaField } from '@warmpath/ui';
+import { Button, FormAlert, formatDateTime, TextAreaField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { ReferralDetail } from '../../api/types.js';
-import { formatDateTime } from '../../format/format-date.js';
 
 /** Internal notes (never shown to the referrer), oldest first, and a form to add one. */
 export function ReferralNotes({ referral }: { referral: ReferralDetail }) {

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, FormAlert, SelectField, TextAreaField } from '@warmpath/ui';
+import { Button, FormAlert, referralStageLabel, SelectField, TextAreaField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { ReferralDetail } from '../../api/types.js';
-import { stageLabel } from './stage-labels.js';
 
 type ReferralStatus = ReferralDetail['status'];
 
@@ -38,7 +37,10 @@ export function ReferralTransitionForm({ referral }: { referral: ReferralDetail 
       <SelectField
         label="Move to"
         value={to}
-        options={referral.allowedTransitions.map((stage) => ({ value: stage, label: stageLabel(stage) }))}
+        options={referral.allowedTransitions.map((stage) => ({
+          value: stage,
+          label: referralStageLabel(stage),
+        }))}
         onChange={(event) => setTo(event.target.value as ReferralStatus)}
       />
       <TextAreaField

@@ -1,9 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, Table, type TableColumn } from '@warmpath/ui';
+import { Badge, formatDate, ReferralStageBadge, Table, type TableColumn } from '@warmpath/ui';
 import type { ReactNode } from 'react';
 import type { ReferralListItem } from '../../api/types.js';
-import { formatDate } from '../../format/format-date.js';
-import { StageBadge } from './stage-badge.js';
 
 const columns: ReadonlyArray<TableColumn<ReferralListItem>> = [
   {
@@ -19,7 +17,7 @@ const columns: ReadonlyArray<TableColumn<ReferralListItem>> = [
       </span>
     ),
   },
-  { id: 'stage', header: 'Stage', cell: (referral) => <StageBadge stage={referral.status} /> },
+  { id: 'stage', header: 'Stage', cell: (referral) => <ReferralStageBadge stage={referral.status} /> },
   { id: 'track', header: 'Track', hideOnSmallScreens: true, cell: (referral) => referral.track.name },
   { id: 'referrer', header: 'Referrer', cell: (referral) => referral.participant.name },
   {

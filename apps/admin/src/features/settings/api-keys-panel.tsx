@@ -6,6 +6,7 @@ import {
   EmptyState,
   Fieldset,
   FormAlert,
+  formatDateTime,
   Skeleton,
   Table,
   TextField,
@@ -14,7 +15,6 @@ import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { ApiScope } from '../../api/types.js';
-import { formatDateTime } from '../../format/format-date.js';
 import { toggled } from '../../lib/toggled.js';
 import { QueryErrorState } from '../errors/query-error-state.js';
 import { CreateThenRevealDialog } from '../secrets/create-then-reveal-dialog.js';

@@ -5,6 +5,7 @@ import {
   Dialog,
   EmptyState,
   FormAlert,
+  formatDate,
   SelectField,
   Skeleton,
   Table,
@@ -14,7 +15,6 @@ import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { StaffAccount, StaffRole } from '../../api/types.js';
-import { formatDate } from '../../format/format-date.js';
 import { QueryErrorState } from '../errors/query-error-state.js';
 
 const ROLES: ReadonlyArray<{ value: StaffRole; label: string }> = [

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, EmptyState, FormAlert, Skeleton, Table } from '@warmpath/ui';
+import { Badge, Button, EmptyState, FormAlert, formatDateTime, Skeleton, Table } from '@warmpath/ui';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
-import { formatDateTime } from '../../format/format-date.js';
 import { QueryErrorState } from '../errors/query-error-state.js';
 import { LoadMoreButton } from '../lists/load-more-button.js';
 

@@ -18,6 +18,8 @@ import {
 /** Props of {@link IntakeFieldsEditor}. */
 export interface IntakeFieldsEditorProps {
   fields: FieldDraft[];
+  /** Messages by input (`fields.0.key`), from the editor's checks. */
+  errors?: Readonly<Record<string, string>>;
   onChange: (fields: FieldDraft[]) => void;
 }
 
@@ -26,7 +28,7 @@ export interface IntakeFieldsEditorProps {
  * label, key, type, whether it is required, and, for choice questions, one option per line; questions can be
  * moved up and down and removed with buttons (no drag and drop, so the keyboard does everything).
  */
-export function IntakeFieldsEditor({ fields, onChange }: IntakeFieldsEditorProps) {
+export function IntakeFieldsEditor({ fields, errors = {}, onChange }: IntakeFieldsEditorProps) {
   function update(index: number, changes: Partial<FieldDraft>) {
     onChange(fields.map((field, at) => (at === index ? { ...field, ...changes } : field)));
   }
@@ -59,6 +61,7 @@ export function IntakeFieldsEditor({ fields, onChange }: IntakeFieldsEditorProps
                 value={field.label}
                 required
                 maxLength={200}
+                error={errors[`fields.${index}.label`]}
                 onChange={(event) => {
                   const label = event.target.value;
                   // Offer a key from the label until the user writes their own.
@@ -73,6 +76,7 @@ export function IntakeFieldsEditor({ fields, onChange }: IntakeFieldsEditorProps
                 required
                 maxLength={64}
                 pattern="[a-zA-Z][a-zA-Z0-9_]*"
+                error={errors[`fields.${index}.key`]}
                 onChange={(event) => update(index, { key: event.target.value })}
               />
               <SelectField
@@ -89,6 +93,7 @@ export function IntakeFieldsEditor({ fields, onChange }: IntakeFieldsEditorProps
                 value={field.options}
                 required
                 rows={3}
+                error={errors[`fields.${index}.options`]}
                 onChange={(event) => update(index, { options: event.target.value })}
               />
             ) : null}

@@ -7,6 +7,8 @@ export interface RoutingRulesEditorProps {
   fallback: 'round_robin' | 'none';
   /** The track's questions, offered as the answer a rule looks at. */
   fields: FieldDraft[];
+  /** Messages by input (`routingRules.0.ownerId`), from the editor's checks. */
+  errors?: Readonly<Record<string, string>>;
   onChange: (rules: RoutingRuleDraft[]) => void;
   onFallbackChange: (fallback: 'round_robin' | 'none') => void;
   /** Staff who may own referrals, when the signed-in role may list them; otherwise owners are typed as ids. */
@@ -18,6 +20,7 @@ export function RoutingRulesEditor({
   rules,
   fallback,
   fields,
+  errors = {},
   onChange,
   onFallbackChange,
   staff,
@@ -46,12 +49,14 @@ export function RoutingRulesEditor({
                 value={rule.field}
                 options={options}
                 required
+                error={errors[`routingRules.${index}.field`]}
                 onChange={(event) => update(index, { field: event.target.value })}
               />
               <TextField
                 label="Equals"
                 value={rule.equals}
                 required
+                error={errors[`routingRules.${index}.equals`]}
                 onChange={(event) => update(index, { equals: event.target.value })}
               />
               {staff ? (
@@ -65,6 +70,7 @@ export function RoutingRulesEditor({
                       : [...staff, { value: rule.ownerId, label: `Unknown account ${rule.ownerId}` }]
                   }
                   required
+                  error={errors[`routingRules.${index}.ownerId`]}
                   onChange={(event) => update(index, { ownerId: event.target.value })}
                 />
               ) : (
@@ -72,6 +78,7 @@ export function RoutingRulesEditor({
                   label="Assign to (staff user id)"
                   value={rule.ownerId}
                   required
+                  error={errors[`routingRules.${index}.ownerId`]}
                   onChange={(event) => update(index, { ownerId: event.target.value })}
                 />
               )}

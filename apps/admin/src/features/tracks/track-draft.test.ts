@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Track } from '../../api/types.js';
+import { enterpriseTrack as track } from '../../testing/tracks.js';
 import {
   draftToInput,
   emptyFieldDraft,
@@ -8,32 +8,6 @@ import {
   suggestSlug,
   trackToDraft,
 } from './track-draft.js';
-
-const track = {
-  id: 't1',
-  slug: 'enterprise',
-  name: 'Enterprise',
-  kind: 'client',
-  status: 'active',
-  landingUrl: 'https://example.com/',
-  allowedDestinations: ['https://example.com/pricing'],
-  attributionWindowDays: 60,
-  autoAccept: false,
-  slaHours: 24,
-  form: {
-    fields: [
-      { key: 'region', label: 'Region', type: 'select', required: true, options: ['EMEA', 'Americas'] },
-      { key: 'seats', label: 'Seats', type: 'number', required: false },
-    ],
-  },
-  fraudThresholds: { review: 40, block: 80 },
-  routing: { rules: [{ field: 'region', equals: 'EMEA', ownerId: 'u1' }], fallback: 'none' },
-  referrerVisibleStages: ['submitted', 'accepted', 'closed_won'],
-  portalCopy: { headline: 'Refer a bank' },
-  selfEnrolment: true,
-  createdAt: '2026-11-22T00:00:00.000Z',
-  updatedAt: '2026-11-22T00:00:00.000Z',
-} satisfies Track;
 
 describe('the track editor', () => {
   it('sends back an unchanged track exactly as it loaded it', () => {

@@ -1,4 +1,5 @@
 import type { inferInput } from '@trpc/tanstack-react-query';
+import { REFERRAL_STAGES } from '@warmpath/ui';
 import type { trpc } from '../../api/trpc.js';
 import type { Track } from '../../api/types.js';
 
@@ -24,18 +25,6 @@ export const FIELD_TYPE_OPTIONS: ReadonlyArray<{ value: FormFieldType; label: st
   { value: 'select', label: 'One choice' },
   { value: 'multiselect', label: 'Several choices' },
   { value: 'date', label: 'Date' },
-];
-
-/** Referral stages in lifecycle order, with the words the console uses for them. */
-export const STAGES: ReadonlyArray<{ value: ReferralStage; label: string }> = [
-  { value: 'submitted', label: 'Submitted' },
-  { value: 'in_review', label: 'In review' },
-  { value: 'accepted', label: 'Accepted' },
-  { value: 'rejected', label: 'Rejected' },
-  { value: 'meeting_booked', label: 'Meeting booked' },
-  { value: 'proposal_sent', label: 'Proposal sent' },
-  { value: 'closed_won', label: 'Closed won' },
-  { value: 'closed_lost', label: 'Closed lost' },
 ];
 
 /** One intake question while it is edited: options as typed (one per line). */
@@ -110,7 +99,7 @@ export function newTrackDraft(): TrackDraft {
     fields: [],
     routingRules: [],
     routingFallback: 'round_robin',
-    visibleStages: STAGES.map((stage) => stage.value),
+    visibleStages: [...REFERRAL_STAGES],
     selfEnrolment: false,
     headline: '',
     description: '',
@@ -223,9 +212,8 @@ export function draftToInput(draft: TrackDraft): CreateTrackInput {
       })),
       fallback: draft.routingFallback,
     },
-    referrerVisibleStages: STAGES.map((stage) => stage.value).filter((stage) =>
-      draft.visibleStages.includes(stage),
-    ),
+    // In lifecycle order, whatever order they were ticked in.
+    referrerVisibleStages: REFERRAL_STAGES.filter((stage) => draft.visibleStages.includes(stage)),
     selfEnrolment: draft.selfEnrolment,
     portalCopy: {
       headline: optionalText(draft.headline),
@@ -234,4 +222,83 @@ export function draftToInput(draft: TrackDraft): CreateTrackInput {
       primaryColor: optionalText(draft.primaryColor),
     },
   };
+}
+
+/** Settings of a track the editor can change, as `admin.tracks.update` takes them. */
+export type TrackChanges = Partial<CreateTrackInput>;
+
+/**
+ * The settings the person changed, compared as they would be sent (so retyping a value, or a blank line in a list,
+ * is no change). An unchanged track gives an empty object. The intake form, routing and portal copy are each
+ * sent whole when anything in them changed.
+ */
+export function trackChanges(initial: TrackDraft, draft: TrackDraft): TrackChanges {
+  const before = draftToInput(initial);
+  const after = draftToInput(draft);
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as Array<keyof CreateTrackInput>) {
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key];
+  }
+  return changes as TrackChanges;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function wholeNumberProblem(text: string, minimum: number, maximum: number): string | undefined {
+  const number = Number(text);
+  return text.trim() === '' || !Number.isInteger(number) || number < minimum || number > maximum
+    ? `Enter a whole number from ${minimum} to ${maximum}.`
+    : undefined;
+}
+
+/**
+ * What is wrong with a draft before it is sent, by input: `name`, `slug`, `fields.0.key`, `routingRules.1.ownerId`…
+ * The checks mirror the server's track schema, which checks everything again.
+ */
+export function trackDraftErrors(draft: TrackDraft): Record<string, string> {
+  const errors: Record<string, string | undefined> = {
+    name: draft.name.trim() === '' ? 'Give the track a name.' : undefined,
+    slug: SLUG.test(draft.slug.trim()) ? undefined : 'Use lower-case letters, digits and single hyphens.',
+    landingUrl: isHttpUrl(draft.landingUrl.trim())
+      ? undefined
+      : 'Enter an http or https address, like https://example.com/.',
+    allowedDestinations: lines(draft.allowedDestinations).every(isHttpUrl)
+      ? undefined
+      : 'Each line must be an http or https address.',
+    attributionWindowDays: wholeNumberProblem(draft.attributionWindowDays, 1, 730),
+    slaHours: wholeNumberProblem(draft.slaHours, 1, 8760),
+  };
+  const keys = new Set<string>();
+  draft.fields.forEach((field, index) => {
+    const key = field.key.trim();
+    if (field.label.trim() === '') errors[`fields.${index}.label`] = 'Write the question.';
+    if (!FIELD_KEY.test(key)) {
+      errors[`fields.${index}.key`] = 'Start with a letter; use letters, digits and underscores.';
+    } else if (keys.has(key)) {
+      errors[`fields.${index}.key`] = 'Another question already uses this key.';
+    }
+    keys.add(key);
+    if ((field.type === 'select' || field.type === 'multiselect') && lines(field.options).length === 0) {
+      errors[`fields.${index}.options`] = 'List at least one choice.';
+    }
+  });
+  draft.routingRules.forEach((rule, index) => {
+    if (rule.field.trim() === '') errors[`routingRules.${index}.field`] = 'Choose a question.';
+    if (rule.equals.trim() === '') errors[`routingRules.${index}.equals`] = 'Enter the answer to match.';
+    if (rule.ownerId.trim() === '')
+      errors[`routingRules.${index}.ownerId`] = 'Choose who gets these referrals.';
+  });
+  return Object.fromEntries(
+    Object.entries(errors).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

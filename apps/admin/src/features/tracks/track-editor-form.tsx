@@ -5,6 +5,7 @@ import {
   CheckboxField,
   Fieldset,
   FormAlert,
+  REFERRAL_STAGE_OPTIONS,
   SelectField,
   TextAreaField,
   TextField,
@@ -15,7 +16,14 @@ import { trpc } from '../../api/trpc.js';
 import { BrandingPreview } from './branding-preview.js';
 import { IntakeFieldsEditor } from './intake-fields-editor.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
-import { STAGES, suggestSlug, TRACK_KIND_OPTIONS, type TrackDraft, type TrackKind } from './track-draft.js';
+import {
+  suggestSlug,
+  TRACK_KIND_OPTIONS,
+  type TrackDraft,
+  type TrackKind,
+  trackChanges,
+  trackDraftErrors,
+} from './track-draft.js';
 
 /** Props of {@link TrackEditorForm}. */
 export interface TrackEditorFormProps {
@@ -30,6 +38,9 @@ export interface TrackEditorFormProps {
   isNew: boolean;
 }
 
+/** A message per input, shown once the person has tried to save. */
+type DraftErrors = Readonly<Record<string, string>>;
+
 /** Every setting of a track, in sections; used to create a track and to edit one. */
 export function TrackEditorForm({
   initialDraft,
@@ -40,16 +51,28 @@ export function TrackEditorForm({
   isNew,
 }: TrackEditorFormProps) {
   const [draft, setDraft] = useState(initialDraft);
+  const [isCheckShown, setIsCheckShown] = useState(false);
+  const [isNothingToSave, setIsNothingToSave] = useState(false);
+  const errors: DraftErrors = isCheckShown ? trackDraftErrors(draft) : {};
   // Roles that may not list staff still edit routing, by account id.
   const staff = useQuery({ ...trpc.admin.users.list.queryOptions(), retry: false });
   const owners = staff.data
     ?.filter((account) => !account.disabledAt)
     .map((account) => ({ value: account.id, label: `${account.name} (${account.role})` }));
-  const set = <Key extends keyof TrackDraft>(key: Key, value: TrackDraft[Key]) =>
+  const set = <Key extends keyof TrackDraft>(key: Key, value: TrackDraft[Key]) => {
+    setIsNothingToSave(false);
     setDraft((current) => ({ ...current, [key]: value }));
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setIsCheckShown(true);
+    if (Object.keys(trackDraftErrors(draft)).length > 0) return;
+    // An existing track saved as it loaded: nothing to send.
+    if (!isNew && Object.keys(trackChanges(initialDraft, draft)).length === 0) {
+      setIsNothingToSave(true);
+      return;
+    }
     onSubmit(draft);
   }
 
@@ -65,6 +88,7 @@ export function TrackEditorForm({
             value={draft.name}
             required
             maxLength={120}
+            error={errors.name}
             onChange={(event) => {
               const name = event.target.value;
               const slugFollowsName = isNew && (draft.slug === '' || draft.slug === suggestSlug(draft.name));
@@ -81,6 +105,7 @@ export function TrackEditorForm({
             value={draft.slug}
             required
             maxLength={64}
+            error={errors.slug}
             onChange={(event) => set('slug', event.target.value)}
           />
           <SelectField
@@ -96,6 +121,7 @@ export function TrackEditorForm({
             value={draft.landingUrl}
             required
             placeholder="https://example.com/"
+            error={errors.landingUrl}
             onChange={(event) => set('landingUrl', event.target.value)}
           />
           <TextField
@@ -105,6 +131,7 @@ export function TrackEditorForm({
             min={1}
             max={730}
             value={draft.attributionWindowDays}
+            error={errors.attributionWindowDays}
             onChange={(event) => set('attributionWindowDays', event.target.value)}
           />
         </div>
@@ -113,6 +140,7 @@ export function TrackEditorForm({
           hint="Pages a link may send visitors to instead of the landing page, one URL per line."
           value={draft.allowedDestinations}
           rows={2}
+          error={errors.allowedDestinations}
           onChange={(event) => set('allowedDestinations', event.target.value)}
         />
       </Card>
@@ -121,7 +149,11 @@ export function TrackEditorForm({
         title="Intake form"
         description="The questions a referrer answers about the company they introduce."
       >
-        <IntakeFieldsEditor fields={draft.fields} onChange={(fields) => set('fields', fields)} />
+        <IntakeFieldsEditor
+          fields={draft.fields}
+          errors={errors}
+          onChange={(fields) => set('fields', fields)}
+        />
       </Card>
 
       <Card
@@ -143,12 +175,14 @@ export function TrackEditorForm({
             max={8760}
             hint="The owner is reminded when a referral waits longer than this."
             value={draft.slaHours}
+            error={errors.slaHours}
             onChange={(event) => set('slaHours', event.target.value)}
           />
           <RoutingRulesEditor
             rules={draft.routingRules}
             fallback={draft.routingFallback}
             fields={draft.fields}
+            errors={errors}
             onChange={(rules) => set('routingRules', rules)}
             onFallbackChange={(fallback) => set('routingFallback', fallback)}
             staff={owners}
@@ -169,7 +203,7 @@ export function TrackEditorForm({
         />
         <Fieldset legend="Visible stages">
           <div className="checkbox-grid">
-            {STAGES.map((stage) => (
+            {REFERRAL_STAGE_OPTIONS.map((stage) => (
               <CheckboxField
                 key={stage.value}
                 label={stage.label}
@@ -222,6 +256,10 @@ export function TrackEditorForm({
         </div>
       </Card>
 
+      {Object.keys(errors).length > 0 ? (
+        <FormAlert title="The track was not saved">Correct the fields marked above.</FormAlert>
+      ) : null}
+      {isNothingToSave ? <FormAlert tone="info">Nothing to save: no setting was changed.</FormAlert> : null}
       {saveError ? <FormAlert title="The track was not saved">{describeError(saveError)}</FormAlert> : null}
       <div className="form-actions">
         <Button type="submit" isLoading={isSaving}>

@@ -1,8 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import { Table, type TableColumn, TrackKindBadge } from '@warmpath/ui';
+import { formatDate, Table, type TableColumn, TrackKindBadge } from '@warmpath/ui';
 import type { ReactNode } from 'react';
 import type { Track } from '../../api/types.js';
-import { formatDate } from '../../format/format-date.js';
 import { pluralize } from '../../format/pluralize.js';
 import { TrackStatusBadge } from './track-status-badge.js';
 

@@ -1,12 +1,18 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
-import { Card, EmptyState, Icon, PageHeader, Skeleton } from '@warmpath/ui';
+import {
+  Card,
+  EmptyState,
+  formatDateTime,
+  Icon,
+  PageHeader,
+  ReferralStageBadge,
+  Skeleton,
+} from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { QueryErrorState } from '../../features/errors/query-error-state.js';
 import { LoadMoreButton } from '../../features/lists/load-more-button.js';
-import { StageBadge } from '../../features/referrals/stage-badge.js';
 import { ReviewDecisionForm } from '../../features/review/review-decision-form.js';
-import { formatDateTime } from '../../format/format-date.js';
 
 export const Route = createFileRoute('/_staff/review-queue')({
   head: () => ({ meta: [{ title: 'Review queue · Warmpath Admin' }] }),
@@ -51,7 +57,7 @@ function ReviewQueuePage() {
                   </Link>
                 }
                 description={`${item.track.name} · referred by ${item.participant.name} · ${formatDateTime(item.createdAt)}`}
-                actions={<StageBadge stage={item.status} />}
+                actions={<ReferralStageBadge stage={item.status} />}
               >
                 <div className="review-item">
                   <div>

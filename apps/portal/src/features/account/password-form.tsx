@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Card, TextField } from '@warmpath/ui';
+import { Card, FormAlert, TextField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
-import { FormAlert } from '../../components/form-alert.js';
 import { SaveActions } from '../../components/save-actions.js';
 
 /**

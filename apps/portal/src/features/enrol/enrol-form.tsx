@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, TextField } from '@warmpath/ui';
+import { Button, FormAlert, TextField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
-import { FormAlert } from '../../components/form-alert.js';
 
 /**
  * Asking to join a track: name, email and (optionally) company. Nothing is created until the emailed link is

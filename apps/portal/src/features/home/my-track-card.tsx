@@ -1,7 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, buttonClassName, Card, TrackKindBadge } from '@warmpath/ui';
+import { Badge, buttonClassName, Card, CopyButton, TrackKindBadge } from '@warmpath/ui';
 import type { CSSProperties } from 'react';
-import { CopyButton } from '../../components/copy-button.js';
 import type { MyTrack } from './my-track.js';
 
 /** The track's brand colour, when it has one, as the card's accent; everything else keeps the portal's theme. */
@@ -52,7 +51,7 @@ export function MyTrackCard({ track }: { track: MyTrack }) {
             value={track.link.url}
             onFocus={(event) => event.currentTarget.select()}
           />
-          <CopyButton text={track.link.url} label="Copy link" aria-label={`Copy link for ${track.name}`} />
+          <CopyButton value={track.link.url} label="Copy link" context={`for ${track.name}`} />
         </div>
       </div>
 
@@ -69,9 +68,9 @@ export function MyTrackCard({ track }: { track: MyTrack }) {
             Share on LinkedIn<span className="wp-visually-hidden"> (opens in a new tab)</span>
           </a>
           <CopyButton
-            text={track.share.linkedin.text}
+            value={track.share.linkedin.text}
             label="Copy post text"
-            aria-label={`Copy post text for ${track.name}`}
+            context={`for ${track.name}`}
           />
           <a
             className={buttonClassName({ variant: 'secondary', size: 'sm' })}

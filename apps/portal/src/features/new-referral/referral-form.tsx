@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { inferInput } from '@trpc/tanstack-react-query';
-import { Button, Card, TextField } from '@warmpath/ui';
+import { Button, Card, FormAlert, TextField } from '@warmpath/ui';
 import { type FormEvent, useReducer, useRef, useState } from 'react';
 import { CHECK_MARKED_FIELDS, readServerFormErrors } from '../../api/field-errors.js';
 import { type Trpc, trpc } from '../../api/trpc.js';
-import { FormAlert } from '../../components/form-alert.js';
 import { randomUuid } from '../../lib/random-uuid.js';
 import { CommitteeEditor } from './committee-editor.js';
 import { fieldIdFor } from './field-ids.js';

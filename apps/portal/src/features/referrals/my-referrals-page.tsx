@@ -1,10 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { buttonClassName, Card, EmptyState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
+import {
+  buttonClassName,
+  Card,
+  EmptyState,
+  formatDate,
+  Icon,
+  LoadingState,
+  PageHeader,
+  ReferralStageBadge,
+} from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
 import { QueryErrorState } from '../../components/query-error-state.js';
-import { formatDate } from './format-date.js';
-import { StageBadge } from './stage-badge.js';
 
 const newReferralLink = (
   <Link to="/referrals/new" className={buttonClassName({ variant: 'primary' })}>
@@ -55,7 +62,7 @@ export function MyReferralsPage() {
               </Link>
               <span className="referral-list__stage">
                 <span className="wp-visually-hidden">Stage: </span>
-                <StageBadge stage={referral.status} />
+                <ReferralStageBadge stage={referral.status} audience="referrer" />
               </span>
             </li>
           ))}

@@ -1,13 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { buttonClassName, Card, EmptyState, KeyValueList, LoadingState, PageHeader } from '@warmpath/ui';
+import {
+  buttonClassName,
+  Card,
+  contactRoleLabel,
+  EmptyState,
+  FormAlert,
+  formatDate,
+  formatDateTime,
+  KeyValueList,
+  LoadingState,
+  PageHeader,
+  ReferralStageBadge,
+  referralStageMeaning,
+} from '@warmpath/ui';
 import { isNotFoundError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { QueryErrorState } from '../../components/query-error-state.js';
-import { contactRoleLabel } from './contact-role.js';
-import { formatDate, formatDateTime } from './format-date.js';
-import { describeStage } from './referral-stage.js';
-import { StageBadge } from './stage-badge.js';
 
 const backToList = (
   <Link to="/referrals" className={buttonClassName({ variant: 'secondary' })}>
@@ -38,7 +47,7 @@ export function ReferralDetailPage({
     );
   }
   const { data } = referral;
-  const stage = describeStage(data.status);
+  const stageMeaning = referralStageMeaning(data.status);
   // Newest first: the current stage leads, as on the list.
   const history = [...data.history].reverse();
   return (
@@ -50,15 +59,14 @@ export function ReferralDetailPage({
         actions={backToList}
       />
       {isJustSubmitted ? (
-        <div className="portal-notice portal-notice--success" role="status">
-          <strong>Thank you, your referral was submitted.</strong> We will keep you posted here as it moves
-          along.
-        </div>
+        <FormAlert tone="success" title="Thank you, your referral was submitted.">
+          We will keep you posted here as it moves along.
+        </FormAlert>
       ) : null}
       <Card title="Where it stands">
         <div className="referral-stage">
-          <StageBadge stage={data.status} />
-          {stage.meaning ? <p>{stage.meaning}</p> : null}
+          <ReferralStageBadge stage={data.status} audience="referrer" />
+          {stageMeaning ? <p>{stageMeaning}</p> : null}
         </div>
         <KeyValueList items={[{ label: 'Referred on', value: formatDate(data.createdAt) }]} />
       </Card>
@@ -81,7 +89,7 @@ export function ReferralDetailPage({
           <ol className="stage-history" aria-label="Stages, newest first">
             {history.map((entry) => (
               <li key={`${entry.status}-${entry.at}`} className="stage-history__item">
-                <StageBadge stage={entry.status} />
+                <ReferralStageBadge stage={entry.status} audience="referrer" />
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               </li>
             ))}

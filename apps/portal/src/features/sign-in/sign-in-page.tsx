@@ -1,4 +1,4 @@
-import { Button, Card } from '@warmpath/ui';
+import { Button, Card, FormAlert } from '@warmpath/ui';
 import { useState } from 'react';
 import { MagicLinkForm } from './magic-link-form.js';
 import { PasswordSignInForm } from './password-sign-in-form.js';
@@ -25,10 +25,9 @@ export function SignInPage({ isLinkExpired, onSignedIn }: SignInPageProps) {
         <h1 className="sign-in__title">Sign in</h1>
         <p className="sign-in__lead">See your referral links and follow the introductions you have made.</p>
         {isLinkExpired ? (
-          <div className="portal-notice portal-notice--warning" role="alert">
-            <strong>That sign-in link has expired or was already used.</strong> Links work once, for a short
-            time. Enter your email below and we will send you a new one.
-          </div>
+          <FormAlert tone="warning" title="That sign-in link has expired or was already used.">
+            Links work once, for a short time. Enter your email below and we will send you a new one.
+          </FormAlert>
         ) : null}
         {method === 'link' ? (
           <MagicLinkForm email={email} onEmailChange={setEmail} />

@@ -7,17 +7,18 @@ import {
   CopyButton,
   EmptyState,
   FormAlert,
+  formatDate,
+  formatDateTime,
   KeyValueList,
   LoadingState,
   PageHeader,
+  ReferralStageBadge,
   Table,
 } from '@warmpath/ui';
 import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ParticipantProfile } from '../../../api/types.js';
 import { QueryErrorState } from '../../../features/errors/query-error-state.js';
-import { StageBadge } from '../../../features/referrals/stage-badge.js';
-import { formatDate, formatDateTime } from '../../../format/format-date.js';
 
 export const Route = createFileRoute('/_staff/participants/$participantId')({
   loader: ({ context: { queryClient, trpc }, params }) => {
@@ -130,7 +131,11 @@ function ReferralsCard({ participant }: { participant: ParticipantProfile }) {
             ),
           },
           { id: 'track', header: 'Track', cell: (referral) => referral.trackSlug },
-          { id: 'stage', header: 'Stage', cell: (referral) => <StageBadge stage={referral.status} /> },
+          {
+            id: 'stage',
+            header: 'Stage',
+            cell: (referral) => <ReferralStageBadge stage={referral.status} />,
+          },
           { id: 'created', header: 'Submitted', cell: (referral) => formatDate(referral.createdAt) },
         ]}
       />

@@ -4,11 +4,14 @@ import {
   Badge,
   Button,
   Card,
+  contactRoleLabel,
   EmptyState,
   FormAlert,
+  formatDateTime,
   KeyValueList,
   LoadingState,
   PageHeader,
+  ReferralStageBadge,
   SelectField,
   Table,
 } from '@warmpath/ui';
@@ -19,8 +22,6 @@ import { QueryErrorState } from '../../../features/errors/query-error-state.js';
 import { ReferralHistory } from '../../../features/referrals/referral-history.js';
 import { ReferralNotes } from '../../../features/referrals/referral-notes.js';
 import { ReferralTransitionForm } from '../../../features/referrals/referral-transition-form.js';
-import { StageBadge } from '../../../features/referrals/stage-badge.js';
-import { formatDateTime } from '../../../format/format-date.js';
 
 export const Route = createFileRoute('/_staff/referrals/$referralId')({
   loader: ({ context: { queryClient, trpc }, params }) => {
@@ -29,15 +30,6 @@ export const Route = createFileRoute('/_staff/referrals/$referralId')({
   head: () => ({ meta: [{ title: 'Referral · Warmpath Admin' }] }),
   component: ReferralPage,
 });
-
-const roleLabels: Record<string, string> = {
-  decision_maker: 'Decision maker',
-  economic_buyer: 'Economic buyer',
-  champion: 'Champion',
-  technical_evaluator: 'Technical evaluator',
-  influencer: 'Influencer',
-  user: 'User',
-};
 
 function ReferralPage() {
   const { referralId } = Route.useParams();
@@ -56,7 +48,7 @@ function ReferralPage() {
         title={data.company.name}
         description={
           <span className="badge-row">
-            <StageBadge stage={data.status} />
+            <ReferralStageBadge stage={data.status} />
             <span>{data.company.domain}</span>
             <span>· {data.track.name}</span>
           </span>
@@ -73,7 +65,7 @@ function ReferralPage() {
               empty={<EmptyState headingLevel={3} title="No contacts" />}
               columns={[
                 { id: 'name', header: 'Name', isRowHeader: true, cell: (contact) => contact.name },
-                { id: 'role', header: 'Role', cell: (contact) => roleLabels[contact.role] ?? contact.role },
+                { id: 'role', header: 'Role', cell: (contact) => contactRoleLabel(contact.role) },
                 {
                   id: 'title',
                   header: 'Title',

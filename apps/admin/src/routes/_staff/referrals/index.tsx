@@ -6,6 +6,7 @@ import {
   EmptyState,
   Icon,
   PageHeader,
+  REFERRAL_STAGE_OPTIONS,
   SelectField,
   Skeleton,
   Tabs,
@@ -21,7 +22,6 @@ import { LoadMoreButton } from '../../../features/lists/load-more-button.js';
 import { ReferralBoard } from '../../../features/referrals/referral-board.js';
 import { parseReferralFilters, type ReferralFilters } from '../../../features/referrals/referral-filters.js';
 import { ReferralsTable } from '../../../features/referrals/referrals-table.js';
-import { STAGE_LABELS, STAGE_ORDER } from '../../../features/referrals/stage-labels.js';
 
 export const Route = createFileRoute('/_staff/referrals/')({
   validateSearch: parseReferralFilters,
@@ -128,7 +128,7 @@ function FilterBar({
           label="Stage"
           placeholder="All stages"
           value={filters.status ?? ''}
-          options={STAGE_ORDER.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] ?? stage }))}
+          options={REFERRAL_STAGE_OPTIONS}
           onChange={(event) => onChange({ status: event.target.value || undefined })}
         />
       ) : null}

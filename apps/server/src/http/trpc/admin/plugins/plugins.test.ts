@@ -1,5 +1,6 @@
 import { SecretBox } from '@warmpath/core';
 import { json } from '@warmpath/db';
+import { fraudSettingsSchema } from '@warmpath/plugin-fraud';
 import { definePlugin, secret } from '@warmpath/plugin-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -128,7 +129,7 @@ describe.each(stacks)('admin.plugins on $name', (stack) => {
       await owner.mutation('admin.plugins.updateSettings', {
         pluginId: 'chat-test',
         instance: 'eu',
-        values: { channel: '#eu-sales', retries: 4, apiToken: '' },
+        changes: { channel: '#eu-sales', retries: 4, apiToken: '' },
       }),
     );
     expect(saved).toEqual({
@@ -147,7 +148,7 @@ describe.each(stacks)('admin.plugins on $name', (stack) => {
     await owner.mutation('admin.plugins.updateSettings', {
       pluginId: 'chat-test',
       instance: 'default',
-      values: { apiToken: 'a-new-token-456' },
+      changes: { apiToken: 'a-new-token-456' },
     });
     const [entry] = (await server.runtime.services.audit.list({ targetId: 'chat-test:default' })).data;
     expect(entry).toMatchObject({
@@ -161,18 +162,51 @@ describe.each(stacks)('admin.plugins on $name', (stack) => {
     expect(chat.instances[0].values).toMatchObject({ apiToken: { set: true } });
   });
 
+  it('changes only the fraud settings named: one score saved, every rule keeps its effective setting', async () => {
+    const fraudRow = () =>
+      server.runtime.database.db
+        .selectFrom('plugin_settings')
+        .selectAll()
+        .where('plugin_id', '=', 'fraud')
+        .where('instance', '=', 'default')
+        .executeTakeFirst();
+    const saved = dataOf(
+      await owner.mutation('admin.plugins.updateSettings', {
+        pluginId: 'fraud',
+        instance: 'default',
+        changes: { duplicate: { companyScore: 45 } },
+      }),
+    );
+    expect(saved.values).toEqual({ duplicate: { companyScore: 45 } });
+    const stored = (await fraudRow())?.settings;
+    // What the fraud plugin reads at the next boot: every rule still enabled, only the one score changed.
+    const effective = fraudSettingsSchema.parse(stored);
+    expect(Object.values(effective).map((rule) => rule.enabled)).toEqual(Array(7).fill(true));
+    expect(effective.duplicate).toEqual({ enabled: true, companyScore: 45, contactScore: 70 });
+
+    const before = await fraudRow();
+    await owner.mutation('admin.plugins.updateSettings', {
+      pluginId: 'fraud',
+      instance: 'default',
+      changes: {},
+    });
+    expect(await fraudRow()).toEqual(before);
+    const entries = (await server.runtime.services.audit.list({ targetId: 'fraud:default' })).data;
+    expect(entries).toHaveLength(1);
+  });
+
   it('refuses settings the plugin schema rejects, naming the field, and changes nothing', async () => {
     const res = await owner.mutation('admin.plugins.updateSettings', {
       pluginId: 'chat-test',
       instance: 'eu',
-      values: { channel: '#eu', retries: 99 },
+      changes: { channel: '#eu', retries: 99 },
     });
     expect(errorOf(res, 'BAD_REQUEST')).toContain('retries');
     errorOf(
       await owner.mutation('admin.plugins.updateSettings', {
         pluginId: 'chat-test',
         instance: 'eu',
-        values: { apiToken: 'short' },
+        changes: { apiToken: 'short' },
       }),
       'BAD_REQUEST',
     );
@@ -185,7 +219,7 @@ describe.each(stacks)('admin.plugins on $name', (stack) => {
       await manager.mutation('admin.plugins.updateSettings', {
         pluginId: 'chat-test',
         instance: 'eu',
-        values: {},
+        changes: {},
       }),
       'FORBIDDEN',
     );

@@ -4,8 +4,9 @@ import { staffAuditContext } from '../staff-audit-context.js';
 import { loadedInstance } from './loaded-instance.js';
 
 /**
- * Saves an instance's settings form (validated by the plugin's schema, audited). Secrets are write-only: leave
- * one out or empty to keep it. Plugins read settings at boot, so the change applies after a restart.
+ * Changes an instance's settings: `changes` is merged into the stored ones (only what is named changes), then
+ * validated by the plugin's schema and audited. Secrets are write-only: leave one out or empty to keep it.
+ * Plugins read settings at boot, so the change applies after a restart.
  */
 export const pluginUpdateSettings = staffProcedure
   .meta({ permission: 'plugins:manage' })
@@ -14,7 +15,7 @@ export const pluginUpdateSettings = staffProcedure
     const { target } = loadedInstance(ctx.runtime, input.pluginId, input.instance);
     const values = await ctx.runtime.services.pluginSettings.update(
       target,
-      input.values,
+      input.changes,
       staffAuditContext(ctx),
     );
     return { values, restartRequired: true as const };

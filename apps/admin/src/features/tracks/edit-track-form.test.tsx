@@ -1,0 +1,150 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { FakeTrpcError, FakeTrpcServer } from '../../testing/fake-trpc-server.js';
+import { renderWithClient } from '../../testing/render-with-client.js';
+import { enterpriseTrack as track } from '../../testing/tracks.js';
+import { EditTrackForm } from './edit-track-form.js';
+
+const UPDATE = 'admin.tracks.update';
+
+const staff = [
+  { id: 'u-ada', name: 'Ada Lovelace', email: 'ada@example.com', role: 'sales', disabledAt: null },
+  { id: 'u-grace', name: 'Grace Hopper', email: 'grace@example.com', role: 'manager', disabledAt: null },
+];
+
+function renderEditor() {
+  const server = new FakeTrpcServer()
+    .on('admin.users.list', () => staff)
+    .on(UPDATE, (input) => ({ ...track, ...(input as { changes: object }).changes }))
+    .on('admin.tracks.list', () => [track])
+    .install();
+  renderWithClient(<EditTrackForm track={track} />);
+  return { server, user: userEvent.setup() };
+}
+
+const save = () => screen.getByRole('button', { name: 'Save changes' });
+
+function routingRule(number: number) {
+  return within(screen.getByRole('group', { name: `Rule ${number}` }));
+}
+
+describe('the track editor', () => {
+  it('shows the track as stored', async () => {
+    renderEditor();
+    expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveProperty('value', 'Enterprise');
+    expect(screen.getByRole('spinbutton', { name: /Review SLA/ })).toHaveProperty('value', '24');
+    expect(screen.getByRole('checkbox', { name: 'Accept referrals automatically' })).toHaveProperty(
+      'checked',
+      false,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Closed won' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('checkbox', { name: 'Meeting booked' })).toHaveProperty('checked', false);
+    expect(screen.getByRole('group', { name: 'Question 1: Region' })).toBeTruthy();
+    // The owner list loads, then names the rule's owner.
+    expect(
+      await routingRule(1).findByRole('option', { name: 'Ada Lovelace (sales)', selected: true }),
+    ).toBeTruthy();
+  });
+
+  it('sends nothing when saved unchanged', async () => {
+    const { server, user } = renderEditor();
+    await user.click(save());
+    expect(screen.getByText('Nothing to save: no setting was changed.')).toBeTruthy();
+    expect(server.inputsOf(UPDATE)).toEqual([]);
+  });
+
+  it('sends only the settings the person changed', async () => {
+    const { server, user } = renderEditor();
+    const sla = screen.getByRole('spinbutton', { name: /Review SLA/ });
+    await user.clear(sla);
+    await user.type(sla, '12');
+    await user.click(screen.getByRole('checkbox', { name: 'Meeting booked' }));
+    await user.click(save());
+    expect(await screen.findByText('Changes saved.')).toBeTruthy();
+    expect(server.inputsOf(UPDATE)).toEqual([
+      {
+        id: 't1',
+        changes: {
+          slaHours: 12,
+          referrerVisibleStages: ['submitted', 'accepted', 'meeting_booked', 'closed_won'],
+        },
+      },
+    ]);
+  });
+
+  it('marks bad input with a message and sends nothing', async () => {
+    const { server, user } = renderEditor();
+    await user.clear(screen.getByRole('textbox', { name: /^Slug/ }));
+    await user.type(screen.getByRole('textbox', { name: /^Slug/ }), 'Enterprise EMEA');
+    await user.clear(screen.getByRole('textbox', { name: /^Landing page/ }));
+    await user.type(screen.getByRole('textbox', { name: /^Landing page/ }), 'javascript:alert(1)');
+    await user.click(save());
+    expect(screen.getByText('Use lower-case letters, digits and single hyphens.')).toBeTruthy();
+    expect(screen.getByText('Enter an http or https address, like https://example.com/.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /^Slug/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(server.inputsOf(UPDATE)).toEqual([]);
+  });
+
+  it('shows why the server refused, keeping everything typed', async () => {
+    const { server, user } = renderEditor();
+    server.on(UPDATE, () => {
+      throw new FakeTrpcError('CONFLICT', 'Another track already uses the slug emea');
+    });
+    await user.clear(screen.getByRole('textbox', { name: /^Slug/ }));
+    await user.type(screen.getByRole('textbox', { name: /^Slug/ }), 'emea');
+    await user.click(save());
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Another track already uses the slug emea',
+    );
+    expect(screen.getByRole('textbox', { name: /^Slug/ })).toHaveProperty('value', 'emea');
+  });
+});
+
+describe('the routing rules', () => {
+  it('add a rule to the routing and send the routing alone', async () => {
+    const { server, user } = renderEditor();
+    await routingRule(1).findByRole('option', { name: 'Ada Lovelace (sales)', selected: true });
+    await user.click(screen.getByRole('button', { name: 'Add routing rule' }));
+    await user.selectOptions(routingRule(2).getByRole('combobox', { name: /When the answer to/ }), 'region');
+    await user.type(routingRule(2).getByRole('textbox', { name: /Equals/ }), 'Americas');
+    await user.selectOptions(routingRule(2).getByRole('combobox', { name: /Assign to/ }), 'u-grace');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'When no rule matches' }), 'round_robin');
+    await user.click(save());
+    await screen.findByText('Changes saved.');
+    expect(server.inputsOf(UPDATE)).toEqual([
+      {
+        id: 't1',
+        changes: {
+          routing: {
+            rules: [
+              { field: 'region', equals: 'EMEA', ownerId: 'u-ada' },
+              { field: 'region', equals: 'Americas', ownerId: 'u-grace' },
+            ],
+            fallback: 'round_robin',
+          },
+        },
+      },
+    ]);
+  });
+
+  it('ask for what a new rule is missing before anything is sent', async () => {
+    const { server, user } = renderEditor();
+    await user.click(screen.getByRole('button', { name: 'Add routing rule' }));
+    await user.click(save());
+    expect(routingRule(2).getByText('Choose a question.')).toBeTruthy();
+    expect(routingRule(2).getByText('Enter the answer to match.')).toBeTruthy();
+    expect(routingRule(2).getByText('Choose who gets these referrals.')).toBeTruthy();
+    expect(server.inputsOf(UPDATE)).toEqual([]);
+  });
+
+  it('remove a rule', async () => {
+    const { server, user } = renderEditor();
+    await user.click(screen.getByRole('button', { name: 'Remove rule 1' }));
+    await user.click(save());
+    await screen.findByText('Changes saved.');
+    expect(server.inputsOf(UPDATE)).toEqual([
+      { id: 't1', changes: { routing: { rules: [], fallback: 'none' } } },
+    ]);
+  });
+});
