@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy.js';
 
 const optionalString = z
   .string()
@@ -29,6 +30,20 @@ export const configSchema = z.object({
     .optional()
     .describe(
       'Public base URL (used in referral links, emails, cookies). Defaults to `http://localhost:PORT`.',
+    ),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const setting = parseTrustProxy(value);
+      if ('problem' in setting) {
+        ctx.addIssue({ code: 'custom', message: setting.problem });
+        return z.NEVER;
+      }
+      return setting;
+    })
+    .describe(
+      'Which proxies in front of Warmpath to believe about the client IP (`X-Forwarded-For`, also `X-Forwarded-Proto` and `-Host`), used by per-IP rate limits, fraud signals and the audit log. Unset (or `false`, `0`): none, the TCP peer is the client. A number N: the N nearest proxies, whatever their address (only when nothing but those proxies can reach Warmpath). Otherwise a comma-separated list of proxy IP addresses and CIDR ranges (`10.0.0.0/8`, `fd00::/8`), or `loopback`, `linklocal`, `uniquelocal`. `true` is refused: it would believe any client.',
     ),
   DATABASE_URL: optionalString
     .pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional())
