@@ -56,7 +56,9 @@ export const configSchema = z.object({
     ),
   REDIS_URL: optionalString
     .pipe(z.url({ protocol: /^rediss?$/ }).optional())
-    .describe('Redis URL for the BullMQ job queue. Unset: in-process jobs.'),
+    .describe(
+      'Redis URL for the BullMQ job queue and the rate-limit counters every pod shares. Unset: in-process jobs and per-process counters.',
+    ),
   MAIL_FROM: z
     .string()
     .default('Warmpath <no-reply@localhost>')

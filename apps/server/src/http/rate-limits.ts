@@ -1,9 +1,9 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { RateLimitedError } from '@warmpath/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Runtime } from '../app/runtime.js';
-import { MemoryRateLimitStore } from './memory-rate-limit-store.js';
+import { type RateLimitBackend, RedisOutage, SharedRateLimitStore } from './rate-limit-store.js';
 import { problem, sendProblem } from './rest/v1/problem.js';
 
 /**
@@ -15,12 +15,6 @@ import { problem, sendProblem } from './rest/v1/problem.js';
  */
 export type RateLimitCategory = 'sign-in' | 'email-link';
 
-/** Where the counters live: Redis when REDIS_URL is set (shared by every pod), else this process's memory. */
-interface SharedStore {
-  redis?: Redis;
-  nameSpace: string;
-}
-
 /** One counter check: whether the caller is over the limit, and for how long it will stay so. */
 type Limiter = (
   request: FastifyRequest,
@@ -29,7 +23,10 @@ type Limiter = (
 declare module 'fastify' {
   interface FastifyInstance {
     /** Set up by {@link registerRateLimits}; read through {@link enforceRateLimit} and {@link sharedRateLimitStore}. */
-    warmpathRateLimits: { store: SharedStore; limiters: Record<RateLimitCategory | 'api', Limiter> } | null;
+    warmpathRateLimits: {
+      backend: RateLimitBackend;
+      limiters: Record<RateLimitCategory | 'api', Limiter>;
+    } | null;
   }
 }
 
@@ -41,8 +38,8 @@ type KeyedRequest = FastifyRequest & { [RATE_LIMIT_KEY]: string };
 /**
  * Registers @fastify/rate-limit on the root (no global limit: each surface opts in) with its store, and the limiters
  * of {@link RateLimitCategory} and the REST API. Call before any route that uses them is registered. With Redis,
- * counting fails open when Redis is unreachable (`skipOnError`): an outage must not lock everyone out, and the
- * sign-in lock-out (in the database) still holds.
+ * counters are shared by every pod; while Redis is unreachable each process counts in memory (see
+ * {@link SharedRateLimitStore}), so limits never fail open.
  */
 export async function registerRateLimits(
   app: FastifyInstance,
@@ -51,29 +48,26 @@ export async function registerRateLimits(
 ): Promise<void> {
   const { config, logger } = runtime;
   const nameSpace = options.nameSpace ?? 'warmpath:rate-limit:';
-  let redis: Redis | undefined;
+  const backend: RateLimitBackend = {};
   if (config.REDIS_URL) {
-    redis = new Redis(config.REDIS_URL, {
+    const redis = new Redis(config.REDIS_URL, {
+      // A command while disconnected fails at once (and is counted in memory) instead of waiting in a queue, and a
+      // Redis that accepts connections but does not answer costs a request one second at most.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 5000,
+      commandTimeout: 1000,
     });
-    let lastLoggedAt = 0;
-    redis.on('error', (error: Error) => {
-      if (Date.now() - lastLoggedAt < 30_000) return;
-      lastLoggedAt = Date.now();
-      logger.warn({ err: error }, 'Redis error (rate limits): limits are not enforced until it answers');
-    });
+    const outage = new RedisOutage(logger);
+    redis.on('error', (error: Error) => outage.failed(error));
+    redis.on('ready', () => outage.answered());
     app.addHook('onClose', async () => {
-      await redis?.quit().catch(() => redis?.disconnect());
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     });
+    backend.redis = { client: redis, keyPrefix: nameSpace, outage };
   }
-  const store: SharedStore = redis ? { redis, nameSpace } : { nameSpace };
-  await app.register(rateLimit, {
-    global: false,
-    skipOnError: true,
-    ...(redis ? { redis, nameSpace } : { store: MemoryRateLimitStore }),
-  });
+  await app.register(rateLimit, { global: false, store: storeClass(backend) });
   const limiter = (max: number): Limiter =>
     app.createRateLimit({
       max,
@@ -81,7 +75,7 @@ export async function registerRateLimits(
       keyGenerator: (request) => (request as KeyedRequest)[RATE_LIMIT_KEY],
     });
   app.decorate('warmpathRateLimits', {
-    store,
+    backend,
     limiters: {
       'sign-in': limiter(config.RATE_LIMIT_SIGN_IN_PER_MINUTE),
       'email-link': limiter(config.RATE_LIMIT_EMAIL_LINKS_PER_MINUTE),
@@ -140,16 +134,28 @@ export function registerApiKeyRateLimit(app: FastifyInstance): void {
   });
 }
 
-/** The store options for a scope that registers @fastify/rate-limit itself (the conversions endpoint). */
+/**
+ * The store option for a scope that registers @fastify/rate-limit itself (the conversions endpoint): the same
+ * Redis connection and memory fallback as every other limit, its keys under `scope`.
+ */
 export function sharedRateLimitStore(
   app: FastifyInstance,
   scope: string,
-): { redis?: Redis; nameSpace?: string; skipOnError?: boolean } {
-  const store = app.hasDecorator('warmpathRateLimits') ? app.warmpathRateLimits?.store : undefined;
-  if (!store) return {};
-  return store.redis
-    ? { redis: store.redis, nameSpace: `${store.nameSpace}${scope}:`, skipOnError: true }
-    : {};
+): { store: FastifyRateLimitStoreCtor } {
+  const backend = app.hasDecorator('warmpathRateLimits') ? app.warmpathRateLimits?.backend : undefined;
+  const redis = backend?.redis;
+  return {
+    store: storeClass(redis ? { redis: { ...redis, keyPrefix: `${redis.keyPrefix}${scope}:` } } : {}),
+  };
+}
+
+/** @fastify/rate-limit constructs its store itself (`new options.store(globalParams)`): a class bound to `backend`. */
+function storeClass(backend: RateLimitBackend): FastifyRateLimitStoreCtor {
+  return class extends SharedRateLimitStore {
+    constructor() {
+      super(backend);
+    }
+  };
 }
 
 /** The request with the counter key the limiters' key generator reads; the request itself is not changed. */

@@ -48,7 +48,7 @@ export async function conversionsPlugin(app: FastifyInstance, options: Conversio
   acceptOnlyStrictJson(app);
   // Before the rate limiter, so a 429 can be read by the page too.
   app.addHook('onRequest', async (_request, reply) => allowAnyOrigin(reply));
-  // In Redis when REDIS_URL is set, so the limit holds across pods.
+  // In Redis when REDIS_URL is set, so the limit holds across pods (in memory while Redis does not answer).
   await app.register(rateLimit, {
     max: options.ratePerMinute,
     timeWindow: 60_000,
