@@ -162,6 +162,14 @@ export const configSchema = z.object({
     .min(1)
     .default(600)
     .describe('REST API v1 requests per minute per API key.'),
+  RATE_LIMIT_API_AUTH_FAILURES_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe(
+      'REST API v1 requests with a missing, unknown or revoked API key per minute per client IP; past it, requests from that IP get 429 without their key being looked up until the minute ends.',
+    ),
   WARMPATH_ALLOW_PRIVATE_WEBHOOKS: booleanString.describe(
     'Allow webhook endpoints whose host resolves to a loopback, private or link-local address (off: such URLs are refused when saved and before each delivery, against SSRF). Turn on for receivers inside your network.',
   ),

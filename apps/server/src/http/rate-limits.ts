@@ -15,17 +15,21 @@ import { problem, sendProblem } from './rest/v1/problem.js';
  */
 export type RateLimitCategory = 'sign-in' | 'email-link';
 
-/** One counter check: whether the caller is over the limit, and for how long it will stay so. */
+/**
+ * One counter check: whether the caller is over the limit, how many calls it has left and for how long. With
+ * `{ increment: false }` it only reads the counter.
+ */
 type Limiter = (
   request: FastifyRequest,
-) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>;
+  options?: { increment?: boolean },
+) => Promise<{ isAllowed: boolean; isExceeded?: boolean; remaining?: number; ttlInSeconds?: number }>;
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Set up by {@link registerRateLimits}; read through {@link enforceRateLimit} and {@link sharedRateLimitStore}. */
     warmpathRateLimits: {
       backend: RateLimitBackend;
-      limiters: Record<RateLimitCategory | 'api', Limiter>;
+      limiters: Record<RateLimitCategory | 'api' | 'api-auth-failure', Limiter>;
     } | null;
   }
 }
@@ -80,6 +84,7 @@ export async function registerRateLimits(
       'sign-in': limiter(config.RATE_LIMIT_SIGN_IN_PER_MINUTE),
       'email-link': limiter(config.RATE_LIMIT_EMAIL_LINKS_PER_MINUTE),
       api: limiter(config.RATE_LIMIT_API_PER_MINUTE),
+      'api-auth-failure': limiter(config.RATE_LIMIT_API_AUTH_FAILURES_PER_MINUTE),
     },
   });
 }
@@ -100,7 +105,7 @@ export async function enforceRateLimit(
   const limits = ctx.req.server.warmpathRateLimits;
   if (!limits) return;
   const check = limits.limiters[category];
-  const keys = [`${procedure}:ip:${ctx.req.ip}`];
+  const keys = [`${procedure}:ip:${clientAddressKey(ctx.req.ip)}`];
   if (email !== undefined) keys.push(`${procedure}:email:${email.trim().toLowerCase()}`);
   let retryAfterSeconds = 0;
   for (const key of keys) {
@@ -132,6 +137,50 @@ export function registerApiKeyRateLimit(app: FastifyInstance): void {
       problem(429, `This API key is over its limit; retry in ${retryAfterSeconds} s`),
     );
   });
+}
+
+/**
+ * Seconds until REST v1 looks up API keys from `request`'s client IP again: 0 while the IP has failed to
+ * authenticate fewer than RATE_LIMIT_API_AUTH_FAILURES_PER_MINUTE times this minute. Reads the counter only, so a
+ * refused request does not extend the wait; {@link countApiAuthFailure} counts.
+ */
+export async function apiAuthFailureWait(request: FastifyRequest): Promise<number> {
+  const check = request.server.warmpathRateLimits?.limiters['api-auth-failure'];
+  if (!check) return 0;
+  const result = await check(keyed(request, apiAuthFailureKey(request)), { increment: false });
+  // The failures used the whole allowance: the next one would be over it.
+  return !result.isAllowed && result.remaining === 0 ? Math.max(result.ttlInSeconds ?? 60, 1) : 0;
+}
+
+/** Counts one failed API key authentication (missing, unknown or revoked key) against `request`'s client IP. */
+export async function countApiAuthFailure(request: FastifyRequest): Promise<void> {
+  await request.server.warmpathRateLimits?.limiters['api-auth-failure'](
+    keyed(request, apiAuthFailureKey(request)),
+  );
+}
+
+function apiAuthFailureKey(request: FastifyRequest): string {
+  return `api-auth-failure:ip:${clientAddressKey(request.ip)}`;
+}
+
+/**
+ * The part of a client IP that per-IP counters key on: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * subscriber or host usually holds a whole /64, so counting single addresses would let it rotate through 2^64 of
+ * them), an IPv4-mapped IPv6 address as the IPv4 address.
+ */
+export function clientAddressKey(ip: string): string {
+  if (!ip.includes(':')) return ip;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped?.[1]) return mapped[1];
+  const [address = ''] = ip.toLowerCase().split('%');
+  const [head = '', tail] = address.split('::');
+  const front = head === '' ? [] : head.split(':');
+  const back = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = [...front, ...Array<string>(Math.max(8 - front.length - back.length, 0)).fill('0'), ...back];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
