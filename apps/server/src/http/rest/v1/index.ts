@@ -10,10 +10,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Runtime } from '../../../app/runtime.js';
 import { registerApiKeyRateLimit } from '../../rate-limits.js';
+import { registerUnstorableInputCheck } from '../../unstorable-input.js';
 import { registerApiKeyAuth } from './api-key-auth.js';
 import { auditLogRoutes } from './audit-log.routes.js';
 import { eventsRoutes } from './events.routes.js';
-import { registerIdempotency } from './idempotency.js';
+import { IDEMPOTENCY_KEY_HEADER, registerIdempotency } from './idempotency.js';
 import { acceptOnlyStrictJson } from './json-body-parser.js';
 import { documentErrorResponses } from './openapi-errors.js';
 import { documentIdempotencyKey } from './openapi-idempotency.js';
@@ -68,6 +69,8 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
 
   registerApiKeyAuth(app, runtime);
   registerApiKeyRateLimit(app);
+  // After authentication (a caller without a key learns nothing), before validation and the idempotency claim.
+  registerUnstorableInputCheck(app, { headers: [IDEMPOTENCY_KEY_HEADER] });
   registerIdempotency(app, runtime);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
