@@ -78,6 +78,31 @@ describe('input Postgres cannot store (NUL characters, unpaired surrogates, deep
       expect(errorsOf(deep)[0]?.message).toMatch(/deep/);
     });
 
+    // Counterexamples the fuzz suite (rest-v1.fuzz.test.ts) shrank to before the rule existed: each answered 500.
+    it.each([
+      ['GET', '/api/v1/audit-log?targetId=%00', undefined, 'query.targetId'],
+      [
+        'POST',
+        '/api/v1/participants',
+        { email: 'p@example.com', name: 'P', tracks: ['\u0000'] },
+        'body.tracks.0',
+      ],
+      [
+        'POST',
+        '/api/v1/events',
+        { events: [{ id: '\u0000', type: 'fuzz', occurredAt: '1970-01-01T00:00:00.000Z' }] },
+        'body.events.0.id',
+      ],
+      [
+        'POST',
+        '/api/v1/webhook-endpoints',
+        { url: 'https://127.0.0.1/hook', events: ['*'], description: '\u0000' },
+        'body.description',
+      ],
+    ] as const)('fuzz case: %s %s', async (method, url, body, path) => {
+      expect(errorsOf(await call({ method, url, body }))[0]?.path).toBe(path);
+    });
+
     it('in the Idempotency-Key header', async () => {
       const res = await call({
         method: 'POST',
