@@ -163,6 +163,7 @@ check('chart: the schema refuses typos and bad values before rendering', () => {
     [{ ...REQUIRED, database: { url: 'mysql://db/warmpath' } }, /database\.url: does not match/],
     [{ ...REQUIRED, publicUrl: 'refer.example.com' }, /publicUrl: does not match/],
     [{ ...REQUIRED, worker: { replicaCount: '2' } }, /worker\.replicaCount: expected integer/],
+    [{ ...REQUIRED, config: { trustProxy: 1 } }, /config\.trustProxy: expected string/],
   ]) {
     try {
       chart.render(overrides);
@@ -253,6 +254,32 @@ check('chart: minimal install renders api, worker, service, config, secret and t
     'job gets the config inline',
   );
 });
+
+check(
+  "chart: TRUST_PROXY is off without an ingress, one hop behind the chart's ingress, and as configured",
+  () => {
+    const trustProxy = (overrides) =>
+      find(chart.render(overrides), 'ConfigMap', 'wp-warmpath').data.TRUST_PROXY;
+    const ingress = {
+      enabled: true,
+      hosts: [{ host: 'refer.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }],
+    };
+    expect(trustProxy(REQUIRED) === undefined, 'no TRUST_PROXY without an ingress');
+    expect(trustProxy({ ...REQUIRED, ingress }) === '1', 'TRUST_PROXY=1 behind the ingress');
+    expect(
+      trustProxy({ ...REQUIRED, ingress, config: { trustProxy: '2' } }) === '2',
+      'an explicit hop count wins',
+    );
+    expect(
+      trustProxy({ ...REQUIRED, ingress, config: { trustProxy: 'false' } }) === 'false',
+      'false turns it off',
+    );
+    expect(
+      trustProxy({ ...REQUIRED, config: { trustProxy: '10.0.0.0/8, fd00::/8' } }) === '10.0.0.0/8, fd00::/8',
+      'proxy addresses without an ingress',
+    );
+  },
+);
 
 check('chart: a config change rolls the pods (checksum annotations change)', () => {
   const annotations = (overrides) =>

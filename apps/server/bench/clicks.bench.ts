@@ -33,6 +33,7 @@ import { buildApp } from '../src/app/build-app.js';
 import { createLogger } from '../src/app/logger.js';
 import { createRuntime } from '../src/app/runtime.js';
 import { loadConfig } from '../src/config/load-config.js';
+import { fastifyTrustProxy } from '../src/config/trust-proxy.js';
 import { seedEnrollment } from '../src/links/link-fixtures.js';
 import { type CpuSpent, cpuBetween, sampleCpu } from './cpu-meter.js';
 
@@ -184,7 +185,7 @@ const baseline = Fastify({
   bodyLimit: 1024 * 1024,
   requestIdHeader: 'x-request-id',
   genReqId: () => randomUUID(),
-  trustProxy: true,
+  trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
   routerOptions: { maxParamLength: 5000 },
   forceCloseConnections: 'idle',
 });

@@ -153,6 +153,10 @@ PUBLIC_URL: {{ .Values.publicUrl | trimSuffix "/" | quote }}
 LOG_LEVEL: {{ .Values.config.logLevel | quote }}
 WARMPATH_PLUGINS: {{ join "," .Values.config.plugins | quote }}
 WARMPATH_DEMO: {{ .Values.config.demo | toString | quote }}
+{{- /* Behind the chart's Ingress the controller is the one proxy; without one, nothing is trusted unless asked. */}}
+{{- with default (ternary "1" "" .Values.ingress.enabled) .Values.config.trustProxy }}
+TRUST_PROXY: {{ . | quote }}
+{{- end }}
 HOST: "0.0.0.0"
 PORT: "3000"
 WARMPATH_DATA_DIR: "/data"

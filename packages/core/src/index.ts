@@ -34,6 +34,7 @@ export * from './sessions/index.js';
 export { decodeIdCursor, encodeIdCursor } from './shared/cursor.js';
 export { type Executor, isUniqueViolation } from './shared/executor.js';
 export { hashIp } from './shared/ip-hash.js';
+export { jsonValueSchema } from './shared/json-value.schema.js';
 export { SecretBox } from './shared/secret-box.js';
 export * from './tracks/index.js';
 export * from './users/index.js';

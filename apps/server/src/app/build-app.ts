@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { fastifyTrustProxy } from '../config/trust-proxy.js';
 import { adminExportsRoutes } from '../http/admin-exports.routes.js';
 import { registerCsrfProtection } from '../http/csrf.js';
 import { healthRoutes } from '../http/health.routes.js';
@@ -92,7 +93,9 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: believing every X-Forwarded-For would let any client pick the IP
+    // that per-IP rate limits and fraud signals count.
+    trustProxy: fastifyTrustProxy(runtime.config.TRUST_PROXY),
     routerOptions: { maxParamLength: 5000 },
     // On shutdown, idle keep-alive sockets are closed at once; requests in flight still finish.
     forceCloseConnections: 'idle',

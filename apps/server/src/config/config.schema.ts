@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy.js';
 
 const optionalString = z
   .string()
@@ -30,6 +31,20 @@ export const configSchema = z.object({
     .describe(
       'Public base URL (used in referral links, emails, cookies). Defaults to `http://localhost:PORT`.',
     ),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const setting = parseTrustProxy(value);
+      if ('problem' in setting) {
+        ctx.addIssue({ code: 'custom', message: setting.problem });
+        return z.NEVER;
+      }
+      return setting;
+    })
+    .describe(
+      'Which proxies in front of Warmpath to believe about the client IP (`X-Forwarded-For`, also `X-Forwarded-Proto` and `-Host`), used by per-IP rate limits, fraud signals and the audit log. Unset (or `false`, `0`): none, the TCP peer is the client. A number N: the N nearest proxies, whatever their address (only when nothing but those proxies can reach Warmpath). Otherwise a comma-separated list of proxy IP addresses and CIDR ranges (`10.0.0.0/8`, `fd00::/8`), or `loopback`, `linklocal`, `uniquelocal`. `true` is refused: it would believe any client.',
+    ),
   DATABASE_URL: optionalString
     .pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional())
     .describe('Postgres connection URL. Unset: embedded PGlite stored in `WARMPATH_DATA_DIR`.'),
@@ -41,7 +56,9 @@ export const configSchema = z.object({
     ),
   REDIS_URL: optionalString
     .pipe(z.url({ protocol: /^rediss?$/ }).optional())
-    .describe('Redis URL for the BullMQ job queue. Unset: in-process jobs.'),
+    .describe(
+      'Redis URL for the BullMQ job queue and the rate-limit counters every pod shares. Unset: in-process jobs and per-process counters.',
+    ),
   MAIL_FROM: z
     .string()
     .default('Warmpath <no-reply@localhost>')
@@ -145,6 +162,14 @@ export const configSchema = z.object({
     .min(1)
     .default(600)
     .describe('REST API v1 requests per minute per API key.'),
+  RATE_LIMIT_API_AUTH_FAILURES_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe(
+      'REST API v1 requests with a missing, unknown or revoked API key per minute per client IP; past it, requests from that IP get 429 without their key being looked up until the minute ends.',
+    ),
   WARMPATH_ALLOW_PRIVATE_WEBHOOKS: booleanString.describe(
     'Allow webhook endpoints whose host resolves to a loopback, private or link-local address (off: such URLs are refused when saved and before each delivery, against SSRF). Turn on for receivers inside your network.',
   ),

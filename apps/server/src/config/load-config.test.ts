@@ -63,6 +63,19 @@ describe('configuration', () => {
     expect(config.PUBLIC_URL).toBe('https://refer.acme.com');
   });
 
+  it('reads TRUST_PROXY as off, a hop count or proxy addresses, and refuses `true` and malformed entries', () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, ::1 ,loopback, 192.0.2.7' }).TRUST_PROXY).toEqual({
+      kind: 'addresses',
+      addresses: ['10.0.0.0/8', '::1', 'loopback', '192.0.2.7'],
+    });
+    for (const value of ['true', '11', 'proxy.internal', '10.0.0.0/33', 'fd00::/129', '10.0.0.1/8/1']) {
+      expect(problemsOf({ TRUST_PROXY: value }), value).toEqual(['TRUST_PROXY']);
+    }
+  });
+
   it('documents every variable in docs/configuration.md (regenerate: pnpm --filter @warmpath/server docs:config)', () => {
     const docs = readFileSync(new URL('../../../../docs/configuration.md', import.meta.url), 'utf8');
     const block = docs.slice(

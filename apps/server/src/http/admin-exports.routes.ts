@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Runtime } from '../app/runtime.js';
 import { resolveStaff } from './trpc/context.js';
+import { unstorableInputError, unstorableInputIssues } from './unstorable-input.js';
 
 type Query = Record<string, string | undefined>;
 
@@ -57,6 +58,11 @@ async function sendExport(runtime: Runtime, request: FastifyRequest, reply: Fast
   if (!staff) return reply.code(401).send({ error: 'Sign in first' });
   if (!roleCan(staff.role, 'referrals:export')) {
     return reply.code(403).send({ error: 'Your role does not allow exports' });
+  }
+  const unstorable = unstorableInputIssues(spec.filters, '');
+  if (unstorable.length > 0) {
+    const error = unstorableInputError(unstorable);
+    return reply.code(400).send({ error: error.message, issues: error.issues });
   }
   const parsed = spec.schema.safeParse(spec.filters);
   if (!parsed.success) {

@@ -28,7 +28,19 @@ export class MemoryRateLimitStore implements FastifyRateLimitStore {
     callback(null, { current: window.count, ttl: window.startedAt + timeWindow - now });
   }
 
-  child(): FastifyRateLimitStore {
+  /** The count of `key` without counting a hit; a window that has ended reads as empty. */
+  read(
+    key: string,
+    callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+    timeWindow: number,
+  ): void {
+    const now = Date.now();
+    const window = this.#windows.get(key);
+    if (!window || window.startedAt + timeWindow <= now) callback(null, { current: 0, ttl: 0 });
+    else callback(null, { current: window.count, ttl: window.startedAt + timeWindow - now });
+  }
+
+  child(): MemoryRateLimitStore {
     return new MemoryRateLimitStore();
   }
 }

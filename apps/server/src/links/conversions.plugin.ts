@@ -7,6 +7,7 @@ import type { Runtime } from '../app/runtime.js';
 import { sharedRateLimitStore } from '../http/rate-limits.js';
 import { acceptOnlyStrictJson } from '../http/rest/v1/json-body-parser.js';
 import { restErrorHandler } from '../http/rest/v1/problem.js';
+import { registerUnstorableInputCheck } from '../http/unstorable-input.js';
 import type { CachedLink } from './cached-link.js';
 import type { LinkCache } from './link-cache.js';
 
@@ -46,9 +47,10 @@ export async function conversionsPlugin(app: FastifyInstance, options: Conversio
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(restErrorHandler);
   acceptOnlyStrictJson(app);
+  registerUnstorableInputCheck(app);
   // Before the rate limiter, so a 429 can be read by the page too.
   app.addHook('onRequest', async (_request, reply) => allowAnyOrigin(reply));
-  // In Redis when REDIS_URL is set, so the limit holds across pods.
+  // In Redis when REDIS_URL is set, so the limit holds across pods (in memory while Redis does not answer).
   await app.register(rateLimit, {
     max: options.ratePerMinute,
     timeWindow: 60_000,

@@ -68,10 +68,8 @@ export async function staffMember(
     method: 'POST',
     url: '/trpc/auth.signIn',
     // One client address per account, so sign-in rate limits (per address) never see a burst from the suite.
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': `198.51.100.${STAFF_ROLES.indexOf(role) + 10}`,
-    },
+    remoteAddress: `198.51.100.${STAFF_ROLES.indexOf(role) + 10}`,
+    headers: { 'content-type': 'application/json' },
     payload: JSON.stringify({ email, password: PASSWORD }),
   });
   const token = res.cookies.find((cookie) => cookie.name === STAFF_SESSION_COOKIE)?.value;

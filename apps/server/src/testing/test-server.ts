@@ -87,6 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '10000',
     RATE_LIMIT_EMAIL_LINKS_PER_MINUTE: '10000',
     RATE_LIMIT_API_PER_MINUTE: '100000',
+    RATE_LIMIT_API_AUTH_FAILURES_PER_MINUTE: '100000',
     ...(stack.queue === 'bullmq' ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...options.env,
   });

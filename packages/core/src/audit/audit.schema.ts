@@ -1,5 +1,6 @@
 import type { JsonValue } from '@warmpath/db';
 import { z } from 'zod';
+import { jsonValueSchema } from '../shared/json-value.schema.js';
 
 /** Who can act: staff users, participants (portal), API keys, the system itself (boot, jobs) and plugins. */
 export const ACTOR_TYPES = ['user', 'participant', 'api_key', 'system', 'plugin'] as const;
@@ -35,7 +36,7 @@ export const auditEntrySchema = z.object({
   actor: auditActorSchema,
   action: z.string(),
   target: auditTargetSchema,
-  changes: z.record(z.string(), z.json()).optional(),
+  changes: z.record(z.string(), jsonValueSchema).optional(),
   ip: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

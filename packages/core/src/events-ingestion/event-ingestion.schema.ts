@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../shared/json-value.schema.js';
 import { emailSchema } from '../users/user.schema.js';
 
 /** Most events one `POST /api/v1/events` call may carry (API.md "Events"). */
@@ -25,7 +26,7 @@ export const ingestedEventSchema = z.strictObject({
       name: z.string().trim().min(1).max(200).optional(),
     })
     .optional(),
-  properties: z.record(z.string().max(200), z.json()).optional(),
+  properties: z.record(z.string().max(200), jsonValueSchema).optional(),
 });
 export type IngestedEvent = z.input<typeof ingestedEventSchema>;
 

@@ -5,6 +5,7 @@ import {
 } from '@warmpath/plugin-sdk';
 import { z } from 'zod';
 import { auditActorSchema } from '../audit/audit.schema.js';
+import { jsonValueSchema } from '../shared/json-value.schema.js';
 import { trackSlugSchema } from '../tracks/track.schema.js';
 import { emailSchema } from '../users/user.schema.js';
 
@@ -43,7 +44,7 @@ export const submitReferralInputSchema = z.strictObject({
     )
     .min(1, 'Name at least one contact')
     .max(20, 'At most 20 contacts'),
-  answers: z.record(z.string().max(64), z.json()).optional(),
+  answers: z.record(z.string().max(64), jsonValueSchema).optional(),
   note: z.string().trim().max(5000).optional(),
   /** The link code (`wp_ref`) the submission came through; it must be the participant's code in the track. */
   ref: z.string().trim().min(1).max(100).optional(),
@@ -96,7 +97,7 @@ export const referralSchema = z.object({
       role: contactRoleSchema,
     }),
   ),
-  answers: z.record(z.string(), z.json()),
+  answers: z.record(z.string(), jsonValueSchema),
   note: z.string().nullable(),
   fraud: z.object({
     score: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../shared/json-value.schema.js';
 import { httpUrlSchema } from '../tracks/track.schema.js';
 
 /** The event types an endpoint can subscribe to (API.md "Webhooks"); `*` subscribes to all of them. */
@@ -68,7 +69,7 @@ export const webhookDeliverySchema = z.object({
   lastStatusCode: z.number().int().nullable(),
   lastError: z.string().nullable(),
   /** The body sent: `{ type, timestamp, data }`. */
-  payload: z.json(),
+  payload: jsonValueSchema,
   createdAt: z.iso.datetime(),
   lastAttemptAt: z.iso.datetime().nullable(),
   deliveredAt: z.iso.datetime().nullable(),

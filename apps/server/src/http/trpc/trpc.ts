@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError, type Permission, roleCan } from '@warmpath/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Runtime } from '../../app/runtime.js';
+import { unstorableInputError, unstorableInputIssues } from '../unstorable-input.js';
 import { toTrpcCode } from './error-codes.js';
 import { validationIssuesOf } from './validation-issues.js';
 
@@ -64,30 +65,57 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const router = t.router;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/**
+ * Refuses input PostgreSQL cannot store (NUL characters, unpaired surrogates, deep nesting; see
+ * {@link unstorableInputIssues}) as BAD_REQUEST naming each field, before the procedure's own schema runs. Last in
+ * each builder below, so the access checks still come first.
+ */
+const refuseUnstorableInput = t.middleware(async ({ getRawInput, next }) => {
+  let input: unknown;
+  try {
+    input = await getRawInput();
+  } catch {
+    // Input that does not parse (a mutation without a body, say) is the procedure's to refuse or ignore, as before.
+    return next();
+  }
+  const issues = unstorableInputIssues(input, '');
+  if (issues.length > 0) throw unstorableInputError(issues);
+  return next();
+});
 
-/** Procedures any signed-in staff member may call about their own account (who am I, sign out). */
-export const staffSessionProcedure = publicProcedure.use(({ ctx, next }) => {
+const base = t.procedure.use(mapDomainErrors);
+
+export const router = t.router;
+export const publicProcedure = base.use(refuseUnstorableInput);
+
+const signedInStaff = base.use(({ ctx, next }) => {
   if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   return next({ ctx: { ...ctx, staff: ctx.staff } });
 });
+
+/** Procedures any signed-in staff member may call about their own account (who am I, sign out). */
+export const staffSessionProcedure = signedInStaff.use(refuseUnstorableInput);
 
 /**
  * Procedures for staff, each declaring the permission it needs: `staffProcedure.meta({ permission: 'tracks:read' })`.
  * The role check happens here and nowhere else. It fails closed: a procedure that names no permission is refused
  * to every role (and the access-matrix suite reports it).
  */
-export const staffProcedure = staffSessionProcedure.use(({ ctx, meta, next }) => {
-  const permission = meta?.permission;
-  if (!permission || !roleCan(ctx.staff.role, permission)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this' });
-  }
-  return next({ ctx });
-});
+export const staffProcedure = signedInStaff
+  .use(({ ctx, meta, next }) => {
+    const permission = meta?.permission;
+    if (!permission || !roleCan(ctx.staff.role, permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this' });
+    }
+    return next({ ctx });
+  })
+  .use(refuseUnstorableInput);
 
 /** Procedures for the participant signed in to the portal; everything they return is scoped to that participant. */
-export const participantProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.participant) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal first' });
-  return next({ ctx: { ...ctx, participant: ctx.participant } });
-});
+export const participantProcedure = base
+  .use(({ ctx, next }) => {
+    if (!ctx.participant)
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the portal first' });
+    return next({ ctx: { ...ctx, participant: ctx.participant } });
+  })
+  .use(refuseUnstorableInput);

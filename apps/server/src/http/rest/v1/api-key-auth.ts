@@ -1,6 +1,7 @@
 import type { ApiKey, Scope } from '@warmpath/core';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../../../app/runtime.js';
+import { apiAuthFailureWait, countApiAuthFailure } from '../../rate-limits.js';
 import { problem, sendProblem } from './problem.js';
 
 declare module 'fastify' {
@@ -27,6 +28,10 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * key holding the route's `config.scope` (403). It runs before the body is read and validated, so a caller without
  * the scope gets 403 whatever it sends, and never makes the server parse its body.
  *
+ * Failed authentications are counted per client IP (RATE_LIMIT_API_AUTH_FAILURES_PER_MINUTE): past the limit the
+ * IP gets 429 with `Retry-After` until the minute ends, before its key is looked up, so guessing keys costs the
+ * database nothing and gets nowhere.
+ *
  * Fail closed: a non-public route that declares no scope answers 403 to everyone (logged once per route), so a route
  * added without thinking about access is unusable rather than open. The access-matrix suite (src/security) also
  * reports it.
@@ -50,9 +55,18 @@ export function registerApiKeyAuth(app: FastifyInstance, runtime: Runtime) {
       }
       return sendProblem(reply, problem(403, 'This route is not available to any API key'));
     }
+    const waitSeconds = await apiAuthFailureWait(request);
+    if (waitSeconds > 0) {
+      reply.header('retry-after', String(waitSeconds));
+      return sendProblem(
+        reply,
+        problem(429, `Too many failed API key authentications from this address; retry in ${waitSeconds} s`),
+      );
+    }
     const match = BEARER.exec(request.headers.authorization ?? '');
     const key = match?.[1] ? await runtime.services.apiKeys.verifyApiKey(match[1]) : null;
     if (!key) {
+      await countApiAuthFailure(request);
       reply.header('www-authenticate', 'Bearer realm="warmpath"');
       return sendProblem(reply, problem(401, 'Send a valid API key as `Authorization: Bearer <key>`'));
     }

@@ -2,31 +2,36 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import {
-  jsonSchemaTransform,
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Runtime } from '../../../app/runtime.js';
 import { registerApiKeyRateLimit } from '../../rate-limits.js';
+import { registerUnstorableInputCheck } from '../../unstorable-input.js';
 import { registerApiKeyAuth } from './api-key-auth.js';
 import { auditLogRoutes } from './audit-log.routes.js';
 import { eventsRoutes } from './events.routes.js';
-import { registerIdempotency } from './idempotency.js';
+import { IDEMPOTENCY_KEY_HEADER, registerIdempotency } from './idempotency.js';
 import { acceptOnlyStrictJson } from './json-body-parser.js';
+import { documentErrorResponses } from './openapi-errors.js';
 import { documentIdempotencyKey } from './openapi-idempotency.js';
 import { participantsRoutes } from './participants.routes.js';
 import { problem, restErrorHandler, sendProblem } from './problem.js';
 import { referralsRoutes } from './referrals.routes.js';
+import { openApiComponents } from './schemas.js';
 import { tracksRoutes } from './tracks.routes.js';
 import { webhookEndpointsRoutes } from './webhook-endpoints.routes.js';
 
 /**
- * The public REST API v1 (API.md): zod-validated routes, API-key auth, problem+json errors and an OpenAPI 3.1
+ * The public REST API v1 (docs/api.md): zod-validated routes, API-key auth, problem+json errors and an OpenAPI 3.1
  * document at `/api/v1/openapi.json` with a browsable page at `/api/v1/docs`. Register with prefix `/api/v1`.
  */
 export async function restV1(app: FastifyInstance, options: { runtime: Runtime }) {
   const { runtime } = options;
+  const componentsOf = createJsonSchemaTransformObject({ schemaRegistry: openApiComponents });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(restErrorHandler);
@@ -49,9 +54,12 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
       },
       security: [{ apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Schemas in openApiComponents become `$ref`s in the operations and entries of `components.schemas`.
+    transform: createJsonSchemaTransform({ schemaRegistry: openApiComponents }),
     transformObject: (document) =>
-      'openapiObject' in document ? documentIdempotencyKey(document.openapiObject) : document.swaggerObject,
+      'openapiObject' in document
+        ? documentErrorResponses(documentIdempotencyKey(componentsOf(document)))
+        : document.swaggerObject,
   });
   // The docs page and its assets must be reachable without a key; mark swagger-ui's routes as they are added.
   app.addHook('onRoute', (route) => {
@@ -61,6 +69,8 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
 
   registerApiKeyAuth(app, runtime);
   registerApiKeyRateLimit(app);
+  // After authentication (a caller without a key learns nothing), before validation and the idempotency claim.
+  registerUnstorableInputCheck(app, { headers: [IDEMPOTENCY_KEY_HEADER] });
   registerIdempotency(app, runtime);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -11,7 +11,12 @@ describe.each(stacks)('portal rate limits on $name', (stack) => {
   beforeAll(async () => {
     server = await startTestServer({
       stack,
-      env: { RATE_LIMIT_SIGN_IN_PER_MINUTE: '2', RATE_LIMIT_EMAIL_LINKS_PER_MINUTE: '2' },
+      env: {
+        RATE_LIMIT_SIGN_IN_PER_MINUTE: '2',
+        RATE_LIMIT_EMAIL_LINKS_PER_MINUTE: '2',
+        // Clients reach the server through a proxy on loopback (inject's peer) that names them in X-Forwarded-For.
+        TRUST_PROXY: '127.0.0.1',
+      },
     });
     trpc = trpcClient(server.app);
     await createTrack(server, 'open', { selfEnrolment: true });
