@@ -156,6 +156,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       ipHashSalt,
       fraud: createPluginFraudEvaluator(() => pluginHost, logger),
+      salesOwnReferralsOnly: config.WARMPATH_SALES_OWN_REFERRALS_ONLY,
     });
     const users = new UserService({ db, clock });
     const portalAccounts = new PortalAccountService({ db, clock });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Every permission an API key can carry (`resource:read|write`). */
+/**
+ * Every permission an API key can carry: mostly `resource:read|write`; `referrals:review` also decides referrals
+ * fraud rules hold for review.
+ */
 export const API_SCOPES = [
   'tracks:read',
   'tracks:write',
@@ -8,6 +11,7 @@ export const API_SCOPES = [
   'participants:write',
   'referrals:read',
   'referrals:write',
+  'referrals:review',
   'events:write',
   'webhooks:read',
   'webhooks:write',

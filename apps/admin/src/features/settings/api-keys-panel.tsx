@@ -26,6 +26,7 @@ const SCOPES: ReadonlyArray<ApiScope> = [
   'participants:write',
   'referrals:read',
   'referrals:write',
+  'referrals:review',
   'events:write',
   'webhooks:read',
   'webhooks:write',
