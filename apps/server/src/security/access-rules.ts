@@ -134,6 +134,10 @@ export const REST_RULES: Readonly<Record<string, RestRule>> = {
   'DELETE /api/v1/webhook-endpoints/:id': 'webhooks:write',
   'GET /api/v1/webhook-endpoints/:id/deliveries': 'webhooks:read',
   'POST /api/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver': 'webhooks:write',
+
+  'POST /api/v1/api-keys': 'api-keys:write',
+  'GET /api/v1/api-keys': 'api-keys:read',
+  'DELETE /api/v1/api-keys/:id': 'api-keys:write',
 };
 
 /**

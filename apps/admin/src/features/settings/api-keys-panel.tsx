@@ -31,6 +31,8 @@ const SCOPES: ReadonlyArray<ApiScope> = [
   'webhooks:read',
   'webhooks:write',
   'audit:read',
+  'api-keys:read',
+  'api-keys:write',
 ];
 
 /** API keys of the REST API: list, create (the secret is shown once), revoke. */

@@ -7,7 +7,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../../../app/runtime.js';
-import { apiKeyAuditContext, apiKeyMover } from './audit-context.js';
+import { apiKeyActor, apiKeyAuditContext } from './audit-context.js';
 import { errorResponses, pageOf, pageQuerySchema, problemSchema } from './schemas.js';
 
 // Any string: the service answers 404 for ids that are not UUIDs, so a malformed id never reaches SQL.
@@ -94,6 +94,6 @@ export const referralsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = asyn
         response: { 200: referralSchema, 404: problemSchema, 409: problemSchema, ...errorResponses },
       },
     },
-    async (request) => referrals.transition(request.params.id, request.body, apiKeyMover(request)),
+    async (request) => referrals.transition(request.params.id, request.body, apiKeyActor(request)),
   );
 };

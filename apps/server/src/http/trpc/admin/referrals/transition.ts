@@ -1,7 +1,7 @@
 import { getReferralDetail, transitionInputSchema } from '@warmpath/core';
 import { z } from 'zod';
 import { staffProcedure } from '../../trpc.js';
-import { staffMover } from '../staff-audit-context.js';
+import { staffActor } from '../staff-audit-context.js';
 
 /**
  * Moves a referral along its lifecycle (history, audit and `referral.status_changed` webhooks as for any move) as
@@ -13,6 +13,6 @@ export const referralTransition = staffProcedure
   .meta({ permission: 'referrals:write' })
   .input(transitionInputSchema.extend({ id: z.string().min(1).max(100) }))
   .mutation(async ({ ctx, input: { id, ...move } }) => {
-    await ctx.runtime.services.referrals.transition(id, move, staffMover(ctx));
+    await ctx.runtime.services.referrals.transition(id, move, staffActor(ctx));
     return getReferralDetail(ctx.runtime.database.db, id);
   });
