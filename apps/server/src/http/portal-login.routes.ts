@@ -62,17 +62,11 @@ async function signInWithToken(
   const participantId = typeof token === 'string' ? await redeem(token) : null;
   if (!participantId) return redirect(reply, PORTAL_LOGIN_FAILED_PATH);
 
-  // A browser signed in as someone else switches to the link's participant: end the old session, not just hide it.
-  const { sessions } = runtime.services;
-  const previous = request.cookies[PORTAL_SESSION_COOKIE];
-  if (previous) {
-    const validated = await sessions.validateSessionToken(previous);
-    if (validated) await sessions.invalidateSession(validated.session.id);
-  }
-  const { token: sessionToken, session } = await sessions.createSession({
-    type: 'participant',
-    id: participantId,
-  });
+  // A browser signed in as someone else switches to the link's participant: the old session ends, not just hides.
+  const { token: sessionToken, session } = await runtime.services.sessions.switchSession(
+    { type: 'participant', id: participantId },
+    request.cookies[PORTAL_SESSION_COOKIE],
+  );
   setPortalSessionCookie(runtime.config, reply, sessionToken, session.expiresAt);
   return redirect(reply, PORTAL_HOME_PATH);
 }

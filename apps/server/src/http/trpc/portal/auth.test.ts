@@ -167,6 +167,17 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       await trpc.mutation('portal.account.setPassword', { currentPassword: next, password }, changing);
     });
 
+    it("ends the browser's earlier portal session (someone else's) when signing in with a password", async () => {
+      const bobId = await enrolParticipant(server, 'bob@example.com', ['clients']);
+      const bobHere = await signInByLoginLink(server, bobId);
+      const bobElsewhere = await signInByLoginLink(server, bobId);
+      const res = await trpc.mutation('portal.auth.signIn', { email: 'ada@example.com', password }, bobHere);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await me(portalSessionOf(res))).toMatchObject({ id: adaId });
+      expect(await me(bobHere)).toBeNull();
+      expect(await me(bobElsewhere)).toMatchObject({ id: bobId });
+    });
+
     it('needs the current password to change it, naming the field', async () => {
       const session = await signInByLoginLink(server, adaId);
       for (const attempt of [
