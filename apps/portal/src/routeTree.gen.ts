@@ -14,6 +14,9 @@ import { Route as ParticipantRouteImport } from './routes/_participant'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as ParticipantAccountRouteImport } from './routes/_participant/account'
 import { Route as EnrolTrackSlugRouteImport } from './routes/enrol.$trackSlug'
+import { Route as EnrolVerifyRouteImport } from './routes/enrol.verify'
+import { Route as LoginIndexRouteImport } from './routes/login.index'
+import { Route as LoginMagicRouteImport } from './routes/login.magic'
 import { Route as ParticipantReferralsIndexRouteImport } from './routes/_participant/referrals.index'
 import { Route as ParticipantReferralsReferralIdRouteImport } from './routes/_participant/referrals.$referralId'
 import { Route as ParticipantReferralsNewRouteImport } from './routes/_participant/referrals.new'
@@ -42,6 +45,21 @@ const EnrolTrackSlugRoute = EnrolTrackSlugRouteImport.update({
   path: '/enrol/$trackSlug',
   getParentRoute: () => rootRouteImport,
 } as any)
+const EnrolVerifyRoute = EnrolVerifyRouteImport.update({
+  id: '/enrol/verify',
+  path: '/enrol/verify',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const LoginIndexRoute = LoginIndexRouteImport.update({
+  id: '/login/',
+  path: '/login/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const LoginMagicRoute = LoginMagicRouteImport.update({
+  id: '/login/magic',
+  path: '/login/magic',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ParticipantReferralsIndexRoute =
   ParticipantReferralsIndexRouteImport.update({
     id: '/referrals/',
@@ -65,6 +83,9 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/account': typeof ParticipantAccountRoute
   '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/enrol/verify': typeof EnrolVerifyRoute
+  '/login/magic': typeof LoginMagicRoute
+  '/login/': typeof LoginIndexRoute
   '/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
   '/referrals/new': typeof ParticipantReferralsNewRoute
   '/referrals/': typeof ParticipantReferralsIndexRoute
@@ -74,6 +95,9 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/account': typeof ParticipantAccountRoute
   '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/enrol/verify': typeof EnrolVerifyRoute
+  '/login/magic': typeof LoginMagicRoute
+  '/login': typeof LoginIndexRoute
   '/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
   '/referrals/new': typeof ParticipantReferralsNewRoute
   '/referrals': typeof ParticipantReferralsIndexRoute
@@ -85,6 +109,9 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/_participant/account': typeof ParticipantAccountRoute
   '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/enrol/verify': typeof EnrolVerifyRoute
+  '/login/magic': typeof LoginMagicRoute
+  '/login/': typeof LoginIndexRoute
   '/_participant/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
   '/_participant/referrals/new': typeof ParticipantReferralsNewRoute
   '/_participant/referrals/': typeof ParticipantReferralsIndexRoute
@@ -96,6 +123,9 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/account'
     | '/enrol/$trackSlug'
+    | '/enrol/verify'
+    | '/login/magic'
+    | '/login/'
     | '/referrals/$referralId'
     | '/referrals/new'
     | '/referrals/'
@@ -105,6 +135,9 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/account'
     | '/enrol/$trackSlug'
+    | '/enrol/verify'
+    | '/login/magic'
+    | '/login'
     | '/referrals/$referralId'
     | '/referrals/new'
     | '/referrals'
@@ -115,6 +148,9 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/_participant/account'
     | '/enrol/$trackSlug'
+    | '/enrol/verify'
+    | '/login/magic'
+    | '/login/'
     | '/_participant/referrals/$referralId'
     | '/_participant/referrals/new'
     | '/_participant/referrals/'
@@ -125,6 +161,9 @@ export interface RootRouteChildren {
   ParticipantRoute: typeof ParticipantRouteWithChildren
   SignInRoute: typeof SignInRoute
   EnrolTrackSlugRoute: typeof EnrolTrackSlugRoute
+  EnrolVerifyRoute: typeof EnrolVerifyRoute
+  LoginMagicRoute: typeof LoginMagicRoute
+  LoginIndexRoute: typeof LoginIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -162,6 +201,27 @@ declare module '@tanstack/react-router' {
       path: '/enrol/$trackSlug'
       fullPath: '/enrol/$trackSlug'
       preLoaderRoute: typeof EnrolTrackSlugRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/enrol/verify': {
+      id: '/enrol/verify'
+      path: '/enrol/verify'
+      fullPath: '/enrol/verify'
+      preLoaderRoute: typeof EnrolVerifyRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/login/': {
+      id: '/login/'
+      path: '/login'
+      fullPath: '/login/'
+      preLoaderRoute: typeof LoginIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/login/magic': {
+      id: '/login/magic'
+      path: '/login/magic'
+      fullPath: '/login/magic'
+      preLoaderRoute: typeof LoginMagicRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_participant/referrals/': {
@@ -211,6 +271,9 @@ const rootRouteChildren: RootRouteChildren = {
   ParticipantRoute: ParticipantRouteWithChildren,
   SignInRoute: SignInRoute,
   EnrolTrackSlugRoute: EnrolTrackSlugRoute,
+  EnrolVerifyRoute: EnrolVerifyRoute,
+  LoginMagicRoute: LoginMagicRoute,
+  LoginIndexRoute: LoginIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

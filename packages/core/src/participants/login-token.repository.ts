@@ -43,6 +43,29 @@ export async function consumeLoginTokenRow(
   return row?.participant_id;
 }
 
+/**
+ * Whom a usable token (unused, unexpired, of this purpose, its participant active) would sign in: their id, name
+ * and email; undefined otherwise. Reads only: the token stays usable.
+ */
+export async function findLoginTokenHolder(
+  executor: Executor,
+  tokenHash: string,
+  now: Date,
+  purpose: LoginTokenPurpose,
+): Promise<{ id: string; name: string; email: string } | undefined> {
+  return executor
+    .selectFrom('participant_login_tokens')
+    .innerJoin('participants', 'participants.id', 'participant_login_tokens.participant_id')
+    .innerJoin('people', 'people.id', 'participants.person_id')
+    .select(['participants.id', 'people.name', 'people.email'])
+    .where('participant_login_tokens.token_hash', '=', tokenHash)
+    .where('participant_login_tokens.purpose', '=', purpose)
+    .where('participant_login_tokens.used_at', 'is', null)
+    .where('participant_login_tokens.expires_at', '>', now)
+    .where('participants.status', '=', 'active')
+    .executeTakeFirst();
+}
+
 export async function findParticipantStatus(
   executor: Executor,
   id: string,

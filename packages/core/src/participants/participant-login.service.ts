@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
 import { findParticipantStatus } from './login-token.repository.js';
-import { issueLoginToken, redeemLoginToken } from './login-tokens.js';
+import { issueLoginToken, peekLoginToken, redeemLoginToken, type SignInLinkHolder } from './login-tokens.js';
 import { type LoginLink, PARTICIPANT_AUDIT_ACTIONS } from './participant.schema.js';
 
 /** How long a login link works (API.md: 15 minutes). */
@@ -59,6 +59,11 @@ export class ParticipantLoginService {
       url: `${this.#publicUrl}/portal/login?token=${token}`,
       expiresAt: expiresAt.toISOString(),
     };
+  }
+
+  /** Whom a login token would sign in, without using it; null when it would not work (see `consumeLoginToken`). */
+  async peekLoginToken(token: string): Promise<SignInLinkHolder | null> {
+    return peekLoginToken(this.#db, token, { purpose: 'login_link', now: this.#clock.now() });
   }
 
   /**

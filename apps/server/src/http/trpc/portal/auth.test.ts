@@ -3,9 +3,9 @@ import { restCall } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { trpcClient } from '../trpc-test-client.js';
 import {
+  confirmSignInLink,
   createTrack,
   enrolParticipant,
-  pathOf,
   portalCookie,
   portalCookieOf,
   portalSessionOf,
@@ -69,13 +69,13 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect(sent).toMatchObject({ changes: { loginLinkId: row.id } });
       expect(JSON.stringify(sent)).not.toContain(token);
 
-      const res = await server.app.inject({ method: 'GET', url: pathOf(link) });
+      const res = await confirmSignInLink(server, link);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/portal/');
       expect(res.headers['cache-control']).toBe('no-store');
       expect(await me(portalSessionOf(res))).toMatchObject({ id: adaId, email: 'ada@example.com' });
 
-      const again = await server.app.inject({ method: 'GET', url: pathOf(link) });
+      const again = await confirmSignInLink(server, link);
       expect(again.headers.location).toBe('/portal/sign-in?login=expired');
       expect(portalCookieOf(again)).toBeUndefined();
     });
@@ -104,18 +104,14 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       const tampered = `/portal/login/magic?token=${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`;
       const apiLink = await restCall(server, 'POST', `/api/v1/participants/${adaId}/login-links`);
       const apiToken = new URL(apiLink.json().url).searchParams.get('token');
-      for (const url of [pathOf(expired), tampered, `/portal/login/magic?token=${apiToken}`]) {
-        const res = await server.app.inject({ method: 'GET', url });
+      for (const url of [expired, tampered, `/portal/login/magic?token=${apiToken}`]) {
+        const res = await confirmSignInLink(server, url);
         expect(res.headers.location, url).toBe('/portal/sign-in?login=expired');
         expect(portalCookieOf(res)).toBeUndefined();
       }
       // Neither token was spent by the refused attempts.
-      expect((await server.app.inject({ method: 'GET', url: pathOf(fresh) })).headers.location).toBe(
-        '/portal/',
-      );
-      expect(
-        portalCookieOf(await server.app.inject({ method: 'GET', url: pathOf(apiLink.json().url) })),
-      ).toBeDefined();
+      expect((await confirmSignInLink(server, fresh)).headers.location).toBe('/portal/');
+      expect(portalCookieOf(await confirmSignInLink(server, apiLink.json().url))).toBeDefined();
     });
   });
 
