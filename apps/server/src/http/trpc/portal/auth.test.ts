@@ -69,6 +69,9 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect(sent).toMatchObject({ changes: { loginLinkId: row.id } });
       expect(JSON.stringify(sent)).not.toContain(token);
 
+      // Opening the link only names whom it signs in; the magic-link token is not spent by asking.
+      const named = await trpc.query('portal.auth.signInLink', { kind: 'magic', token });
+      expect(named.json().result.data).toEqual({ name: 'ada', email: 'ada@example.com' });
       const res = await confirmSignInLink(server, link);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/portal/');

@@ -108,6 +108,26 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
     expect(portalCookieOf(again)).toBeUndefined();
   });
 
+  it('names whom a verification link is for before it is confirmed, enrolling nobody until then', async () => {
+    const link = await requestEnrolment({
+      trackSlug: 'open-partners',
+      email: 'Vera@Example.com',
+      name: 'Vera',
+    });
+    const token = new URL(link).searchParams.get('token') ?? '';
+    const named = async () =>
+      (await trpc.query('portal.auth.signInLink', { kind: 'enrol', token })).json().result.data;
+    expect(await named()).toEqual({ name: 'Vera', email: 'vera@example.com' });
+    expect(await named()).toEqual({ name: 'Vera', email: 'vera@example.com' });
+    expect(
+      (await server.app.inject({ method: 'GET', url: new URL(link).pathname + new URL(link).search }))
+        .cookies,
+    ).toEqual([]);
+    expect(await server.runtime.services.participants.findByEmail('vera@example.com')).toBeNull();
+    expect((await follow(link)).headers.location).toBe('/portal/');
+    expect(await named()).toBeNull();
+  });
+
   it('answers the same for an address already enrolled, and its link signs them in without a second enrolment', async () => {
     const adaId = await enrolParticipant(server, 'ada@example.com', ['clients']);
     const before = await server.runtime.services.participants.get(adaId);
