@@ -197,8 +197,11 @@ export interface ParticipantLoginTokensTable {
   expires_at: Timestamp;
   /** Set when the link is used: a link signs in once. */
   used_at: Timestamp | null;
-  /** Which route accepts it: API login links (`/portal/login`) or emailed magic links (`/portal/login/magic`). */
-  purpose: Generated<'login_link' | 'magic_link'>;
+  /**
+   * Which route accepts it: API login links (`/portal/login`), emailed magic links (`/portal/login/magic`) or
+   * emailed password reset links (`/portal/reset-password`, which sets a password and signs nobody in).
+   */
+  purpose: Generated<'login_link' | 'magic_link' | 'password_reset'>;
 }
 
 /** A self-enrolment awaiting email verification; only the SHA-256 of the emailed token is stored. */

@@ -86,6 +86,8 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'portal.auth.signIn': 'public',
   'portal.auth.signOut': 'public',
   'portal.auth.signInLink': 'public',
+  'portal.auth.requestPasswordReset': 'public',
+  'portal.auth.resetPassword': 'public',
   'portal.enrol.request': 'public',
   'portal.enrol.join': 'participant',
   'portal.account.get': 'participant',

@@ -1,8 +1,11 @@
 import type { ParticipantLoginTokenRow } from '@warmpath/db';
 import type { Executor } from '../shared/executor.js';
 
-/** Which route a login token is for: API login links or emailed magic links. */
-export type LoginTokenPurpose = 'login_link' | 'magic_link';
+/**
+ * Which route a token is for: API login links, emailed magic links, or emailed portal password reset links (which
+ * sign nobody in). A token works only on its own route.
+ */
+export type LoginTokenPurpose = 'login_link' | 'magic_link' | 'password_reset';
 
 export async function insertLoginTokenRow(
   executor: Executor,
@@ -76,4 +79,18 @@ export async function findParticipantStatus(
     .where('id', '=', id)
     .executeTakeFirst();
   return row?.status;
+}
+
+/** Every unused token of this purpose of the participant stops working (a reset link was used). */
+export async function deleteUnusedLoginTokenRows(
+  executor: Executor,
+  participantId: string,
+  purpose: LoginTokenPurpose,
+): Promise<void> {
+  await executor
+    .deleteFrom('participant_login_tokens')
+    .where('participant_id', '=', participantId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -12,6 +12,16 @@ export const portalSignInInputSchema = z.strictObject({
   password: z.string().min(1).max(1024),
 });
 
+/** `portal.auth.requestPasswordReset` input. Any string is accepted so a malformed address answers like any other. */
+export const requestPortalPasswordResetInputSchema = z.strictObject({ email: z.string().max(400) });
+
+/** `portal.auth.resetPassword` input: the emailed link's token and the new password. */
+export const resetPortalPasswordInputSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: passwordSchema,
+});
+export type ResetPortalPasswordInput = z.input<typeof resetPortalPasswordInputSchema>;
+
 /** `portal.account.setPassword` input: the current password is needed once one is set. */
 export const setPortalPasswordInputSchema = z.strictObject({
   currentPassword: z.string().min(1).max(1024).optional(),
@@ -69,4 +79,6 @@ export const PORTAL_AUDIT_ACTIONS = {
   profileUpdated: 'participant.updated',
   selfEnrolmentRequested: 'participant.self_enrolment_requested',
   selfEnrolled: 'participant.self_enrolled',
+  passwordResetRequested: 'participant.password_reset_requested',
+  passwordReset: 'participant.password_reset',
 } as const;

@@ -271,4 +271,52 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect((await trpc.mutation('portal.account.updateProfile', { name: 'X' })).statusCode).toBe(401);
     });
   });
+
+  describe('forgotten passwords', () => {
+    const fresh = 'a fresh portal passphrase';
+
+    it('emails a reset link only to known addresses, answering every request alike', async () => {
+      server.mail.clear();
+      const known = await trpc.mutation('portal.auth.requestPasswordReset', { email: 'ada@example.com' });
+      expect(known.statusCode, known.body).toBe(200);
+      for (const email of ['nobody@example.com', 'eve@example.com', 'not an email']) {
+        const res = await trpc.mutation('portal.auth.requestPasswordReset', { email });
+        expect(res.body, email).toBe(known.body);
+      }
+      expect(server.mail.sent.map((message) => message.to)).toEqual(['ada@example.com']);
+      expect(server.mail.lastLinkTo('ada@example.com')).toMatch(
+        /^http:\/\/localhost:3000\/portal\/reset-password\?token=[a-z2-7]{32}$/,
+      );
+    });
+
+    it('sets a new password from the link, ends every portal session and signs nobody in', async () => {
+      server.mail.clear();
+      await trpc.mutation('portal.auth.requestPasswordReset', { email: 'ada@example.com' });
+      const token = new URL(server.mail.lastLinkTo('ada@example.com') ?? '').searchParams.get('token') ?? '';
+      const session = await signInByLoginLink(server, adaId);
+      // The reset token is no sign-in token: neither the link pages nor their POST routes take it.
+      expect(
+        (await trpc.query('portal.auth.signInLink', { kind: 'magic', token })).json().result.data,
+      ).toBeNull();
+      const asMagic = await confirmSignInLink(server, `/portal/login/magic?token=${token}`);
+      expect(asMagic.headers.location).toBe('/portal/sign-in?login=expired');
+
+      const res = await trpc.mutation('portal.auth.resetPassword', { token, password: fresh }, session);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(portalCookieOf(res)?.value).toBe('');
+      expect(await me(session)).toBeNull();
+      const signedIn = await trpc.mutation('portal.auth.signIn', {
+        email: 'ada@example.com',
+        password: fresh,
+      });
+      expect(signedIn.statusCode, signedIn.body).toBe(200);
+
+      const again = await trpc.mutation('portal.auth.resetPassword', {
+        token,
+        password: 'another passphrase',
+      });
+      expect(again.statusCode).toBe(400);
+      expect(again.body).toContain('token');
+    });
+  });
 });

@@ -51,7 +51,7 @@ describe.each(stacks)('portal rate limits on $name', (stack) => {
     expect(statuses).toEqual([401, 401, 429]);
   });
 
-  it('limits magic-link and enrolment emails, sending none over the limit', async () => {
+  it('limits magic-link, enrolment and password reset emails, sending none over the limit', async () => {
     server.mail.clear();
     const statuses: number[] = [];
     for (let index = 0; index < 3; index++) {
@@ -76,6 +76,19 @@ describe.each(stacks)('portal rate limits on $name', (stack) => {
     }
     expect(enrolStatuses).toEqual([200, 200, 429]);
     expect(server.mail.to('new2@example.com')).toEqual([]);
+
+    server.mail.clear();
+    const resetStatuses: number[] = [];
+    for (let index = 0; index < 3; index++) {
+      const res = await trpc.mutation(
+        'portal.auth.requestPasswordReset',
+        { email: 'bob@example.com' },
+        fromIp(`198.51.100.${index + 60}`),
+      );
+      resetStatuses.push(res.statusCode);
+    }
+    expect(resetStatuses).toEqual([200, 200, 429]);
+    expect(server.mail.to('bob@example.com')).toHaveLength(2);
   });
 
   it('limits following sign-in links per IP, without spending the token', async () => {
