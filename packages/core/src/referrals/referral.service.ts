@@ -61,7 +61,7 @@ export interface ReferralServiceDeps {
 const PORTAL_LIST_LIMIT = 500;
 
 /**
- * Referrals (DESIGN.md §4, API.md "Referrals"): submission with fraud scoring, duplicate priority, owner routing
+ * Referrals (docs/architecture.md, docs/api.md): submission with fraud scoring, duplicate priority, owner routing
  * and SLA; the lifecycle; staff and portal reads; internal notes. Every change is one transaction with its
  * history row, audit entry and outbox rows.
  */
@@ -81,7 +81,7 @@ export class ReferralService {
   }
 
   /**
-   * Records a referral (API.md `POST /api/v1/referrals`). Invalid input — an unknown track, a participant not
+   * Records a referral (`POST /api/v1/referrals`). Invalid input — an unknown track, a participant not
    * enrolled in it, repeated contacts, answers that do not fit the form — is one `ValidationError` naming each
    * field. A referral of a company already claimed in the track is recorded as its duplicate, not refused.
    */
