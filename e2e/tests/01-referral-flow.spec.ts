@@ -63,7 +63,11 @@ test('an introduction travels from invitation to booked meeting', async ({
   const loginLink = linkIn(invitation, `${e2eEnvironment().baseUrl}/portal/login`);
   const participantContext = await browser.newContext({ baseURL });
   const portal = await participantContext.newPage();
+  // The link first asks whom to sign in (opening it alone signs nobody in), then signs in on Continue.
   await portal.goto(loginLink);
+  await expect(portal.getByText(participant.email)).toBeVisible();
+  await saveScreenshot(portal, testInfo, 'portal-continue-with-link');
+  await portal.getByRole('button', { name: `Continue as ${participant.name}` }).click();
   await expect(portal).toHaveURL(/\/portal\/?$/);
   await expect(portal.getByRole('heading', { level: 1 })).toBeVisible();
   await saveScreenshot(portal, testInfo, 'portal-home');

@@ -137,6 +137,10 @@ test('the portal has no serious accessibility violations on its main pages', asy
   await admin.close();
 
   await page.goto(loginLink);
+  const continueButton = page.getByRole('button', { name: /^Continue as / });
+  await expect(continueButton).toBeVisible();
+  await check(page, testInfo, 'a11y-portal-continue-with-link');
+  await continueButton.click();
   await expect(page).toHaveURL(/\/portal\/?$/);
   await check(page, testInfo, 'a11y-portal-home');
   await page.goto('/portal/referrals');

@@ -11,9 +11,13 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as ParticipantRouteImport } from './routes/_participant'
+import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as ParticipantAccountRouteImport } from './routes/_participant/account'
 import { Route as EnrolTrackSlugRouteImport } from './routes/enrol.$trackSlug'
+import { Route as EnrolVerifyRouteImport } from './routes/enrol.verify'
+import { Route as LoginIndexRouteImport } from './routes/login.index'
+import { Route as LoginMagicRouteImport } from './routes/login.magic'
 import { Route as ParticipantReferralsIndexRouteImport } from './routes/_participant/referrals.index'
 import { Route as ParticipantReferralsReferralIdRouteImport } from './routes/_participant/referrals.$referralId'
 import { Route as ParticipantReferralsNewRouteImport } from './routes/_participant/referrals.new'
@@ -25,6 +29,11 @@ const IndexRoute = IndexRouteImport.update({
 } as any)
 const ParticipantRoute = ParticipantRouteImport.update({
   id: '/_participant',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ResetPasswordRoute = ResetPasswordRouteImport.update({
+  id: '/reset-password',
+  path: '/reset-password',
   getParentRoute: () => rootRouteImport,
 } as any)
 const SignInRoute = SignInRouteImport.update({
@@ -40,6 +49,21 @@ const ParticipantAccountRoute = ParticipantAccountRouteImport.update({
 const EnrolTrackSlugRoute = EnrolTrackSlugRouteImport.update({
   id: '/enrol/$trackSlug',
   path: '/enrol/$trackSlug',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const EnrolVerifyRoute = EnrolVerifyRouteImport.update({
+  id: '/enrol/verify',
+  path: '/enrol/verify',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const LoginIndexRoute = LoginIndexRouteImport.update({
+  id: '/login/',
+  path: '/login/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const LoginMagicRoute = LoginMagicRouteImport.update({
+  id: '/login/magic',
+  path: '/login/magic',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ParticipantReferralsIndexRoute =
@@ -62,18 +86,26 @@ const ParticipantReferralsNewRoute = ParticipantReferralsNewRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/account': typeof ParticipantAccountRoute
   '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/enrol/verify': typeof EnrolVerifyRoute
+  '/login/magic': typeof LoginMagicRoute
+  '/login/': typeof LoginIndexRoute
   '/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
   '/referrals/new': typeof ParticipantReferralsNewRoute
   '/referrals/': typeof ParticipantReferralsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/account': typeof ParticipantAccountRoute
   '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/enrol/verify': typeof EnrolVerifyRoute
+  '/login/magic': typeof LoginMagicRoute
+  '/login': typeof LoginIndexRoute
   '/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
   '/referrals/new': typeof ParticipantReferralsNewRoute
   '/referrals': typeof ParticipantReferralsIndexRoute
@@ -82,9 +114,13 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/_participant': typeof ParticipantRouteWithChildren
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/_participant/account': typeof ParticipantAccountRoute
   '/enrol/$trackSlug': typeof EnrolTrackSlugRoute
+  '/enrol/verify': typeof EnrolVerifyRoute
+  '/login/magic': typeof LoginMagicRoute
+  '/login/': typeof LoginIndexRoute
   '/_participant/referrals/$referralId': typeof ParticipantReferralsReferralIdRoute
   '/_participant/referrals/new': typeof ParticipantReferralsNewRoute
   '/_participant/referrals/': typeof ParticipantReferralsIndexRoute
@@ -93,18 +129,26 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/reset-password'
     | '/sign-in'
     | '/account'
     | '/enrol/$trackSlug'
+    | '/enrol/verify'
+    | '/login/magic'
+    | '/login/'
     | '/referrals/$referralId'
     | '/referrals/new'
     | '/referrals/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/reset-password'
     | '/sign-in'
     | '/account'
     | '/enrol/$trackSlug'
+    | '/enrol/verify'
+    | '/login/magic'
+    | '/login'
     | '/referrals/$referralId'
     | '/referrals/new'
     | '/referrals'
@@ -112,9 +156,13 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/_participant'
+    | '/reset-password'
     | '/sign-in'
     | '/_participant/account'
     | '/enrol/$trackSlug'
+    | '/enrol/verify'
+    | '/login/magic'
+    | '/login/'
     | '/_participant/referrals/$referralId'
     | '/_participant/referrals/new'
     | '/_participant/referrals/'
@@ -123,8 +171,12 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   ParticipantRoute: typeof ParticipantRouteWithChildren
+  ResetPasswordRoute: typeof ResetPasswordRoute
   SignInRoute: typeof SignInRoute
   EnrolTrackSlugRoute: typeof EnrolTrackSlugRoute
+  EnrolVerifyRoute: typeof EnrolVerifyRoute
+  LoginMagicRoute: typeof LoginMagicRoute
+  LoginIndexRoute: typeof LoginIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -141,6 +193,13 @@ declare module '@tanstack/react-router' {
       path: ''
       fullPath: '/'
       preLoaderRoute: typeof ParticipantRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/reset-password': {
+      id: '/reset-password'
+      path: '/reset-password'
+      fullPath: '/reset-password'
+      preLoaderRoute: typeof ResetPasswordRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/sign-in': {
@@ -162,6 +221,27 @@ declare module '@tanstack/react-router' {
       path: '/enrol/$trackSlug'
       fullPath: '/enrol/$trackSlug'
       preLoaderRoute: typeof EnrolTrackSlugRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/enrol/verify': {
+      id: '/enrol/verify'
+      path: '/enrol/verify'
+      fullPath: '/enrol/verify'
+      preLoaderRoute: typeof EnrolVerifyRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/login/': {
+      id: '/login/'
+      path: '/login'
+      fullPath: '/login/'
+      preLoaderRoute: typeof LoginIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/login/magic': {
+      id: '/login/magic'
+      path: '/login/magic'
+      fullPath: '/login/magic'
+      preLoaderRoute: typeof LoginMagicRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_participant/referrals/': {
@@ -209,8 +289,12 @@ const ParticipantRouteWithChildren = ParticipantRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   ParticipantRoute: ParticipantRouteWithChildren,
+  ResetPasswordRoute: ResetPasswordRoute,
   SignInRoute: SignInRoute,
   EnrolTrackSlugRoute: EnrolTrackSlugRoute,
+  EnrolVerifyRoute: EnrolVerifyRoute,
+  LoginMagicRoute: LoginMagicRoute,
+  LoginIndexRoute: LoginIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

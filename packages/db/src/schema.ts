@@ -9,7 +9,7 @@ export type Json<T> = ColumnType<T, string, string>;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** Side effects committed in the same transaction as the domain change (DESIGN.md §5). */
+/** Side effects committed in the same transaction as the domain change (docs/architecture.md). */
 export interface OutboxTable {
   id: string;
   /** Name of the job the dispatcher enqueues for this row. */
@@ -136,7 +136,7 @@ export interface ApiKeysTable {
 export type TrackKind = 'client' | 'partner' | 'employee' | 'custom';
 export type TrackStatus = 'active' | 'paused' | 'archived';
 
-/** One referral program lane (DESIGN.md §4). Settings beyond the pinned columns live in `settings`. */
+/** One referral program lane. Settings beyond the pinned columns live in `settings`. */
 export interface TracksTable {
   id: string;
   slug: string;
@@ -197,8 +197,11 @@ export interface ParticipantLoginTokensTable {
   expires_at: Timestamp;
   /** Set when the link is used: a link signs in once. */
   used_at: Timestamp | null;
-  /** Which route accepts it: API login links (`/portal/login`) or emailed magic links (`/portal/login/magic`). */
-  purpose: Generated<'login_link' | 'magic_link'>;
+  /**
+   * Which route accepts it: API login links (`/portal/login`), emailed magic links (`/portal/login/magic`) or
+   * emailed password reset links (`/portal/reset-password`, which sets a password and signs nobody in).
+   */
+  purpose: Generated<'login_link' | 'magic_link' | 'password_reset'>;
 }
 
 /** A self-enrolment awaiting email verification; only the SHA-256 of the emailed token is stored. */

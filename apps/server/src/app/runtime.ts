@@ -11,6 +11,7 @@ import {
   ParticipantService,
   PluginSettingsService,
   PortalAccountService,
+  PortalPasswordResetService,
   PortalReferralService,
   PortalSignInService,
   PortalTrackService,
@@ -63,6 +64,8 @@ export interface Services {
   portalAccounts: PortalAccountService;
   /** Portal password sign-in with lock-out. */
   portalSignIn: PortalSignInService;
+  /** Portal "forgot password": emailed reset links. */
+  portalPasswords: PortalPasswordResetService;
   /** Portal self-enrolment with email verification. */
   selfEnrolment: SelfEnrolmentService;
   /** The portal's views of tracks: the program, my tracks and links, intake forms. */
@@ -156,6 +159,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       ipHashSalt,
       fraud: createPluginFraudEvaluator(() => pluginHost, logger),
+      salesOwnReferralsOnly: config.WARMPATH_SALES_OWN_REFERRALS_ONLY,
     });
     const users = new UserService({ db, clock });
     const portalAccounts = new PortalAccountService({ db, clock });
@@ -184,6 +188,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         clock,
         accounts: portalAccounts,
         maxFailures: config.WARMPATH_SIGN_IN_MAX_FAILURES,
+      }),
+      portalPasswords: new PortalPasswordResetService({
+        db,
+        clock,
+        mailer,
+        publicUrl: config.PUBLIC_URL,
+        onMailError,
       }),
       selfEnrolment: new SelfEnrolmentService({
         db,

@@ -173,6 +173,9 @@ export const configSchema = z.object({
   WARMPATH_ALLOW_PRIVATE_WEBHOOKS: booleanString.describe(
     'Allow webhook endpoints whose host resolves to a loopback, private or link-local address (off: such URLs are refused when saved and before each delivery, against SSRF). Turn on for receivers inside your network.',
   ),
+  WARMPATH_SALES_OWN_REFERRALS_ONLY: booleanString.describe(
+    'Keep staff with the `sales` role to the referrals assigned to them: moving any other referral in the console is refused. Other roles and API keys are not affected. Off: sales may move any referral.',
+  ),
   WARMPATH_DEMO: booleanString.describe(
     'Seed the demo program (tracks Clients, Partners, Employees) on an empty database. Defaults to on in embedded mode.',
   ),

@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/load-config.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Check this state-changing route as same-origin even when the request carries no cookies: it signs someone in,
+     * and a cross-site form that signs a visitor into the sender's account (login CSRF) needs no cookie of theirs.
+     */
+    sameOriginOnly?: boolean;
+  }
+}
+
 function hostOf(origin: string): string | undefined {
   try {
     return new URL(origin).host;
@@ -25,12 +35,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Refuses cross-site state-changing requests that carry cookies (CSRF). Browsers send `Sec-Fetch-Site` on every
  * request; older ones at least send `Origin` on POST. Requests without cookies (API keys, server-to-server) are not
- * exposed to CSRF and pass.
+ * exposed to CSRF and pass, except on routes marked `sameOriginOnly` (the portal's sign-in links), which sign a
+ * browser in and so are checked whether or not it sends cookies.
  */
 export function registerCsrfProtection(app: FastifyInstance, config: Pick<Config, 'PUBLIC_URL'>) {
   const publicOrigin = new URL(config.PUBLIC_URL).origin;
   app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.headers.cookie) return;
+    if (SAFE_METHODS.has(request.method)) return;
+    if (!request.headers.cookie && !request.routeOptions.config?.sameOriginOnly) return;
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
     const host = request.headers.host;

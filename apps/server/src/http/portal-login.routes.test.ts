@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restCall } from '../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../testing/test-server.js';
-import { pathOf, portalCookie, portalCookieOf } from './trpc/portal/portal-test-kit.js';
+import { confirmSignInLink, pathOf, portalCookie, portalCookieOf } from './trpc/portal/portal-test-kit.js';
 import { signIn, staffCookie, trpcClient } from './trpc/trpc-test-client.js';
 
 const stacks = await testStacks();
@@ -27,9 +27,9 @@ describe.each(stacks)('portal login links on $name', (stack) => {
     return pathOf(res.json().url);
   }
 
-  /** Follows a login link; returns the session token from the cookie it set. */
+  /** Confirms a login link (the page's "Continue"); returns the session token from the cookie it set. */
   async function signInWith(path: string, headers: Record<string, string> = {}): Promise<string> {
-    const res = await server.app.inject({ method: 'GET', url: path, headers });
+    const res = await confirmSignInLink(server, path, headers);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/portal/');
     return portalCookieOf(res)?.value ?? expect.fail('no portal session cookie');
@@ -60,8 +60,56 @@ describe.each(stacks)('portal login links on $name', (stack) => {
   });
   afterAll(() => server?.close());
 
+  it('opening a link (GET) signs nobody in and uses nothing; it names whom the link is for', async () => {
+    const path = await loginPath(ada.id);
+    const token = new URLSearchParams(path.split('?')[1]).get('token') ?? '';
+    for (const headers of [{}, { 'sec-fetch-site': 'cross-site' }]) {
+      const opened = await server.app.inject({ method: 'GET', url: path, headers });
+      expect(portalCookieOf(opened)).toBeUndefined();
+      expect(opened.headers['set-cookie']).toBeUndefined();
+    }
+    for (let look = 0; look < 2; look++) {
+      const named = await trpc.query('portal.auth.signInLink', { kind: 'login', token });
+      expect(named.json().result.data).toEqual({ name: 'ada', email: 'ada@example.com' });
+    }
+    // A login-link token names nobody on the other kinds' pages.
+    for (const kind of ['magic', 'enrol']) {
+      expect((await trpc.query('portal.auth.signInLink', { kind, token })).json().result.data).toBeNull();
+    }
+    // Still unused: confirming signs Ada in, and only then is the link spent.
+    expect(await portalMe(await signInWith(path))).toMatchObject({ id: ada.id });
+    expect(
+      (await trpc.query('portal.auth.signInLink', { kind: 'login', token })).json().result.data,
+    ).toBeNull();
+  });
+
+  it('refuses a cross-site confirmation (login CSRF), with or without cookies, leaving the token unused', async () => {
+    const path = await loginPath(ada.id);
+    const crossSite: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'null' },
+      { origin: 'https://evil.example', cookie: 'unrelated=1' },
+    ];
+    for (const headers of crossSite) {
+      const res = await confirmSignInLink(server, path, headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'WP_ERR_CROSS_SITE_REQUEST' });
+      expect(portalCookieOf(res)).toBeUndefined();
+    }
+    // The portal's own page (same origin) goes through.
+    const res = await confirmSignInLink(server, path, {
+      origin: 'http://localhost:3000',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/portal/');
+    expect(portalCookieOf(res)).toBeDefined();
+  });
+
   it('signs the participant into the portal with an HttpOnly, SameSite=Lax cookie', async () => {
-    const res = await server.app.inject({ method: 'GET', url: await loginPath(ada.id) });
+    const res = await confirmSignInLink(server, await loginPath(ada.id));
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/portal/');
     expect(res.headers['cache-control']).toBe('no-store');
@@ -86,7 +134,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
   it('fails the second use of a link, signing nobody in', async () => {
     const path = await loginPath(ada.id);
     await signInWith(path);
-    const again = await server.app.inject({ method: 'GET', url: path });
+    const again = await confirmSignInLink(server, path);
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toBe('/portal/sign-in?login=expired');
     expect(portalCookieOf(again)).toBeUndefined();
@@ -102,12 +150,30 @@ describe.each(stacks)('portal login links on $name', (stack) => {
       .where('participant_id', '=', bob.id)
       .where('used_at', 'is', null)
       .execute();
-    const res = await server.app.inject({ method: 'GET', url: path });
+    const res = await confirmSignInLink(server, path);
     expect(res.headers.location).toBe('/portal/sign-in?login=expired');
     expect(portalCookieOf(res)).toBeUndefined();
   });
 
-  it('fails unknown, malformed and missing tokens', async () => {
+  it('fails unknown, malformed, missing and repeated tokens, and bodies that are not the form', async () => {
+    for (const payload of ['token=a&token=b', 'token=', 'other=1']) {
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/portal/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload,
+      });
+      expect(res.headers.location, payload).toBe('/portal/sign-in?login=expired');
+    }
+    const json = await server.app.inject({ method: 'POST', url: '/portal/login', payload: ['x'] });
+    expect(json.headers.location).toBe('/portal/sign-in?login=expired');
+    const huge = await server.app.inject({
+      method: 'POST',
+      url: '/portal/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `token=${'a'.repeat(5000)}`,
+    });
+    expect(huge.statusCode).toBe(413);
     for (const url of [
       '/portal/login',
       '/portal/login?token=',
@@ -115,7 +181,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
       '/portal/login?token=%27%20or%201%3D1',
       '/portal/login?token=a&token=b',
     ]) {
-      const res = await server.app.inject({ method: 'GET', url });
+      const res = await confirmSignInLink(server, url);
       expect(res.statusCode, url).toBe(303);
       expect(res.headers.location).toBe('/portal/sign-in?login=expired');
       expect(portalCookieOf(res)).toBeUndefined();

@@ -85,6 +85,9 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'portal.auth.requestMagicLink': 'public',
   'portal.auth.signIn': 'public',
   'portal.auth.signOut': 'public',
+  'portal.auth.signInLink': 'public',
+  'portal.auth.requestPasswordReset': 'public',
+  'portal.auth.resetPassword': 'public',
   'portal.enrol.request': 'public',
   'portal.enrol.join': 'participant',
   'portal.account.get': 'participant',
@@ -134,6 +137,10 @@ export const REST_RULES: Readonly<Record<string, RestRule>> = {
   'DELETE /api/v1/webhook-endpoints/:id': 'webhooks:write',
   'GET /api/v1/webhook-endpoints/:id/deliveries': 'webhooks:read',
   'POST /api/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver': 'webhooks:write',
+
+  'POST /api/v1/api-keys': 'api-keys:write',
+  'GET /api/v1/api-keys': 'api-keys:read',
+  'DELETE /api/v1/api-keys/:id': 'api-keys:write',
 };
 
 /**
@@ -151,10 +158,11 @@ export const HTTP_RULES: Readonly<Record<string, HttpRule>> = {
   'GET /t.js': 'public',
   'POST /t/conversions': 'public',
   'OPTIONS /t/conversions': 'public',
-  // One-time links opened from email: the token in the URL is the credential.
-  'GET /portal/login': 'public',
-  'GET /portal/login/magic': 'public',
-  'GET /portal/enrol/verify': 'public',
+  // The confirmation of a one-time link opened from email (the portal page asks "Continue as …?" and posts the token):
+  // the token is the credential; same-origin only, cookies or not (login CSRF).
+  'POST /portal/login': 'public',
+  'POST /portal/login/magic': 'public',
+  'POST /portal/enrol/verify': 'public',
   'GET /admin/export/referrals.csv': 'referrals:export',
   'GET /admin/export/participants.csv': 'referrals:export',
 };

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_SESSION_COOKIE, STAFF_SESSION_COOKIE } from '../http/session-cookies.js';
+import { confirmSignInLink } from '../http/trpc/portal/portal-test-kit.js';
 import { trpcClient } from '../http/trpc/trpc-test-client.js';
 import { startTestServer, type TestServer, testStacks } from '../testing/test-server.js';
 import { ensureTrack, portalParticipant, staffMember } from './matrix-callers.js';
@@ -160,15 +161,11 @@ describe.each(stacks)('session tokens and API keys on $name', (stack) => {
       expect(me?.email ?? null).not.toBe(victim.email);
     }
 
-    // The portal: a planted portal cookie is replaced on sign-in by a login link, and the planted session ends.
+    // The portal: a planted portal cookie is replaced on sign-in by a (confirmed) login link; the planted session ends.
     const planted = await newPortalToken();
     const other = await portalParticipant(server, 'other@partners.example', 'credentials');
     const link = new URL((await server.runtime.services.participantLogins.createLoginLink(other.id)).url);
-    const login = await server.app.inject({
-      method: 'GET',
-      url: link.pathname + link.search,
-      headers: portalCookie(planted),
-    });
+    const login = await confirmSignInLink(server, link.href, portalCookie(planted));
     const issued = login.cookies.find((cookie) => cookie.name === PORTAL_SESSION_COOKIE)?.value;
     expect(issued).toBeTruthy();
     expect(issued).not.toBe(planted);

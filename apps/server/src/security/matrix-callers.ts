@@ -30,7 +30,7 @@ export async function ensureTrack(server: Pick<TestServer, 'app' | 'apiKey'>, sl
 
 /**
  * Enrols a participant and signs them in to the portal the way a browser does: a one-time login link from
- * `POST /api/v1/participants/{id}/login-links`, followed. Returns their id and the portal session token.
+ * `POST /api/v1/participants/{id}/login-links`, confirmed. Returns their id and the portal session token.
  */
 export async function portalParticipant(
   server: Pick<TestServer, 'app' | 'apiKey'>,
@@ -46,7 +46,13 @@ export async function portalParticipant(
   if (created.statusCode >= 300) throw new Error(`participant: ${created.statusCode} ${created.body}`);
   const { id } = created.json() as { id: string };
   const link = new URL((await api('POST', `/api/v1/participants/${id}/login-links`)).json().url);
-  const login = await server.app.inject({ method: 'GET', url: link.pathname + link.search });
+  // What the link's confirmation page submits when the participant presses "Continue".
+  const login = await server.app.inject({
+    method: 'POST',
+    url: link.pathname,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `token=${link.searchParams.get('token') ?? ''}`,
+  });
   const token = login.cookies.find((cookie) => cookie.name === PORTAL_SESSION_COOKIE)?.value;
   if (!token) throw new Error(`portal login failed: ${login.statusCode}`);
   return { id, token };

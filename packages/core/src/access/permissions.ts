@@ -10,7 +10,6 @@ export const PERMISSIONS = [
   ...API_SCOPES,
   'dashboard:read',
   'system:read',
-  'referrals:review',
   'referrals:assign',
   'referrals:notes',
   'referrals:export',

@@ -61,7 +61,13 @@ export async function markApiKeyRowUsed(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Newest first (UUIDv7 ids). */
-export async function selectApiKeyRows(executor: Executor): Promise<ApiKeyRow[]> {
-  return executor.selectFrom('api_keys').selectAll().orderBy('id', 'desc').execute();
+/** Newest first (UUIDv7 ids); a page when given: ids before `beforeId`, at most `limit`. */
+export async function selectApiKeyRows(
+  executor: Executor,
+  page: { beforeId?: string | undefined; limit?: number | undefined } = {},
+): Promise<ApiKeyRow[]> {
+  let query = executor.selectFrom('api_keys').selectAll().orderBy('id', 'desc');
+  if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  return query.execute();
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { createFakeClock, type FakeClock } from '../testing/fake-clock.js';
-import { API_SCOPES } from './api-key.schema.js';
+import { API_SCOPES, type Scope } from './api-key.schema.js';
 import { ApiKeyService, assertScope } from './api-key.service.js';
 
 const creator = '0190a000-0000-7000-8000-0000000000c1';
@@ -90,7 +90,7 @@ describe.each(kinds)('API keys on %s', (kind) => {
       createdBy: creator,
     });
     const actor = { type: 'user' as const, id: creator };
-    const revoked = await keys.revokeApiKey(apiKey.id, { actor, ip: '192.0.2.1' });
+    const revoked = await keys.revokeApiKey(apiKey.id, { actor, role: 'admin', ip: '192.0.2.1' });
     expect(revoked.revokedAt).toBe(clock.now().toISOString());
     expect(await keys.verifyApiKey(key)).toBeNull();
     expect((await keys.revokeApiKey(apiKey.id)).revokedAt).toBe(revoked.revokedAt);
@@ -118,6 +118,72 @@ describe.each(kinds)('API keys on %s', (kind) => {
       'CRM sync',
     ]);
     expect(listed[0]?.revokedAt).not.toBeNull();
+  });
+
+  it('lists a page at a time with an opaque cursor, newest first', async () => {
+    const all = await keys.list();
+    const first = await keys.listPage({ limit: 2 });
+    expect(first.data).toEqual(all.slice(0, 2));
+    const rest = await keys.listPage({ limit: 200, cursor: first.nextCursor ?? '' });
+    expect(rest).toEqual({ data: all.slice(2), nextCursor: null });
+    await expect(keys.listPage({ cursor: 'junk' })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('never lets a key or a staff role grant a scope it lacks, naming the missing scopes', async () => {
+    const { apiKey: manager } = await keys.createApiKey({
+      name: 'Key manager',
+      scopes: ['api-keys:write', 'tracks:read', 'events:write'],
+    });
+    const asKey = {
+      actor: { type: 'api_key' as const, id: manager.id },
+      scopes: manager.scopes,
+      ip: '192.0.2.9',
+    };
+    const before = (await keys.list()).length;
+    const wider = { name: 'Wider', scopes: ['tracks:read', 'referrals:write', 'audit:read'] as Scope[] };
+    await expect(keys.createApiKey(wider, asKey)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(keys.createApiKey(wider, asKey)).rejects.toThrow(
+      'This API key cannot grant scopes it lacks: referrals:write, audit:read',
+    );
+    expect(await keys.list()).toHaveLength(before);
+
+    const { apiKey: narrower } = await keys.createApiKey(
+      { name: 'Narrower', scopes: ['events:write'] },
+      asKey,
+    );
+    expect(narrower).toMatchObject({ scopes: ['events:write'], createdBy: null });
+    const [entry] = (await audit.list({ targetId: narrower.id, action: 'api_key.created', limit: 1 })).data;
+    expect(entry).toMatchObject({ actor: { type: 'api_key', id: manager.id }, ip: '192.0.2.9' });
+
+    // Staff hold the scopes their role's permissions include: a manager has no api-keys:write, no webhooks:write.
+    const asManager = { actor: { type: 'user' as const, id: creator }, role: 'manager' as const };
+    await expect(keys.createApiKey({ name: 'M', scopes: ['webhooks:write'] }, asManager)).rejects.toThrow(
+      'You cannot grant scopes you lack: webhooks:write',
+    );
+    const asAdmin = { actor: { type: 'user' as const, id: creator }, role: 'admin' as const };
+    expect((await keys.createApiKey({ name: 'A', scopes: [...API_SCOPES] }, asAdmin)).apiKey.scopes).toEqual([
+      ...API_SCOPES,
+    ]);
+  });
+
+  it('lets a key revoke only keys whose scopes it holds', async () => {
+    const { apiKey: manager } = await keys.createApiKey({
+      name: 'Revoker',
+      scopes: ['api-keys:write', 'tracks:read'],
+    });
+    const asKey = { actor: { type: 'api_key' as const, id: manager.id }, scopes: manager.scopes };
+    const { key: broader, apiKey: broaderKey } = await keys.createApiKey({
+      name: 'Broader',
+      scopes: ['tracks:read', 'tracks:write'],
+    });
+    await expect(keys.revokeApiKey(broaderKey.id, asKey)).rejects.toThrow(
+      'This API key cannot revoke a key with scopes it lacks: tracks:write',
+    );
+    expect(await keys.verifyApiKey(broader)).not.toBeNull();
+    const { apiKey: reader } = await keys.createApiKey({ name: 'Reader', scopes: ['tracks:read'] });
+    expect((await keys.revokeApiKey(reader.id, asKey)).revokedAt).not.toBeNull();
+    // Itself too.
+    expect((await keys.revokeApiKey(manager.id, asKey)).revokedAt).not.toBeNull();
   });
 
   it('rejects unknown scopes, an empty scope list and unknown fields', async () => {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { ForbiddenError, NotFoundError, parseInput, ValidationError } from '../errors.js';
 import { sha256Hex } from '../shared/crypto.js';
+import { decodeIdCursor, encodeIdCursor } from '../shared/cursor.js';
 import { type Executor, isUniqueViolation } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
 import {
@@ -21,10 +22,14 @@ import {
   API_KEY_AUDIT_ACTIONS,
   API_SCOPES,
   type ApiKey,
+  type ApiKeyListQuery,
+  type ApiKeyPage,
+  apiKeyListQuerySchema,
   type CreateApiKeyInput,
   createApiKeyInputSchema,
   type Scope,
 } from './api-key.schema.js';
+import { type ApiKeyManager, assertHoldsScopes, SYSTEM_KEY_MANAGER } from './api-key-manager.js';
 import { auditSnapshot, toApiKey } from './api-key-record.js';
 import { generateApiKey, MAX_API_KEY_LENGTH, visiblePrefix } from './api-key-secret.js';
 
@@ -54,20 +59,20 @@ export class ApiKeyService {
   }
 
   /**
-   * Creates a key (audited). `key` is the secret: show it once, it cannot be read again. The actor defaults to
-   * `createdBy` when given.
+   * Creates a key (audited as `manager`'s doing). `key` is the secret: show it once, it cannot be read again. A key
+   * never carries a scope its creator lacks: a staff member's role or a creating key must hold every scope asked
+   * for, else a `ForbiddenError` naming the missing ones. Without a manager (the CLI, tests) the system creates it,
+   * audited as `createdBy` when given.
    */
   async createApiKey(
     input: CreateApiKeyInput,
-    context?: AuditContext,
+    manager?: ApiKeyManager,
   ): Promise<{ key: string; apiKey: ApiKey }> {
     const { name, scopes, createdBy } = parseInput(createApiKeyInputSchema, input);
+    if (manager) assertHoldsScopes(manager, scopes, 'grant');
     const key = generateApiKey();
-    const apiKey = await this.#insert(
-      key,
-      { name, scopes, createdBy: createdBy ?? null },
-      context ?? actingUser(createdBy),
-    );
+    const context: AuditContext = manager ? { actor: manager.actor, ip: manager.ip } : actingUser(createdBy);
+    const apiKey = await this.#insert(key, { name, scopes, createdBy: createdBy ?? null }, context);
     return { key, apiKey };
   }
 
@@ -89,12 +94,17 @@ export class ApiKeyService {
     return toApiKey(row);
   }
 
-  /** Revokes a key (audited); the key stops working at once. Revoking a revoked key changes nothing. */
-  async revokeApiKey(id: string, context: AuditContext = SYSTEM_CONTEXT): Promise<ApiKey> {
+  /**
+   * Revokes a key (audited); the key stops working at once. Revoking a revoked key changes nothing. `manager` must
+   * hold every scope of the key: a narrower key (or role) cannot take a broader key away (`ForbiddenError`).
+   */
+  async revokeApiKey(id: string, manager: ApiKeyManager = SYSTEM_KEY_MANAGER): Promise<ApiKey> {
     if (!isUuid(id)) throw apiKeyNotFound(id);
+    const context: AuditContext = { actor: manager.actor, ip: manager.ip };
     return this.#db.transaction().execute(async (trx) => {
       const current = await lockApiKeyRowById(trx, id);
       if (!current) throw apiKeyNotFound(id);
+      assertHoldsScopes(manager, toApiKey(current).scopes, 'revoke a key with');
       if (current.revoked_at !== null) return toApiKey(current);
       const now = this.#clock.now();
       const row = await updateApiKeyRow(trx, id, { revoked_at: now });
@@ -112,6 +122,21 @@ export class ApiKeyService {
   /** Every key, revoked ones included, newest first. */
   async list(): Promise<ApiKey[]> {
     return (await selectApiKeyRows(this.#db)).map(toApiKey);
+  }
+
+  /** One page of keys, revoked ones included, newest first (REST `GET /api/v1/api-keys`). */
+  async listPage(query: ApiKeyListQuery = {}): Promise<ApiKeyPage> {
+    const { limit, cursor } = parseInput(apiKeyListQuerySchema, query);
+    const rows = await selectApiKeyRows(this.#db, {
+      beforeId: cursor === undefined ? undefined : decodeIdCursor(cursor),
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      data: page.map(toApiKey),
+      nextCursor: rows.length > limit && last ? encodeIdCursor(last.id) : null,
+    };
   }
 
   /**

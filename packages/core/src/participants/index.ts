@@ -1,4 +1,5 @@
 export { generateLinkCode, LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from './link-code.js';
+export type { SignInLinkHolder } from './login-tokens.js';
 export {
   type EnrollmentByCode,
   type EnrollmentResult,

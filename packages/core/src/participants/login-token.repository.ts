@@ -1,8 +1,11 @@
 import type { ParticipantLoginTokenRow } from '@warmpath/db';
 import type { Executor } from '../shared/executor.js';
 
-/** Which route a login token is for: API login links or emailed magic links. */
-export type LoginTokenPurpose = 'login_link' | 'magic_link';
+/**
+ * Which route a token is for: API login links, emailed magic links, or emailed portal password reset links (which
+ * sign nobody in). A token works only on its own route.
+ */
+export type LoginTokenPurpose = 'login_link' | 'magic_link' | 'password_reset';
 
 export async function insertLoginTokenRow(
   executor: Executor,
@@ -43,6 +46,29 @@ export async function consumeLoginTokenRow(
   return row?.participant_id;
 }
 
+/**
+ * Whom a usable token (unused, unexpired, of this purpose, its participant active) would sign in: their id, name
+ * and email; undefined otherwise. Reads only: the token stays usable.
+ */
+export async function findLoginTokenHolder(
+  executor: Executor,
+  tokenHash: string,
+  now: Date,
+  purpose: LoginTokenPurpose,
+): Promise<{ id: string; name: string; email: string } | undefined> {
+  return executor
+    .selectFrom('participant_login_tokens')
+    .innerJoin('participants', 'participants.id', 'participant_login_tokens.participant_id')
+    .innerJoin('people', 'people.id', 'participants.person_id')
+    .select(['participants.id', 'people.name', 'people.email'])
+    .where('participant_login_tokens.token_hash', '=', tokenHash)
+    .where('participant_login_tokens.purpose', '=', purpose)
+    .where('participant_login_tokens.used_at', 'is', null)
+    .where('participant_login_tokens.expires_at', '>', now)
+    .where('participants.status', '=', 'active')
+    .executeTakeFirst();
+}
+
 export async function findParticipantStatus(
   executor: Executor,
   id: string,
@@ -53,4 +79,18 @@ export async function findParticipantStatus(
     .where('id', '=', id)
     .executeTakeFirst();
   return row?.status;
+}
+
+/** Every unused token of this purpose of the participant stops working (a reset link was used). */
+export async function deleteUnusedLoginTokenRows(
+  executor: Executor,
+  participantId: string,
+  purpose: LoginTokenPurpose,
+): Promise<void> {
+  await executor
+    .deleteFrom('participant_login_tokens')
+    .where('participant_id', '=', participantId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -5,9 +5,16 @@ import { randomBase32, sha256Hex } from '../shared/crypto.js';
 import type { Executor } from '../shared/executor.js';
 import {
   consumeLoginTokenRow,
+  findLoginTokenHolder,
   insertLoginTokenRow,
   type LoginTokenPurpose,
 } from './login-token.repository.js';
+
+/** Whom a sign-in link would sign in, as the confirmation page names them ("Continue as …"). */
+export interface SignInLinkHolder {
+  name: string;
+  email: string;
+}
 
 // 20 random bytes → 32 base32 characters (160 bits): not guessable within a link's lifetime.
 const TOKEN_BYTES = 20;
@@ -57,4 +64,19 @@ export async function redeemLoginToken(
     });
     return participantId;
   });
+}
+
+/**
+ * Whom a sign-in token of the given purpose would sign in, or null when using it would fail (malformed, unknown,
+ * of another purpose, expired, used, participant disabled). Nothing is written: the token stays usable, so a page
+ * can ask before signing anyone in.
+ */
+export async function peekLoginToken(
+  db: Executor,
+  token: string,
+  request: { purpose: LoginTokenPurpose; now: Date },
+): Promise<SignInLinkHolder | null> {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const holder = await findLoginTokenHolder(db, sha256Hex(token), request.now, request.purpose);
+  return holder ? { name: holder.name, email: holder.email } : null;
 }

@@ -66,6 +66,25 @@ describe.each(kinds)('participant login links on %s', (kind) => {
     expect(signIn).toMatchObject({ actor: { type: 'participant', id: adaId }, ip: '10.1.2.3' });
   });
 
+  it('tells whom a link would sign in without using it, and nothing for a link that would not work', async () => {
+    const token = tokenOf((await logins.createLoginLink(adaId)).url);
+    for (let look = 0; look < 2; look++) {
+      expect(await logins.peekLoginToken(token)).toEqual({ name: 'Ada', email: 'ada@example.com' });
+    }
+    const signedIn = (await audit.list({ targetId: adaId, action: 'auth.signed_in', limit: 50 })).data.length;
+    expect(await logins.consumeLoginToken(token)).toBe(adaId);
+    expect((await audit.list({ targetId: adaId, action: 'auth.signed_in', limit: 50 })).data).toHaveLength(
+      signedIn + 1,
+    );
+    expect(await logins.peekLoginToken(token)).toBeNull();
+
+    const late = tokenOf((await logins.createLoginLink(adaId)).url);
+    clock.advance(LOGIN_LINK_TTL_MS);
+    for (const attempt of [late, '', 'short', "' or 1=1 --", `${token.slice(0, -1)}x`]) {
+      expect(await logins.peekLoginToken(attempt)).toBeNull();
+    }
+  });
+
   it('stops working after 15 minutes', async () => {
     const token = tokenOf((await logins.createLoginLink(bobId)).url);
     const late = tokenOf((await logins.createLoginLink(bobId)).url);
@@ -105,6 +124,7 @@ describe.each(kinds)('participant login links on %s', (kind) => {
       .set({ status: 'disabled' })
       .where('id', '=', bobId)
       .execute();
+    expect(await logins.peekLoginToken(token)).toBeNull();
     expect(await logins.consumeLoginToken(token)).toBeNull();
     await expect(logins.createLoginLink(bobId)).rejects.toBeInstanceOf(ConflictError);
   });

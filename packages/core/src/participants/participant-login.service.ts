@@ -5,10 +5,10 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
 import { findParticipantStatus } from './login-token.repository.js';
-import { issueLoginToken, redeemLoginToken } from './login-tokens.js';
+import { issueLoginToken, peekLoginToken, redeemLoginToken, type SignInLinkHolder } from './login-tokens.js';
 import { type LoginLink, PARTICIPANT_AUDIT_ACTIONS } from './participant.schema.js';
 
-/** How long a login link works (API.md: 15 minutes). */
+/** How long a login link works: 15 minutes (docs/api.md). */
 export const LOGIN_LINK_TTL_MS = 15 * 60_000;
 
 /** Dependencies of {@link ParticipantLoginService}. */
@@ -20,8 +20,9 @@ export interface ParticipantLoginServiceDeps {
 }
 
 /**
- * One-time portal login links (API.md "Participants"): a product embedding the portal asks for a link and hands it
- * to its signed-in user. A link works once, for 15 minutes; only the SHA-256 of its token is stored.
+ * One-time portal login links (`POST /api/v1/participants/{id}/login-links`): a product embedding the portal asks
+ * for a link and hands it to its signed-in user. A link works once, for 15 minutes; only the SHA-256 of its token
+ * is stored.
  */
 export class ParticipantLoginService {
   readonly #db: Executor;
@@ -59,6 +60,11 @@ export class ParticipantLoginService {
       url: `${this.#publicUrl}/portal/login?token=${token}`,
       expiresAt: expiresAt.toISOString(),
     };
+  }
+
+  /** Whom a login token would sign in, without using it; null when it would not work (see `consumeLoginToken`). */
+  async peekLoginToken(token: string): Promise<SignInLinkHolder | null> {
+    return peekLoginToken(this.#db, token, { purpose: 'login_link', now: this.#clock.now() });
   }
 
   /**

@@ -35,3 +35,18 @@ export async function consumeEnrolmentRequestRow(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** The unused, unexpired request with this token hash, if any. Reads only: the token stays usable. */
+export async function findUsableEnrolmentRequestRow(
+  executor: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<PortalEnrolmentRequestRow | undefined> {
+  return executor
+    .selectFrom('portal_enrolment_requests')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}

@@ -6,7 +6,10 @@ export {
   portalFormForInputSchema,
   portalSignInInputSchema,
   portalSubmitReferralInputSchema,
+  type ResetPortalPasswordInput,
   requestMagicLinkInputSchema,
+  requestPortalPasswordResetInputSchema,
+  resetPortalPasswordInputSchema,
   type SelfEnrolmentRequestInput,
   type SetPortalPasswordInput,
   selfEnrolmentRequestInputSchema,
@@ -19,6 +22,10 @@ export {
   type PortalAccountServiceDeps,
   type PortalRequestContext,
 } from './portal-account.service.js';
+export {
+  PortalPasswordResetService,
+  type PortalPasswordResetServiceDeps,
+} from './portal-password-reset.service.js';
 export {
   PortalReferralService,
   type PortalReferralServiceDeps,

@@ -2,7 +2,12 @@ import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import type { Mailer } from '../mail/mailer.js';
 import { findParticipantStatus } from '../participants/login-token.repository.js';
-import { issueLoginToken, redeemLoginToken } from '../participants/login-tokens.js';
+import {
+  issueLoginToken,
+  peekLoginToken,
+  redeemLoginToken,
+  type SignInLinkHolder,
+} from '../participants/login-tokens.js';
 import { findParticipantIdByEmail } from '../participants/participant.repository.js';
 import type { Executor } from '../shared/executor.js';
 import { emailSchema } from '../users/user.schema.js';
@@ -70,6 +75,11 @@ export class MagicLinkService {
     });
     const url = `${this.#publicUrl}/portal/login/magic?token=${token}`;
     sendInBackground(this.#mailer, magicLinkEmail({ to: parsed.data, url }), this.#onMailError);
+  }
+
+  /** Whom a magic-link token would sign in, without using it; null for any token that would not work. */
+  async peekMagicLinkToken(token: string): Promise<SignInLinkHolder | null> {
+    return peekLoginToken(this.#db, token, { purpose: 'magic_link', now: this.#clock.now() });
   }
 
   /** Uses a magic-link token: the participant it signs in (audited), or null for any token that does not work. */

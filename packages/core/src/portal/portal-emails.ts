@@ -43,3 +43,28 @@ export function enrolmentVerificationEmail({
     ].join('\n'),
   };
 }
+
+/** The portal password reset email with its single-use link. */
+export function portalPasswordResetEmail({
+  to,
+  name,
+  url,
+}: {
+  to: string;
+  name: string;
+  url: string;
+}): MailMessage {
+  return {
+    to,
+    subject: 'Reset your referral portal password',
+    text: [
+      `Hello ${name},`,
+      '',
+      'Someone (hopefully you) asked to reset the password you use to sign in to the referral portal. Choose a new one here:',
+      '',
+      url,
+      '',
+      'The link works once, for one hour. If you did not ask for it, ignore this email: your password stays as it is.',
+    ].join('\n'),
+  };
+}

@@ -12,6 +12,11 @@ export interface PortalSignInServiceDeps extends SignInLockoutLimits {
   passwordHasher?: PasswordHasher | undefined;
 }
 
+/** The key portal sign-in failures are counted under, apart from the console's (which count under the email). */
+export function portalFailureKey(email: string): string {
+  return `portal:${email}`;
+}
+
 /**
  * Portal password sign-in, with the console's lock-out ({@link PasswordSignIn}) but its own failure counts (kept
  * under `portal:<email>`): someone who is both staff and a referrer is not locked out of the console by mistakes in
@@ -27,7 +32,7 @@ export class PortalSignInService {
     this.#signIn = new PasswordSignIn({
       ...deps,
       subject: 'participant',
-      failureKey: (email) => `portal:${email}`,
+      failureKey: portalFailureKey,
       signedInChanges: { method: 'password' },
     });
   }

@@ -12,6 +12,16 @@ export const portalSignInInputSchema = z.strictObject({
   password: z.string().min(1).max(1024),
 });
 
+/** `portal.auth.requestPasswordReset` input. Any string is accepted so a malformed address answers like any other. */
+export const requestPortalPasswordResetInputSchema = z.strictObject({ email: z.string().max(400) });
+
+/** `portal.auth.resetPassword` input: the emailed link's token and the new password. */
+export const resetPortalPasswordInputSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: passwordSchema,
+});
+export type ResetPortalPasswordInput = z.input<typeof resetPortalPasswordInputSchema>;
+
 /** `portal.account.setPassword` input: the current password is needed once one is set. */
 export const setPortalPasswordInputSchema = z.strictObject({
   currentPassword: z.string().min(1).max(1024).optional(),
@@ -36,9 +46,10 @@ export type SelfEnrolmentRequestInput = z.input<typeof selfEnrolmentRequestInput
 export const portalFormForInputSchema = z.strictObject({ trackSlug: trackSlugSchema });
 
 /**
- * `portal.referrals.submit` input: the referral of API.md without the participant (the session's) and with an
- * optional company domain (taken from a contact's work email when left out). `submissionId`, a client-made UUID,
- * makes a repeated submit (a double click, a retry after a lost answer) return the first referral.
+ * `portal.referrals.submit` input: the referral of `POST /api/v1/referrals` without the participant (the
+ * session's) and with an optional company domain (taken from a contact's work email when left out).
+ * `submissionId`, a client-made UUID, makes a repeated submit (a double click, a retry after a lost answer) return
+ * the first referral.
  */
 export const portalSubmitReferralInputSchema = z.strictObject({
   trackSlug: trackSlugSchema,
@@ -69,4 +80,6 @@ export const PORTAL_AUDIT_ACTIONS = {
   profileUpdated: 'participant.updated',
   selfEnrolmentRequested: 'participant.self_enrolment_requested',
   selfEnrolled: 'participant.self_enrolled',
+  passwordResetRequested: 'participant.password_reset_requested',
+  passwordReset: 'participant.password_reset',
 } as const;

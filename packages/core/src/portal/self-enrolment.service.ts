@@ -4,6 +4,7 @@ import { type Clock, systemClock } from '../clock.js';
 import { ForbiddenError, NotFoundError, parseInput, ValidationError } from '../errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { findParticipantStatus } from '../participants/login-token.repository.js';
+import type { SignInLinkHolder } from '../participants/login-tokens.js';
 import { findParticipantIdByEmail } from '../participants/participant.repository.js';
 import type { ParticipantService } from '../participants/participant.service.js';
 import { randomBase32, sha256Hex } from '../shared/crypto.js';
@@ -11,7 +12,11 @@ import type { Executor } from '../shared/executor.js';
 import { findTrackRowBySlug } from '../tracks/track.repository.js';
 import { readReferralTrackSettings } from '../tracks/track-settings.schema.js';
 import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from './background-mail.js';
-import { consumeEnrolmentRequestRow, insertEnrolmentRequestRow } from './enrolment-request.repository.js';
+import {
+  consumeEnrolmentRequestRow,
+  findUsableEnrolmentRequestRow,
+  insertEnrolmentRequestRow,
+} from './enrolment-request.repository.js';
 import {
   PORTAL_AUDIT_ACTIONS,
   portalFormForInputSchema,
@@ -135,6 +140,19 @@ export class SelfEnrolmentService {
       throw new ForbiddenError(`${track.name} is by invitation only: ask the program team to invite you`);
     }
     return track;
+  }
+
+  /**
+   * Whom a verification token would enrol and sign in (the name and email they asked with), without using it; null
+   * when the token is malformed, unknown, expired or used, or its address belongs to a disabled participant.
+   */
+  async peek(token: string): Promise<SignInLinkHolder | null> {
+    if (!TOKEN_PATTERN.test(token)) return null;
+    const request = await findUsableEnrolmentRequestRow(this.#db, sha256Hex(token), this.#clock.now());
+    if (!request) return null;
+    const existing = await findParticipantIdByEmail(this.#db, request.email);
+    if (existing && (await findParticipantStatus(this.#db, existing)) !== 'active') return null;
+    return { name: request.name, email: request.email };
   }
 
   /**

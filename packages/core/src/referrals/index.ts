@@ -15,7 +15,7 @@ export {
   NO_FRAUD_RULES,
   type StoredFraudFlag,
 } from './fraud.js';
-export { assertMayMoveReferral, isHeldForReview } from './held-for-review.js';
+export { isHeldForReview } from './held-for-review.js';
 export {
   type PortalReferral,
   portalReferralSchema,
@@ -71,6 +71,13 @@ export {
   referralConsoleFiltersSchema,
   referralConsoleListQuerySchema,
 } from './referral-console-list.js';
+export {
+  assertMayMove,
+  moverMayReview,
+  type ReferralMovePolicy,
+  type ReferralMover,
+  SYSTEM_MOVER,
+} from './referral-mover.js';
 export {
   decideReview,
   listReviewQueue,

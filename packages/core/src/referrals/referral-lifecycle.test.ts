@@ -21,6 +21,7 @@ import {
 
 const staff = {
   actor: { type: 'user' as const, id: '0190a000-0000-7000-8000-0000000000aa' },
+  role: 'manager' as const,
   ip: '198.51.100.1',
 };
 const HOUR_MS = 60 * 60 * 1000;

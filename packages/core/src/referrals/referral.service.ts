@@ -34,6 +34,12 @@ import {
   type TransitionInput,
   transitionInputSchema,
 } from './referral.schema.js';
+import {
+  assertMayMove,
+  type ReferralMovePolicy,
+  type ReferralMover,
+  SYSTEM_MOVER,
+} from './referral-mover.js';
 import { loadReferrals } from './referral-record.js';
 import { checkReferralSla, type SlaCheckOutcome } from './sla-check.js';
 import { assertTransition } from './transitions.js';
@@ -47,13 +53,15 @@ export interface ReferralServiceDeps {
   fraud: FraudEvaluator;
   /** Salt of submission IP hashes; the same one click records use, so fraud rules can compare them. */
   ipHashSalt?: string | undefined;
+  /** `WARMPATH_SALES_OWN_REFERRALS_ONLY`: staff with the `sales` role move only referrals assigned to them. */
+  salesOwnReferralsOnly?: boolean | undefined;
 }
 
 /** How many referrals the portal lists for one referrer (newest first). */
 const PORTAL_LIST_LIMIT = 500;
 
 /**
- * Referrals (DESIGN.md §4, API.md "Referrals"): submission with fraud scoring, duplicate priority, owner routing
+ * Referrals (docs/architecture.md, docs/api.md): submission with fraud scoring, duplicate priority, owner routing
  * and SLA; the lifecycle; staff and portal reads; internal notes. Every change is one transaction with its
  * history row, audit entry and outbox rows.
  */
@@ -62,16 +70,18 @@ export class ReferralService {
   readonly #clock: Clock;
   readonly #fraud: FraudEvaluator;
   readonly #ipHashSalt: string | undefined;
+  readonly #movePolicy: ReferralMovePolicy;
 
   constructor(deps: ReferralServiceDeps) {
     this.#db = deps.db;
     this.#clock = deps.clock ?? systemClock;
     this.#fraud = deps.fraud;
     this.#ipHashSalt = deps.ipHashSalt;
+    this.#movePolicy = { salesOwnReferralsOnly: deps.salesOwnReferralsOnly ?? false };
   }
 
   /**
-   * Records a referral (API.md `POST /api/v1/referrals`). Invalid input — an unknown track, a participant not
+   * Records a referral (`POST /api/v1/referrals`). Invalid input — an unknown track, a participant not
    * enrolled in it, repeated contacts, answers that do not fit the form — is one `ValidationError` naming each
    * field. A referral of a company already claimed in the track is recorded as its duplicate, not refused.
    */
@@ -89,19 +99,27 @@ export class ReferralService {
   }
 
   /**
-   * Moves a referral along its lifecycle (see `transitions.ts`); a move the lifecycle does not allow is a
-   * `ConflictError`, an unknown referral a `NotFoundError`.
+   * Moves a referral along its lifecycle (see `transitions.ts`) as `mover`. On the locked row, first the move policy
+   * (`assertMayMove`): a referral held for review needs `referrals:review`, and sales may be kept to their own
+   * referrals — a `ForbiddenError`; then the lifecycle: a move it does not allow is a `ConflictError`. An unknown
+   * referral is a `NotFoundError`.
    */
   async transition(
     id: string,
     input: TransitionInput,
-    context: AuditContext = SYSTEM_CONTEXT,
+    mover: ReferralMover = SYSTEM_MOVER,
   ): Promise<Referral> {
     const { to, reason } = parseInput(transitionInputSchema, input);
     if (!isUuid(id)) throw referralNotFound(id);
+    const context: AuditContext = { actor: mover.actor, ip: mover.ip };
     return this.#db.transaction().execute(async (trx) => {
       const row = await lockReferralRow(trx, id);
       if (!row) throw referralNotFound(id);
+      assertMayMove(
+        mover,
+        { status: row.status, fraudDecision: row.fraud_decision, ownerId: row.owner_id },
+        this.#movePolicy,
+      );
       assertTransition(row.status, to);
       const now = this.#clock.now();
       await updateReferralRow(trx, id, { status: to, updated_at: now });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AuditContext } from '../audit/audit.schema.js';
 import { parseInput } from '../errors.js';
 import { decodeIdCursor, encodeIdCursor } from '../shared/cursor.js';
 import type { Executor } from '../shared/executor.js';
@@ -12,6 +11,7 @@ import {
   selectListColumns,
   toListItem,
 } from './referral-console-list.js';
+import type { ReferralMover } from './referral-mover.js';
 import { AWAITING_DECISION_STATUSES } from './transitions.js';
 
 /** Filters and page of the review queue: oldest first, so the longest-waiting referral is decided first. */
@@ -83,8 +83,8 @@ export async function decideReview(
   referrals: ReferralService,
   decision: ReviewDecision,
   input: ReviewDecisionInput,
-  context: AuditContext,
+  reviewer: ReferralMover,
 ): Promise<void> {
   const { id, reason } = parseInput(reviewDecisionInputSchema, input);
-  await referrals.transition(id, { to: REVIEW_DECISIONS[decision], reason }, context);
+  await referrals.transition(id, { to: REVIEW_DECISIONS[decision], reason }, reviewer);
 }

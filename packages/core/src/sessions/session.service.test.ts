@@ -188,4 +188,41 @@ describe.each(kinds)('sessions on %s', (kind) => {
       { changes: { sessions: 2 }, ip: '203.0.113.9' },
     ]);
   });
+
+  it('switches a browser to another subject: ends the previous session of that kind, starts a new one', async () => {
+    const percy: SessionSubject = { type: 'participant', id: '0190a000-0000-7000-8000-0000000000e1' };
+    const before = await sessions.createSession(paula);
+    const paulaElsewhere = await sessions.createSession(paula);
+    const switched = await sessions.switchSession(percy, before.token);
+    expect(switched.session.subject).toEqual(percy);
+    expect((await sessions.validateSessionToken(switched.token))?.subject).toEqual(percy);
+    expect(await sessions.validateSessionToken(before.token)).toBeNull();
+    // Only the browser's own session ends: Paula elsewhere stays signed in.
+    expect(await sessions.validateSessionToken(paulaElsewhere.token)).not.toBeNull();
+
+    // The same subject signing in again gets a fresh session too (a planted token is never promoted).
+    const again = await sessions.switchSession(percy, switched.token);
+    expect(again.session.id).not.toBe(switched.session.id);
+    expect(await sessions.validateSessionToken(switched.token)).toBeNull();
+  });
+
+  it('leaves alone a previous token of another kind, a forged one and none at all', async () => {
+    const percy: SessionSubject = { type: 'participant', id: '0190a000-0000-7000-8000-0000000000e2' };
+    const staff = await sessions.createSession(alice);
+    await sessions.switchSession(percy, staff.token);
+    expect(await sessions.validateSessionToken(staff.token)).not.toBeNull();
+
+    const victim = await sessions.createSession(paula);
+    const [id] = victim.token.split('.');
+    await sessions.switchSession(percy, `${id}.${'a'.repeat(32)}`);
+    expect(await sessions.validateSessionToken(victim.token)).not.toBeNull();
+
+    for (const previous of [undefined, null, '', 'junk']) {
+      expect((await sessions.switchSession(percy, previous)).session.subject).toEqual(percy);
+    }
+    await expect(
+      sessions.switchSession({ type: 'participant', id: 'nope' }, victim.token),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(await sessions.validateSessionToken(victim.token)).not.toBeNull();
+  });
 });

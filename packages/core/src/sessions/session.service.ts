@@ -64,19 +64,35 @@ export class SessionService {
 
   /** Signs a subject in. The token is for the cookie and is not retrievable later. */
   async createSession(subject: SessionSubject): Promise<{ token: string; session: Session }> {
-    const { type, id: subjectId } = parseInput(sessionSubjectSchema, subject);
-    const { id, secret, token } = generateSessionCredentials();
-    const now = this.#clock.now();
-    const row = await insertSessionRow(this.#db, {
-      id,
-      subject_type: type,
-      subject_id: subjectId,
-      secret_hash: sha256Bytes(secret),
-      created_at: now,
-      last_active_at: now,
-      expires_at: this.#expiresAt(now, now),
+    return this.#insert(this.#db, parseInput(sessionSubjectSchema, subject));
+  }
+
+  /**
+   * Signs a subject in on a browser that may still hold a session of the same kind (`previousToken`, read from
+   * that kind's cookie): the earlier session ends — whoever it belonged to, so a shared browser switching people
+   * leaves nothing valid behind — and a new one starts, in one transaction. A previous token that does not
+   * validate, or is another kind's (a staff session in the portal cookie), is left alone. The portal's link and
+   * password sign-ins both go through here.
+   */
+  async switchSession(
+    subject: SessionSubject,
+    previousToken?: string | null | undefined,
+  ): Promise<{ token: string; session: Session }> {
+    const who = parseInput(sessionSubjectSchema, subject);
+    const previous = previousToken ? parseSessionToken(previousToken) : null;
+    return this.#db.transaction().execute(async (trx) => {
+      if (previous) {
+        const row = await findSessionRow(trx, previous.id);
+        if (
+          row &&
+          row.subject_type === who.type &&
+          constantTimeEqual(sha256Bytes(previous.secret), row.secret_hash)
+        ) {
+          await deleteSessionRow(trx, row.id);
+        }
+      }
+      return this.#insert(trx, who);
     });
-    return { token, session: toSession(row) };
   }
 
   /**
@@ -163,6 +179,21 @@ export class SessionService {
       createdBefore: new Date(now.getTime() - this.#absoluteLifetimeMs),
       lastActiveBefore: new Date(now.getTime() - this.#inactivityTimeoutMs),
     });
+  }
+
+  async #insert(executor: Executor, subject: SessionSubject): Promise<{ token: string; session: Session }> {
+    const { id, secret, token } = generateSessionCredentials();
+    const now = this.#clock.now();
+    const row = await insertSessionRow(executor, {
+      id,
+      subject_type: subject.type,
+      subject_id: subject.id,
+      secret_hash: sha256Bytes(secret),
+      created_at: now,
+      last_active_at: now,
+      expires_at: this.#expiresAt(now, now),
+    });
+    return { token, session: toSession(row) };
   }
 
   #expiresAt(createdAt: Date, lastActiveAt: Date): Date {

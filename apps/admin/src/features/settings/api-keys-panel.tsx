@@ -26,10 +26,13 @@ const SCOPES: ReadonlyArray<ApiScope> = [
   'participants:write',
   'referrals:read',
   'referrals:write',
+  'referrals:review',
   'events:write',
   'webhooks:read',
   'webhooks:write',
   'audit:read',
+  'api-keys:read',
+  'api-keys:write',
 ];
 
 /** API keys of the REST API: list, create (the secret is shown once), revoke. */

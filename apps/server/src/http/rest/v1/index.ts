@@ -12,6 +12,7 @@ import type { Runtime } from '../../../app/runtime.js';
 import { registerApiKeyRateLimit } from '../../rate-limits.js';
 import { registerUnstorableInputCheck } from '../../unstorable-input.js';
 import { registerApiKeyAuth } from './api-key-auth.js';
+import { apiKeysRoutes } from './api-keys.routes.js';
 import { auditLogRoutes } from './audit-log.routes.js';
 import { eventsRoutes } from './events.routes.js';
 import { IDEMPOTENCY_KEY_HEADER, registerIdempotency } from './idempotency.js';
@@ -81,4 +82,5 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
   await typed.register(auditLogRoutes, { runtime });
   await typed.register(eventsRoutes, { runtime });
   await typed.register(webhookEndpointsRoutes, { runtime });
+  await typed.register(apiKeysRoutes, { runtime });
 }

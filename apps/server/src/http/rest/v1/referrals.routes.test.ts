@@ -430,6 +430,35 @@ describe.each(stacks)('REST referrals on $name', (stack) => {
       expectProblem(await transition(id, { to: 'accepted' }, await keyWith('referrals:read')), 403);
       expect((await call({ method: 'GET', url: `/api/v1/referrals/${id}` })).json().status).toBe('submitted');
     });
+
+    it('moves a referral fraud rules hold only with referrals:review, else 403 problem+json changing nothing', async () => {
+      // A contact at the referrer's own domain: the built-in rules hold it for review.
+      const held = await submit(
+        body(await participant('held@heldco.example'), {
+          company: { name: 'HeldCo', domain: 'heldco.example' },
+        }),
+      );
+      expect(held.json()).toMatchObject({ status: 'in_review', fraud: { decision: 'review' } });
+      const id = held.json().id;
+
+      const writer = await keyWith('referrals:read', 'referrals:write');
+      const refused = expectProblem(await transition(id, { to: 'accepted' }, writer), 403);
+      expect(refused.detail).toContain('referrals:review');
+      expect((await call({ method: 'GET', url: `/api/v1/referrals/${id}` })).json().status).toBe('in_review');
+      const log = await call({
+        method: 'GET',
+        url: `/api/v1/audit-log?targetId=${id}&action=referral.status_changed`,
+      });
+      expect(log.json().data).toEqual([]);
+
+      const reviewer = await keyWith('referrals:write', 'referrals:review');
+      const decided = await transition(id, { to: 'accepted', reason: 'Checked by hand' }, reviewer);
+      expect(decided.statusCode, decided.body).toBe(200);
+      expect(decided.json().status).toBe('accepted');
+      // Once decided, it is held no longer: any key with referrals:write moves it on.
+      const booked = await transition(id, { to: 'meeting_booked' }, writer);
+      expect(booked.statusCode, booked.body).toBe(200);
+    });
   });
 
   describe('the SLA check', () => {

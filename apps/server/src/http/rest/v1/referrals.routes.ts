@@ -7,13 +7,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Runtime } from '../../../app/runtime.js';
-import { apiKeyAuditContext } from './audit-context.js';
+import { apiKeyActor, apiKeyAuditContext } from './audit-context.js';
 import { errorResponses, pageOf, pageQuerySchema, problemSchema } from './schemas.js';
 
 // Any string: the service answers 404 for ids that are not UUIDs, so a malformed id never reaches SQL.
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-/** `/api/v1/referrals` (API.md "Referrals"). */
+/** `/api/v1/referrals` (docs/api.md "Resources"). */
 export const referralsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (app, { runtime }) => {
   const { referrals } = runtime.services;
 
@@ -86,12 +86,14 @@ export const referralsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = asyn
         description:
           'Allowed: submitted → accepted | rejected | in_review; in_review → accepted | rejected; accepted → ' +
           'meeting_booked | proposal_sent | closed_won | closed_lost; meeting_booked → proposal_sent | closed_won | ' +
-          'closed_lost; proposal_sent → closed_won | closed_lost. Anything else is a 409.',
+          'closed_lost; proposal_sent → closed_won | closed_lost. Anything else is a 409. A referral fraud rules ' +
+          'hold for review (`in_review`, or waiting for a decision with a fraud decision other than `allow`) ' +
+          'is moved only by a key that also holds `referrals:review`: 403 otherwise.',
         params: idParams,
         body: transitionInputSchema,
         response: { 200: referralSchema, 404: problemSchema, 409: problemSchema, ...errorResponses },
       },
     },
-    async (request) => referrals.transition(request.params.id, request.body, apiKeyAuditContext(request)),
+    async (request) => referrals.transition(request.params.id, request.body, apiKeyActor(request)),
   );
 };

@@ -3,9 +3,9 @@ import { restCall } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { trpcClient } from '../trpc-test-client.js';
 import {
+  confirmSignInLink,
   createTrack,
   enrolParticipant,
-  pathOf,
   portalCookie,
   portalCookieOf,
   portalSessionOf,
@@ -69,13 +69,16 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect(sent).toMatchObject({ changes: { loginLinkId: row.id } });
       expect(JSON.stringify(sent)).not.toContain(token);
 
-      const res = await server.app.inject({ method: 'GET', url: pathOf(link) });
+      // Opening the link only names whom it signs in; the magic-link token is not spent by asking.
+      const named = await trpc.query('portal.auth.signInLink', { kind: 'magic', token });
+      expect(named.json().result.data).toEqual({ name: 'ada', email: 'ada@example.com' });
+      const res = await confirmSignInLink(server, link);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/portal/');
       expect(res.headers['cache-control']).toBe('no-store');
       expect(await me(portalSessionOf(res))).toMatchObject({ id: adaId, email: 'ada@example.com' });
 
-      const again = await server.app.inject({ method: 'GET', url: pathOf(link) });
+      const again = await confirmSignInLink(server, link);
       expect(again.headers.location).toBe('/portal/sign-in?login=expired');
       expect(portalCookieOf(again)).toBeUndefined();
     });
@@ -104,18 +107,14 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       const tampered = `/portal/login/magic?token=${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`;
       const apiLink = await restCall(server, 'POST', `/api/v1/participants/${adaId}/login-links`);
       const apiToken = new URL(apiLink.json().url).searchParams.get('token');
-      for (const url of [pathOf(expired), tampered, `/portal/login/magic?token=${apiToken}`]) {
-        const res = await server.app.inject({ method: 'GET', url });
+      for (const url of [expired, tampered, `/portal/login/magic?token=${apiToken}`]) {
+        const res = await confirmSignInLink(server, url);
         expect(res.headers.location, url).toBe('/portal/sign-in?login=expired');
         expect(portalCookieOf(res)).toBeUndefined();
       }
       // Neither token was spent by the refused attempts.
-      expect((await server.app.inject({ method: 'GET', url: pathOf(fresh) })).headers.location).toBe(
-        '/portal/',
-      );
-      expect(
-        portalCookieOf(await server.app.inject({ method: 'GET', url: pathOf(apiLink.json().url) })),
-      ).toBeDefined();
+      expect((await confirmSignInLink(server, fresh)).headers.location).toBe('/portal/');
+      expect(portalCookieOf(await confirmSignInLink(server, apiLink.json().url))).toBeDefined();
     });
   });
 
@@ -165,6 +164,17 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect(await me(elsewhere)).toBeNull();
       // Back to the password the later tests use.
       await trpc.mutation('portal.account.setPassword', { currentPassword: next, password }, changing);
+    });
+
+    it("ends the browser's earlier portal session (someone else's) when signing in with a password", async () => {
+      const bobId = await enrolParticipant(server, 'bob@example.com', ['clients']);
+      const bobHere = await signInByLoginLink(server, bobId);
+      const bobElsewhere = await signInByLoginLink(server, bobId);
+      const res = await trpc.mutation('portal.auth.signIn', { email: 'ada@example.com', password }, bobHere);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await me(portalSessionOf(res))).toMatchObject({ id: adaId });
+      expect(await me(bobHere)).toBeNull();
+      expect(await me(bobElsewhere)).toMatchObject({ id: bobId });
     });
 
     it('needs the current password to change it, naming the field', async () => {
@@ -259,6 +269,54 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
     it('refuses account changes without a portal session', async () => {
       expect((await trpc.mutation('portal.account.setPassword', { password })).statusCode).toBe(401);
       expect((await trpc.mutation('portal.account.updateProfile', { name: 'X' })).statusCode).toBe(401);
+    });
+  });
+
+  describe('forgotten passwords', () => {
+    const fresh = 'a fresh portal passphrase';
+
+    it('emails a reset link only to known addresses, answering every request alike', async () => {
+      server.mail.clear();
+      const known = await trpc.mutation('portal.auth.requestPasswordReset', { email: 'ada@example.com' });
+      expect(known.statusCode, known.body).toBe(200);
+      for (const email of ['nobody@example.com', 'eve@example.com', 'not an email']) {
+        const res = await trpc.mutation('portal.auth.requestPasswordReset', { email });
+        expect(res.body, email).toBe(known.body);
+      }
+      expect(server.mail.sent.map((message) => message.to)).toEqual(['ada@example.com']);
+      expect(server.mail.lastLinkTo('ada@example.com')).toMatch(
+        /^http:\/\/localhost:3000\/portal\/reset-password\?token=[a-z2-7]{32}$/,
+      );
+    });
+
+    it('sets a new password from the link, ends every portal session and signs nobody in', async () => {
+      server.mail.clear();
+      await trpc.mutation('portal.auth.requestPasswordReset', { email: 'ada@example.com' });
+      const token = new URL(server.mail.lastLinkTo('ada@example.com') ?? '').searchParams.get('token') ?? '';
+      const session = await signInByLoginLink(server, adaId);
+      // The reset token is no sign-in token: neither the link pages nor their POST routes take it.
+      expect(
+        (await trpc.query('portal.auth.signInLink', { kind: 'magic', token })).json().result.data,
+      ).toBeNull();
+      const asMagic = await confirmSignInLink(server, `/portal/login/magic?token=${token}`);
+      expect(asMagic.headers.location).toBe('/portal/sign-in?login=expired');
+
+      const res = await trpc.mutation('portal.auth.resetPassword', { token, password: fresh }, session);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(portalCookieOf(res)?.value).toBe('');
+      expect(await me(session)).toBeNull();
+      const signedIn = await trpc.mutation('portal.auth.signIn', {
+        email: 'ada@example.com',
+        password: fresh,
+      });
+      expect(signedIn.statusCode, signedIn.body).toBe(200);
+
+      const again = await trpc.mutation('portal.auth.resetPassword', {
+        token,
+        password: 'another passphrase',
+      });
+      expect(again.statusCode).toBe(400);
+      expect(again.body).toContain('token');
     });
   });
 });

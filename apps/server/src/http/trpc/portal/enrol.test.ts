@@ -4,9 +4,9 @@ import { restCall } from '../../../testing/rest-test-kit.js';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { trpcClient } from '../trpc-test-client.js';
 import {
+  confirmSignInLink,
   createTrack,
   enrolParticipant,
-  pathOf,
   portalCookieOf,
   portalSessionOf,
   signInByLoginLink,
@@ -43,7 +43,7 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
   }
 
   async function follow(link: string) {
-    return server.app.inject({ method: 'GET', url: pathOf(link) });
+    return confirmSignInLink(server, link);
   }
 
   /** `portal.me` for the portal session `res` set; fails the test if it set none. */
@@ -106,6 +106,26 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
     const again = await follow(link);
     expect(again.headers.location).toBe('/portal/sign-in?login=expired');
     expect(portalCookieOf(again)).toBeUndefined();
+  });
+
+  it('names whom a verification link is for before it is confirmed, enrolling nobody until then', async () => {
+    const link = await requestEnrolment({
+      trackSlug: 'open-partners',
+      email: 'Vera@Example.com',
+      name: 'Vera',
+    });
+    const token = new URL(link).searchParams.get('token') ?? '';
+    const named = async () =>
+      (await trpc.query('portal.auth.signInLink', { kind: 'enrol', token })).json().result.data;
+    expect(await named()).toEqual({ name: 'Vera', email: 'vera@example.com' });
+    expect(await named()).toEqual({ name: 'Vera', email: 'vera@example.com' });
+    expect(
+      (await server.app.inject({ method: 'GET', url: new URL(link).pathname + new URL(link).search }))
+        .cookies,
+    ).toEqual([]);
+    expect(await server.runtime.services.participants.findByEmail('vera@example.com')).toBeNull();
+    expect((await follow(link)).headers.location).toBe('/portal/');
+    expect(await named()).toBeNull();
   });
 
   it('answers the same for an address already enrolled, and its link signs them in without a second enrolment', async () => {
@@ -201,8 +221,8 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
     });
     const token = new URL(fresh).searchParams.get('token') ?? '';
     const tampered = `/portal/enrol/verify?token=${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`;
-    for (const url of [pathOf(expired), tampered, '/portal/enrol/verify', '/portal/enrol/verify?token=x']) {
-      const res = await server.app.inject({ method: 'GET', url });
+    for (const url of [expired, tampered, '/portal/enrol/verify', '/portal/enrol/verify?token=x']) {
+      const res = await confirmSignInLink(server, url);
       expect(res.headers.location, url).toBe('/portal/sign-in?login=expired');
       expect(portalCookieOf(res)).toBeUndefined();
     }

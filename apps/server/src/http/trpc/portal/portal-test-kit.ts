@@ -65,10 +65,30 @@ export function portalSessionOf(res: LightMyRequestResponse): Headers {
   return portalCookie(cookie.value);
 }
 
+/**
+ * Uses a sign-in link as its confirmation page does once the visitor presses "Continue": a same-origin form POST of
+ * the link's token to the link's path. `link` is the link (absolute, or path and query); the answer is the route's
+ * (303 to the portal with a session cookie, or to the sign-in page).
+ */
+export function confirmSignInLink(
+  server: TestServer,
+  link: string,
+  headers: Headers = {},
+): Promise<LightMyRequestResponse> {
+  const url = new URL(link, 'http://localhost:3000');
+  const token = url.searchParams.get('token');
+  return server.app.inject({
+    method: 'POST',
+    url: url.pathname,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: token === null ? '' : new URLSearchParams({ token }).toString(),
+  });
+}
+
 /** Signs in through a one-time login link made by the API; returns the portal session headers. */
 export async function signInByLoginLink(server: TestServer, participantId: string): Promise<Headers> {
   const link = await restCall(server, 'POST', `/api/v1/participants/${participantId}/login-links`);
-  return portalSessionOf(await server.app.inject({ method: 'GET', url: pathOf(link.json().url) }));
+  return portalSessionOf(await confirmSignInLink(server, link.json().url));
 }
 
 /** A participant enrolled through the API and signed into the portal. */

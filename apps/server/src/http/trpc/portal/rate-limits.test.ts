@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testStacks } from '../../../testing/test-server.js';
 import { trpcClient } from '../trpc-test-client.js';
-import { createTrack, enrolParticipant, portalCookieOf } from './portal-test-kit.js';
+import { confirmSignInLink, createTrack, enrolParticipant, portalCookieOf } from './portal-test-kit.js';
 
 const stacks = await testStacks();
 
@@ -56,7 +56,7 @@ describe.each(stacks)('portal rate limits on $name', (stack) => {
     expect(statuses).toEqual([401, 401, 429]);
   });
 
-  it('limits magic-link and enrolment emails, sending none over the limit', async () => {
+  it('limits magic-link, enrolment and password reset emails, sending none over the limit', async () => {
     server.mail.clear();
     const statuses: number[] = [];
     for (let index = 0; index < 3; index++) {
@@ -81,26 +81,35 @@ describe.each(stacks)('portal rate limits on $name', (stack) => {
     }
     expect(enrolStatuses).toEqual([200, 200, 429]);
     expect(server.mail.to('new2@example.com')).toEqual([]);
+
+    server.mail.clear();
+    const resetStatuses: number[] = [];
+    for (let index = 0; index < 3; index++) {
+      const res = await trpc.mutation(
+        'portal.auth.requestPasswordReset',
+        { email: 'bob@example.com' },
+        fromIp(`198.51.100.${index + 60}`),
+      );
+      resetStatuses.push(res.statusCode);
+    }
+    expect(resetStatuses).toEqual([200, 200, 429]);
+    expect(server.mail.to('bob@example.com')).toHaveLength(2);
   });
 
   it('limits following sign-in links per IP, without spending the token', async () => {
     const headers = fromIp('192.0.2.77');
     for (let index = 0; index < 2; index++) {
-      const res = await server.app.inject({ method: 'GET', url: '/portal/login/magic?token=x', headers });
+      const res = await confirmSignInLink(server, '/portal/login/magic?token=x', headers);
       expect(res.statusCode).toBe(303);
     }
     server.mail.clear();
     // Bob's own email limit is untouched by the test above.
     await trpc.mutation('portal.auth.requestMagicLink', { email: 'bob@example.com' }, fromIp('192.0.2.99'));
     const link = new URL(server.mail.lastLinkTo('bob@example.com') ?? expect.fail('no link'));
-    const limited = await server.app.inject({ method: 'GET', url: link.pathname + link.search, headers });
+    const limited = await confirmSignInLink(server, link.href, headers);
     expect(limited.statusCode).toBe(429);
     expect(portalCookieOf(limited)).toBeUndefined();
-    const elsewhere = await server.app.inject({
-      method: 'GET',
-      url: link.pathname + link.search,
-      headers: fromIp('192.0.2.78'),
-    });
+    const elsewhere = await confirmSignInLink(server, link.href, fromIp('192.0.2.78'));
     expect(elsewhere.headers.location).toBe('/portal/');
   });
 });

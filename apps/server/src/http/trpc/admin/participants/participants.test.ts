@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testStacks } from '../../../../testing/test-server.js';
 import { PORTAL_SESSION_COOKIE } from '../../../session-cookies.js';
+import { confirmSignInLink } from '../../portal/portal-test-kit.js';
 import { trpcClient } from '../../trpc-test-client.js';
 import { dataOf, errorOf, ownerCaller, type StaffCaller, staffCaller } from '../admin-test-kit.js';
 
@@ -44,7 +45,7 @@ describe.each(stacks)('admin.participants on $name', (stack) => {
     const email = server.mail.lastTo('ada@partners.example');
     expect(email?.subject).toContain('clients track, partners track');
     const link = new URL(server.mail.lastLinkTo('ada@partners.example') ?? '');
-    const login = await server.app.inject({ method: 'GET', url: link.pathname + link.search });
+    const login = await confirmSignInLink(server, link.href);
     const session = login.cookies.find((cookie) => cookie.name === PORTAL_SESSION_COOKIE);
     expect(session?.value).toBeTruthy();
     const me = await trpcClient(server.app).query('portal.me', undefined, {
@@ -164,9 +165,8 @@ describe.each(stacks)('admin.participants on $name', (stack) => {
     const ada = dataOf(await owner.query('admin.participants.list', { search: 'ada@' })).items[0];
     const link = dataOf(await owner.mutation('admin.participants.loginLink', { id: ada.id }));
     expect(link.url).toMatch(/^http:\/\/localhost:3000\/portal\/login\?token=/);
-    const url = new URL(link.url);
-    const first = await server.app.inject({ method: 'GET', url: url.pathname + url.search });
-    const second = await server.app.inject({ method: 'GET', url: url.pathname + url.search });
+    const first = await confirmSignInLink(server, link.url);
+    const second = await confirmSignInLink(server, link.url);
     expect(first.cookies.some((cookie) => cookie.name === PORTAL_SESSION_COOKIE)).toBe(true);
     expect(second.cookies.some((cookie) => cookie.name === PORTAL_SESSION_COOKIE && cookie.value)).toBe(
       false,

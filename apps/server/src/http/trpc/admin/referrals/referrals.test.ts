@@ -16,13 +16,14 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
   let globex: string;
   let initech: string;
   let umbrella: string;
+  let fixture: Awaited<ReturnType<typeof pipelineFixture>>;
 
   beforeAll(async () => {
     server = await startTestServer({ stack });
     owner = await ownerCaller(server);
     sales = await staffCaller(server, 'sales', 'sam-sales');
     viewer = await staffCaller(server, 'viewer', 'vic-viewer');
-    const fixture = await pipelineFixture(server, owner, 'pipeline');
+    fixture = await pipelineFixture(server, owner, 'pipeline');
     trackId = fixture.track.id;
     globex = await fixture.refer('Globex', { answers: { seats: 40, region: 'EMEA' } });
     initech = await fixture.refer('Initech', { freeMail: true });
@@ -231,4 +232,55 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
     expect(dataOf(await viewer.query('admin.referrals.byId', { id: initech })).status).toBe('in_review');
     expect(dataOf(await viewer.query('admin.referrals.byId', { id: umbrella })).status).toBe('submitted');
   });
+
+  it('lets a manager, who reviews, decide a held referral through the same procedure, as themself', async () => {
+    const manager = await staffCaller(server, 'manager', 'mia-manager');
+    const held = await fixture.refer('Hooli', { freeMail: true });
+    expect(dataOf(await viewer.query('admin.referrals.byId', { id: held })).isHeldForReview).toBe(true);
+    errorOf(await sales.mutation('admin.referrals.transition', { id: held, to: 'rejected' }), 'FORBIDDEN');
+    const decided = dataOf(
+      await manager.mutation('admin.referrals.transition', { id: held, to: 'accepted', reason: 'Checked' }),
+    );
+    expect(decided).toMatchObject({ status: 'accepted', isHeldForReview: false });
+    expect(decided.history.at(-1)).toMatchObject({
+      to: 'accepted',
+      actor: { type: 'user', id: manager.userId },
+    });
+    // Decided, it is no longer held: sales works it from here.
+    dataOf(await sales.mutation('admin.referrals.transition', { id: held, to: 'meeting_booked' }));
+  });
 });
+
+describe.each(stacks)(
+  'admin.referrals.transition with WARMPATH_SALES_OWN_REFERRALS_ONLY on $name',
+  (stack) => {
+    let server: TestServer;
+    let owner: StaffCaller;
+    let sales: StaffCaller;
+    let fixture: Awaited<ReturnType<typeof pipelineFixture>>;
+
+    beforeAll(async () => {
+      server = await startTestServer({ stack, env: { WARMPATH_SALES_OWN_REFERRALS_ONLY: 'true' } });
+      owner = await ownerCaller(server);
+      sales = await staffCaller(server, 'sales', 'sol-sales');
+      fixture = await pipelineFixture(server, owner, 'own-only');
+    });
+    afterAll(() => server.close());
+
+    it('lets sales move only the referrals assigned to them; managers and owners move any', async () => {
+      const assigned = await fixture.refer('Acme');
+      const other = await fixture.refer('Wayne');
+      dataOf(await owner.mutation('admin.referrals.assign', { id: assigned, ownerId: sales.userId }));
+
+      dataOf(await sales.mutation('admin.referrals.transition', { id: assigned, to: 'accepted' }));
+      expect(
+        errorOf(
+          await sales.mutation('admin.referrals.transition', { id: other, to: 'accepted' }),
+          'FORBIDDEN',
+        ),
+      ).toContain('assigned to them');
+      expect(dataOf(await owner.query('admin.referrals.byId', { id: other })).status).toBe('submitted');
+      dataOf(await owner.mutation('admin.referrals.transition', { id: other, to: 'accepted' }));
+    });
+  },
+);

@@ -1,18 +1,18 @@
-import { assertMayMoveReferral, getReferralDetail, transitionInputSchema } from '@warmpath/core';
+import { getReferralDetail, transitionInputSchema } from '@warmpath/core';
 import { z } from 'zod';
 import { staffProcedure } from '../../trpc.js';
-import { staffAuditContext } from '../staff-audit-context.js';
+import { staffActor } from '../staff-audit-context.js';
 
 /**
- * Moves a referral along its lifecycle (history, audit and `referral.status_changed` webhooks as for any move); a
- * move the lifecycle refuses is CONFLICT; a referral held by fraud rules is FORBIDDEN without `referrals:review`.
- * Answers the updated referral page.
+ * Moves a referral along its lifecycle (history, audit and `referral.status_changed` webhooks as for any move) as
+ * the staff member: core's move policy makes a referral held by fraud rules FORBIDDEN without `referrals:review`
+ * (and, with `WARMPATH_SALES_OWN_REFERRALS_ONLY`, someone else's referral FORBIDDEN to sales); a move the lifecycle
+ * refuses is CONFLICT. Answers the updated referral page.
  */
 export const referralTransition = staffProcedure
   .meta({ permission: 'referrals:write' })
   .input(transitionInputSchema.extend({ id: z.string().min(1).max(100) }))
   .mutation(async ({ ctx, input: { id, ...move } }) => {
-    await assertMayMoveReferral(ctx.runtime.database.db, id, ctx.staff.role);
-    await ctx.runtime.services.referrals.transition(id, move, staffAuditContext(ctx));
+    await ctx.runtime.services.referrals.transition(id, move, staffActor(ctx));
     return getReferralDetail(ctx.runtime.database.db, id);
   });

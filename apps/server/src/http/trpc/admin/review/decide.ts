@@ -5,14 +5,14 @@ import {
   reviewDecisionInputSchema,
 } from '@warmpath/core';
 import { staffProcedure } from '../../trpc.js';
-import { staffAuditContext } from '../staff-audit-context.js';
+import { staffActor } from '../staff-audit-context.js';
 
 function decision(kind: ReviewDecision) {
   return staffProcedure
     .meta({ permission: 'referrals:review' })
     .input(reviewDecisionInputSchema)
     .mutation(async ({ ctx, input }) => {
-      await decideReview(ctx.runtime.services.referrals, kind, input, staffAuditContext(ctx));
+      await decideReview(ctx.runtime.services.referrals, kind, input, staffActor(ctx));
       return getReferralDetail(ctx.runtime.database.db, input.id);
     });
 }

@@ -11,13 +11,11 @@ export const signIn = publicProcedure.input(portalSignInInputSchema).mutation(as
   await enforceRateLimit(ctx, 'sign-in', 'portal.auth.signIn', input.email);
   const { portalSignIn, sessions, participants } = ctx.runtime.services;
   const participantId = await portalSignIn.signIn(input.email, input.password, { ip: ctx.req.ip });
-  // Signing in as someone else in this browser ends the earlier portal session rather than leaving it valid.
-  const previous = ctx.req.cookies[PORTAL_SESSION_COOKIE];
-  if (previous) {
-    const validated = await sessions.validateSessionToken(previous);
-    if (validated) await sessions.invalidateSession(validated.session.id);
-  }
-  const { token, session } = await sessions.createSession({ type: 'participant', id: participantId });
+  // The browser's earlier portal session (someone else's, maybe) ends rather than staying valid.
+  const { token, session } = await sessions.switchSession(
+    { type: 'participant', id: participantId },
+    ctx.req.cookies[PORTAL_SESSION_COOKIE],
+  );
   setPortalSessionCookie(ctx.runtime.config, ctx.res, token, session.expiresAt);
   return { participant: await participants.findPortalParticipant(participantId) };
 });

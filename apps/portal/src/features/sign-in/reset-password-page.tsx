@@ -1,0 +1,74 @@
+import { useMutation } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Button, Card, TextField } from '@warmpath/ui';
+import { type FormEvent, useState } from 'react';
+import { formErrorsOf } from '../../api/field-errors.js';
+import { trpc } from '../../api/trpc.js';
+import { FormAlert } from '../../components/form-alert.js';
+
+/**
+ * Choosing a new password from an emailed reset link. The new password ends every portal session of the account
+ * and signs nobody in: the referrer then signs in with it. A link that no longer works says so and offers a new one.
+ */
+export function ResetPasswordPage({ token }: { token: string }) {
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [mismatch, setMismatch] = useState<string | undefined>();
+  const reset = useMutation(trpc.portal.auth.resetPassword.mutationOptions());
+  const errors = formErrorsOf(reset);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (password !== confirmation) {
+      setMismatch('The two passwords differ. Type the same password twice.');
+      return;
+    }
+    setMismatch(undefined);
+    reset.mutate({ token, password });
+  };
+  const linkProblem = errors?.fieldErrors.token;
+
+  return (
+    <div className="sign-in">
+      <Card className="sign-in__card">
+        <h1 className="sign-in__title">Choose a new password</h1>
+        {reset.isSuccess ? (
+          <div className="portal-notice portal-notice--success" role="status">
+            Your password is changed, and every device signed in to your account was signed out.{' '}
+            <Link to="/sign-in">Sign in with your new password</Link>.
+          </div>
+        ) : token === '' || linkProblem ? (
+          <div className="portal-notice portal-notice--warning" role="alert">
+            <strong>This reset link has expired or was already used.</strong> Links work once, for one hour.{' '}
+            <Link to="/sign-in">Ask for a new one</Link> from the sign-in page.
+          </div>
+        ) : (
+          <form className="portal-form" onSubmit={submit}>
+            {errors && !errors.fieldErrors.password ? <FormAlert>{errors.formMessage}</FormAlert> : null}
+            <TextField
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+              hint="At least 8 characters. A few unrelated words make a strong one."
+              error={errors?.fieldErrors.password}
+            />
+            <TextField
+              label="Confirm password"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.currentTarget.value)}
+              error={mismatch}
+            />
+            <Button type="submit" isLoading={reset.isPending} isFullWidth>
+              Set new password
+            </Button>
+          </form>
+        )}
+      </Card>
+    </div>
+  );
+}

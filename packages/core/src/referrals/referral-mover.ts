@@ -1,0 +1,62 @@
+import { roleCan } from '../access/permissions.js';
+import type { Scope } from '../api-keys/api-key.schema.js';
+import { ForbiddenError } from '../errors.js';
+import type { StaffRole } from '../users/user.schema.js';
+import { isHeldForReview } from './held-for-review.js';
+import type { FraudDecision, ReferralStatus } from './referral.schema.js';
+
+/**
+ * Who moves a referral, and what they may decide: a staff member with their role, an API key with its scopes, or
+ * the system (jobs, seeding, tests). The surface has already checked that the caller may move referrals at all
+ * (`referrals:write`); `ReferralService.transition` decides the rest from this, on the locked row. A staff member
+ * or key without its role or scopes does not fit the type, so no surface can leave them out.
+ */
+export type ReferralMover =
+  | { actor: { type: 'user'; id: string }; role: StaffRole; ip?: string | null | undefined }
+  | {
+      actor: { type: 'api_key'; id: string | null };
+      scopes: readonly Scope[];
+      ip?: string | null | undefined;
+    }
+  | { actor: { type: 'system' | 'plugin'; id: string | null }; ip?: string | null | undefined };
+
+/** The system moving a referral: every move the lifecycle allows. */
+export const SYSTEM_MOVER: ReferralMover = Object.freeze({ actor: { type: 'system' as const, id: null } });
+
+/** Installation-wide settings of the move policy. */
+export interface ReferralMovePolicy {
+  /** `WARMPATH_SALES_OWN_REFERRALS_ONLY`: staff with the `sales` role move only the referrals assigned to them. */
+  salesOwnReferralsOnly: boolean;
+}
+
+/** True when the mover may decide a referral held for review (`referrals:review`). */
+export function moverMayReview(mover: ReferralMover): boolean {
+  if ('role' in mover) return roleCan(mover.role, 'referrals:review');
+  if ('scopes' in mover) return mover.scopes.includes('referrals:review');
+  return true;
+}
+
+/**
+ * Refuses (`ForbiddenError`) a move the mover may not make on this referral, as it stands (the caller holds its row
+ * lock): a referral held for review without `referrals:review`; someone else's referral for `sales` when the
+ * installation keeps sales to their own.
+ */
+export function assertMayMove(
+  mover: ReferralMover,
+  referral: { status: ReferralStatus; fraudDecision: FraudDecision; ownerId: string | null },
+  policy: ReferralMovePolicy,
+): void {
+  if (isHeldForReview(referral) && !moverMayReview(mover)) {
+    throw new ForbiddenError(
+      'Fraud rules hold this referral for review: only someone with referrals:review decides it',
+    );
+  }
+  if (
+    'role' in mover &&
+    mover.role === 'sales' &&
+    policy.salesOwnReferralsOnly &&
+    referral.ownerId !== mover.actor.id
+  ) {
+    throw new ForbiddenError('Sales staff move only the referrals assigned to them');
+  }
+}
