@@ -12,7 +12,8 @@ export const PORTAL_HOME_PATH = '/portal/';
 
 /**
  * The portal's emailed and handed-over links, each a GET a browser follows:
- * - `/portal/login?token=…`: the one-time login links of API.md (a product embedding the portal made it);
+ * - `/portal/login?token=…`: the one-time login links of docs/api.md "Participants" (a product embedding the
+ *   portal made it);
  * - `/portal/login/magic?token=…`: the magic link emailed on request from the sign-in page;
  * - `/portal/enrol/verify?token=…`: the email verification of a self-enrolment, which enrols and signs in.
  * A working token is used up, the participant gets a portal session cookie and lands on the portal; anything else

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { httpUrlSchema } from '../tracks/track.schema.js';
 
-/** The event types an endpoint can subscribe to (API.md "Webhooks"); `*` subscribes to all of them. */
+/** The event types an endpoint can subscribe to (docs/api.md "Webhooks"); `*` subscribes to all of them. */
 export const WEBHOOK_EVENT_TYPES = [
   'participant.created',
   'referral.created',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainSchema, EmailSchema, IdSchema, IsoDateTimeSchema } from './common.schema.js';
 import { JsonValueSchema } from './json.schema.js';
 
-/** Lifecycle states of a referral (DESIGN.md §4). */
+/** Lifecycle states of a referral (docs/architecture.md "Domain"). */
 export const REFERRAL_STATUSES = [
   'submitted',
   'in_review',

@@ -22,8 +22,9 @@ import { tracksRoutes } from './tracks.routes.js';
 import { webhookEndpointsRoutes } from './webhook-endpoints.routes.js';
 
 /**
- * The public REST API v1 (API.md): zod-validated routes, API-key auth, problem+json errors and an OpenAPI 3.1
- * document at `/api/v1/openapi.json` with a browsable page at `/api/v1/docs`. Register with prefix `/api/v1`.
+ * The public REST API v1 (docs/api.md): zod-validated routes, API-key auth, problem+json errors and an
+ * OpenAPI 3.1 document at `/api/v1/openapi.json` with a browsable page at `/api/v1/docs`. Register with
+ * prefix `/api/v1`.
  */
 export async function restV1(app: FastifyInstance, options: { runtime: Runtime }) {
   const { runtime } = options;

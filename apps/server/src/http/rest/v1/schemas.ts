@@ -11,13 +11,13 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' });
 
-/** `?limit=&cursor=` of every list (API.md "Lists"). */
+/** `?limit=&cursor=` of every list (docs/api.md "Pagination"). */
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(200).optional(),
 });
 
-/** A page of items in API.md's list shape. */
+/** A page of items in the list shape of docs/api.md "Pagination". */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 }
