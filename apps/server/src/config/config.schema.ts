@@ -149,7 +149,7 @@ export const configSchema = z.object({
     'Allow webhook endpoints whose host resolves to a loopback, private or link-local address (off: such URLs are refused when saved and before each delivery, against SSRF). Turn on for receivers inside your network.',
   ),
   WARMPATH_DEMO: booleanString.describe(
-    'Seed the demo program (tracks Clients, Partners, Employees) on an empty database. Defaults to on in embedded mode.',
+    'Seed the demo program (tracks Clients, Partners, Employees) on an empty database, with two months of made-up referrers, referrals and clicks in it. Defaults to on in embedded mode.',
   ),
 });
 
