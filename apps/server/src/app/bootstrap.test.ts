@@ -22,7 +22,10 @@ describe.each(stacks)('first-boot bootstrap on $name', (stack) => {
       const reports = await Promise.all([1, 2, 3].map(() => bootstrap(withDemo(server.runtime))));
       expect(reports.every((r) => r.ownerEmail === server.owner.email)).toBe(true);
       const users = await db.selectFrom('users').select('email').execute();
-      expect(users.map((u) => u.email)).toEqual([server.owner.email]);
+      const [demoStaff, others] = [true, false].map((isDemo) =>
+        users.filter((u) => u.email.endsWith('@warmpath-demo.example') === isDemo).map((u) => u.email),
+      );
+      expect(others).toEqual([server.owner.email]);
       const tracks = await db.selectFrom('tracks').select('slug').orderBy('slug').execute();
       expect(tracks.map((t) => t.slug)).toEqual(['clients', 'employees', 'partners']);
       expect(reports.flatMap((r) => r.seededTracks).sort()).toEqual(['clients', 'employees', 'partners']);
@@ -30,6 +33,7 @@ describe.each(stacks)('first-boot bootstrap on $name', (stack) => {
       expect(filled.length).toBeLessThanOrEqual(1);
       const participants = await db.selectFrom('participants').select('id').execute();
       expect(participants).toHaveLength(filled[0]?.demoActivity?.participants ?? 0);
+      expect(demoStaff).toHaveLength(filled[0]?.demoActivity?.staff ?? 0);
     } finally {
       await server.close();
     }

@@ -108,3 +108,16 @@ export const DEMO_REFERRERS: readonly DemoReferrer[] = [
     clickWeight: 1,
   },
 ];
+
+/**
+ * The sales team the demo's referrals are routed to (round-robin, as a track without routing rules does). They
+ * have no password, so nobody can sign in as them.
+ */
+export const DEMO_SALES_TEAM: readonly { name: string; role: 'sales' | 'manager' }[] = [
+  { name: 'Jordan Reyes', role: 'sales' },
+  { name: 'Mia Thompson', role: 'sales' },
+  { name: 'Sam Novak', role: 'manager' },
+];
+
+/** The demo company's own domain: its employees' and sales team's addresses. */
+export const DEMO_VENDOR_DOMAIN = VENDOR.domain;

@@ -9,6 +9,7 @@ import type { FraudEvaluator } from '../referrals/fraud.js';
 import type { SubmitReferralInput } from '../referrals/referral.schema.js';
 import { ReferralService } from '../referrals/referral.service.js';
 import type { Track } from '../tracks/track.schema.js';
+import { UserService } from '../users/user.service.js';
 import { DEMO_SEEDED_ACTION } from './demo.repository.js';
 import { type DemoLink, demoClicks } from './demo-clicks.js';
 import {
@@ -18,7 +19,7 @@ import {
   type DemoContactRole,
   TITLES_BY_ROLE,
 } from './demo-contacts.js';
-import { DEMO_REFERRERS, type DemoReferrer } from './demo-referrers.js';
+import { DEMO_REFERRERS, DEMO_SALES_TEAM, DEMO_VENDOR_DOMAIN, type DemoReferrer } from './demo-referrers.js';
 import { DEMO_STORIES, type DemoStory } from './demo-stories.js';
 import { type SeededRandom, seededRandom } from './seeded-random.js';
 
@@ -46,16 +47,18 @@ export interface DemoActivityDeps {
 
 /** What {@link seedDemoActivity} wrote. */
 export interface DemoActivity {
+  staff: number;
   participants: number;
   referrals: number;
   clicks: number;
 }
 
 /**
- * Fills the demo tracks with about two months of activity: referrers enrolled, clicks on their links over the last
- * 30 days, and introductions that went through every stage, submitted and moved through the real services at
- * their past dates (the services read the time from a clock the seed sets), so fraud rules, routing, SLA, history
- * and audit behave as they would have. Deterministic apart from ids. Call it once, on an empty program.
+ * Fills the demo tracks with about two months of activity: a sales team to route to, referrers enrolled, clicks on
+ * their links over the last 30 days, and introductions that went through every stage, submitted and moved through
+ * the real services at their past dates (the services read the time from a clock the seed sets), so fraud rules,
+ * routing, SLA, history and audit behave as they would have. Deterministic apart from ids. Call it once, on an
+ * empty program.
  */
 export async function seedDemoActivity(
   deps: DemoActivityDeps,
@@ -73,6 +76,11 @@ export async function seedDemoActivity(
   });
   const referrals = new ReferralService({ db, clock, fraud: deps.fraud, ipHashSalt: deps.ipHashSalt });
   const reviewer = { actor: deps.reviewer ?? SYSTEM_ACTOR };
+
+  const staff = new UserService({ db, clock });
+  for (const member of DEMO_SALES_TEAM) {
+    await staff.createUser({ ...member, email: emailOf(member.name, DEMO_VENDOR_DOMAIN) }, reviewer);
+  }
 
   const links = new Map<string, DemoLink>();
   for (const referrer of DEMO_REFERRERS) {
@@ -131,6 +139,7 @@ export async function seedDemoActivity(
   }
 
   const activity = {
+    staff: DEMO_SALES_TEAM.length,
     participants: DEMO_REFERRERS.length,
     referrals: DEMO_STORIES.length,
     clicks: clicks.length,

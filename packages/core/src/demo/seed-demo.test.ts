@@ -58,7 +58,7 @@ describe.each(kinds)('the demo on %s', (kind) => {
 
   it('fills a first start with referrers, referrals in every stage and clicks, quickly', async () => {
     expect(seeded.created).toEqual(['clients', 'partners', 'employees']);
-    expect(seeded.activity).toMatchObject({ participants: 11, referrals: 24 });
+    expect(seeded.activity).toMatchObject({ staff: 3, participants: 11, referrals: 24 });
     const referrals = await allReferrals(database);
     expect(new Set(referrals.map((referral) => referral.status))).toEqual(new Set(REFERRAL_STATUSES));
     expect(referrals.filter((referral) => referral.status === 'in_review')).toEqual([
@@ -66,6 +66,12 @@ describe.each(kinds)('the demo on %s', (kind) => {
     ]);
     // Reported rather than asserted: the suite shares its machine. The target is under 2 s on PGlite.
     console.info(`demo seeded on ${kind} in ${Math.round(elapsedMs)} ms`);
+  });
+
+  it('routes the referrals round-robin to the demo sales team', async () => {
+    const owners = (await allReferrals(database)).map((referral) => referral.ownerId);
+    expect(owners.every((owner) => owner !== null)).toBe(true);
+    expect(new Set(owners).size).toBe(3);
   });
 
   it('gives each referral a buying committee of 2 to 4 people with roles, on .example domains but one', async () => {
