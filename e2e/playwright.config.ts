@@ -3,7 +3,9 @@ import { chromiumLaunchOptions } from './support/chromium.js';
 
 /**
  * One Warmpath server (embedded PGlite, in-process jobs, an SMTP sink) is started by the global setup and shared by
- * the specs, which run one after the other: the flow spec builds the data the accessibility spec then visits.
+ * the specs. Each spec sets up the data it needs over the REST API (support/program-fixtures.ts) under names of its
+ * own, so any spec passes alone and in any order; they run one after the other to keep the shared server's load
+ * (and its sign-in rate limit) low.
  */
 export default defineConfig({
   testDir: './tests',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one-command start, checked end to end the way a newcomer runs it: `pnpm start` (build + serve, embedded PGlite,
 // in-process jobs) in a fresh data directory. Asserts /healthz answers within 90 s, the admin console and portal load,
-// the printed demo credentials sign in, and data written through the API survives a restart.
+// the printed demo credentials sign in, the demo program holds referrals in every stage, and data written through
+// the API survives a restart.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -140,6 +141,11 @@ try {
   check(
     ['clients', 'partners', 'employees'].every((slug) => tracks.data.some((t) => t.slug === slug)),
     'the demo program has the Clients, Partners and Employees tracks',
+  );
+  const referrals = await (await api('/api/v1/referrals?limit=200')).json();
+  check(
+    new Set(referrals.data.map((referral) => referral.status)).size === 8,
+    'the demo program holds referrals in all 8 stages',
   );
   const created = await api('/api/v1/tracks', {
     method: 'POST',

@@ -4,6 +4,8 @@ export interface E2eEnvironment {
   mailDirectory: string;
   adminEmail: string;
   adminPassword: string;
+  /** An API key with every scope (`WARMPATH_BOOTSTRAP_API_KEY`), for specs that set up their data over REST. */
+  apiKey: string;
 }
 
 const names = {
@@ -11,6 +13,7 @@ const names = {
   mailDirectory: 'WARMPATH_E2E_MAIL_DIR',
   adminEmail: 'WARMPATH_E2E_ADMIN_EMAIL',
   adminPassword: 'WARMPATH_E2E_ADMIN_PASSWORD',
+  apiKey: 'WARMPATH_E2E_API_KEY',
 } as const satisfies Record<keyof E2eEnvironment, string>;
 
 export function publishE2eEnvironment(environment: E2eEnvironment): void {
@@ -29,5 +32,6 @@ export function e2eEnvironment(): E2eEnvironment {
     mailDirectory: read('mailDirectory'),
     adminEmail: read('adminEmail'),
     adminPassword: read('adminPassword'),
+    apiKey: read('apiKey'),
   };
 }

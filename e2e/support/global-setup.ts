@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,8 +57,9 @@ async function waitForHealth(baseUrl: string, exited: () => string | null): Prom
 }
 
 /**
- * Starts a fresh Warmpath (embedded PGlite in a temporary data directory, in-process jobs, no demo data) whose
- * email goes to a local SMTP sink. Returns the teardown, which stops both and deletes the data.
+ * Starts a fresh Warmpath (embedded PGlite in a temporary data directory, in-process jobs, no demo data unless
+ * WARMPATH_E2E_DEMO=1) whose email goes to a local SMTP sink, with an all-scopes API key specs set up their own
+ * data with. Returns the teardown, which stops both and deletes the data.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   buildApps();
@@ -68,6 +70,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const adminEmail = 'owner@e2e.warmpath.test';
   const adminPassword = 'e2e-owner-password-1';
+  const apiKey = `wp_e2e_${randomBytes(24).toString('base64url')}`;
 
   const server = spawn(process.execPath, [path.join(repositoryRoot, 'apps/server/dist/cli.js'), 'start'], {
     cwd: workDirectory,
@@ -80,7 +83,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       WARMPATH_DATA_DIR: path.join(workDirectory, 'data'),
       WARMPATH_ADMIN_EMAIL: adminEmail,
       WARMPATH_ADMIN_PASSWORD: adminPassword,
-      WARMPATH_DEMO: 'false',
+      WARMPATH_BOOTSTRAP_API_KEY: apiKey,
+      // Off by default (a fresh, empty program); WARMPATH_E2E_DEMO=1 runs the same specs next to the demo data.
+      WARMPATH_DEMO: process.env.WARMPATH_E2E_DEMO === '1' ? 'true' : 'false',
       LOG_LEVEL: 'warn',
       SMTP_URL: `smtp://127.0.0.1:${mailSink.port}`,
       DATABASE_URL: '',
@@ -111,6 +116,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await teardown();
     throw error;
   }
-  publishE2eEnvironment({ baseUrl, mailDirectory, adminEmail, adminPassword });
+  publishE2eEnvironment({ baseUrl, mailDirectory, adminEmail, adminPassword, apiKey });
   return teardown;
 }

@@ -1,20 +1,23 @@
 import { saveScreenshot } from '../support/page-artifacts.js';
+import { createTrack } from '../support/program-fixtures.js';
 import { expect, signInAsOwner, test } from '../support/test.js';
 
-/* Error and empty states, and forms that keep what was typed when the server refuses (after the flow spec's data). */
+/* Error and empty states, and forms that keep what was typed when the server refuses. */
 
 test('a refused save keeps everything typed and says why', async ({ page }, testInfo) => {
+  // A track whose slug the form then asks for again: the server refuses the duplicate.
+  const taken = await createTrack('States');
   await signInAsOwner(page);
   await page.goto('/admin/tracks/new');
   await page.getByLabel('Name').fill('Enterprise clients again');
-  await page.getByLabel('Slug').fill('enterprise-clients');
+  await page.getByLabel('Slug').fill(taken.slug);
   await page.getByLabel('Landing page').fill('https://example.com/again');
   await page.getByLabel('Headline').fill('A headline worth keeping');
   await page.getByRole('button', { name: 'Create track' }).click();
 
   const alert = page.getByRole('alert').filter({ hasText: 'The track was not saved' });
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('enterprise-clients');
+  await expect(alert).toContainText(taken.slug);
   await expect(page.getByLabel('Name')).toHaveValue('Enterprise clients again');
   await expect(page.getByLabel('Headline')).toHaveValue('A headline worth keeping');
   await expect(page).toHaveURL(/\/admin\/tracks\/new$/);

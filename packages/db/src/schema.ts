@@ -9,7 +9,10 @@ export type Json<T> = ColumnType<T, string, string>;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** Side effects committed in the same transaction as the domain change (docs/architecture.md). */
+/**
+ * Side effects committed in the same transaction as the domain change (docs/architecture.md "The outbox
+ * flow").
+ */
 export interface OutboxTable {
   id: string;
   /** Name of the job the dispatcher enqueues for this row. */
@@ -136,7 +139,10 @@ export interface ApiKeysTable {
 export type TrackKind = 'client' | 'partner' | 'employee' | 'custom';
 export type TrackStatus = 'active' | 'paused' | 'archived';
 
-/** One referral program lane. Settings beyond the pinned columns live in `settings`. */
+/**
+ * One referral program lane (docs/architecture.md "Domain"). Settings beyond the pinned columns live in
+ * `settings`.
+ */
 export interface TracksTable {
   id: string;
   slug: string;

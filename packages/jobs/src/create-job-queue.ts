@@ -13,7 +13,7 @@ export interface CreateJobQueueOptions {
   defaultConcurrency?: number;
 }
 
-/** The host's one entry point: picks the driver from configuration (DESIGN.md §2). */
+/** The host's one entry point: picks the driver from configuration (docs/architecture.md "Modes"). */
 export function createJobQueue(options: CreateJobQueueOptions): JobQueue {
   const { redisUrl, logger, prefix, defaultConcurrency } = options;
   if (redisUrl) return createBullMqQueue({ redisUrl, logger, prefix, defaultConcurrency });

@@ -19,6 +19,7 @@ import { createContextFactory } from '../http/trpc/context.js';
 import { type AppRouter, appRouter } from '../http/trpc/router.js';
 import { type CachedLink, createLinkTargetCache } from '../links/cached-link.js';
 import type { LinkCache } from '../links/link-cache.js';
+import { recordRoutes } from '../security/route-list.js';
 import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
 import type { Runtime } from './runtime.js';
 
@@ -100,6 +101,8 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
     // On shutdown, idle keep-alive sockets are closed at once; requests in flight still finish.
     forceCloseConnections: 'idle',
   });
+  // First, so the route list the security suite checks against its access table misses no route.
+  recordRoutes(app);
   // Synchronous hooks: an async one costs every request a promise, the redirect included.
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);

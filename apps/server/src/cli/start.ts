@@ -36,6 +36,14 @@ function banner(runtime: Runtime, report: BootstrapReport): string {
   }
   if (report.seededTracks.length > 0)
     lines.push(`  Demo program seeded: tracks ${report.seededTracks.join(', ')}`);
+  if (report.demoActivity) {
+    const { staff, participants, referrals, clicks } = report.demoActivity;
+    lines.push(
+      `  Demo data: ${staff} sales reps (no password), ${participants} referrers, ${referrals} referrals and ${clicks}`,
+      '  clicks, all made up (*.example addresses). For a program of your own, start on an empty data directory',
+      '  with WARMPATH_DEMO=false.',
+    );
+  }
   return `${lines.join('\n')}\n\n`;
 }
 

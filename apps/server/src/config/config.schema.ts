@@ -177,7 +177,7 @@ export const configSchema = z.object({
     'Keep staff with the `sales` role to the referrals assigned to them: moving any other referral in the console is refused. Other roles and API keys are not affected. Off: sales may move any referral.',
   ),
   WARMPATH_DEMO: booleanString.describe(
-    'Seed the demo program (tracks Clients, Partners, Employees) on an empty database. Defaults to on in embedded mode.',
+    'Seed the demo program (tracks Clients, Partners, Employees) on an empty database, with two months of made-up referrers, referrals and clicks in it. Defaults to on in embedded mode.',
   ),
 });
 

@@ -53,12 +53,13 @@ function redirectSecurityHeaders(isSecure: boolean): Record<string, string> {
 }
 
 /**
- * The hot path (API.md "Links"): `GET /r/:code` answers from an in-memory cache of link codes and hands the click to
- * a {@link ClickRecorder} that writes in batches (on a writer thread with Postgres), so a redirect never waits for
- * the database once its code is cached. What is recorded is written out when the app closes, before the runtime
- * closes the database. Registered on the root context, outside the web surface: a redirect needs none of its
- * per-request hooks (security-header middleware, cookie parsing, CSRF checks), which would cost the busiest route
- * more than the redirect itself. The tracking script and conversions live in `trackingRoutes`.
+ * The hot path (docs/api.md "Links"): `GET /r/:code` answers from an in-memory cache of link codes and hands
+ * the click to a {@link ClickRecorder} that writes in batches (on a writer thread with Postgres), so a
+ * redirect never waits for the database once its code is cached. What is recorded is written out when the app
+ * closes, before the runtime closes the database. Registered on the root context, outside the web surface: a
+ * redirect needs none of its per-request hooks (security-header middleware, cookie parsing, CSRF checks),
+ * which would cost the busiest route more than the redirect itself. The tracking script and conversions live
+ * in `trackingRoutes`.
  */
 async function links(app: FastifyInstance, options: LinksRoutesOptions) {
   const { runtime } = options;

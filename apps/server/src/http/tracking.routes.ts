@@ -14,8 +14,8 @@ export interface TrackingRoutesOptions {
 }
 
 /**
- * The customer-site side of links (API.md "Links"): `GET /t.js` serves the tracking script a customer's pages
- * include, and `POST /t/conversions` takes the conversions it reports.
+ * The customer-site side of links (docs/api.md "Links"): `GET /t.js` serves the tracking script a customer's
+ * pages include, and `POST /t/conversions` takes the conversions it reports.
  */
 export async function trackingRoutes(app: FastifyInstance, options: TrackingRoutesOptions) {
   app.get('/t.js', async (request, reply) => {

@@ -1,5 +1,6 @@
 import { type ClickToRecord, hashIp, type LinkTarget } from '@warmpath/core';
 import { isbot } from 'isbot';
+import { LRUCache } from 'lru-cache';
 import { newClickId } from './click-id.js';
 
 const MAX_USER_AGENT = 512;
@@ -75,19 +76,10 @@ export function clickFactsOf(
   };
 }
 
-/** `compute` remembered for the last few thousand distinct inputs (visitors repeat their IP and user agent). */
-function memoise<T>(compute: (input: string) => T): (input: string) => T {
-  const memo = new Map<string, T>();
-  return (input) => {
-    let value = memo.get(input);
-    if (value === undefined) {
-      value = compute(input);
-      // Cleared rather than evicted one by one: simple, O(1), and the hot entries come back at once.
-      if (memo.size >= MEMO_ENTRIES) memo.clear();
-      memo.set(input, value);
-    }
-    return value;
-  };
+/** `compute` remembered for the most recent few thousand distinct inputs (visitors repeat their IP and user agent). */
+function memoise<T extends {}>(compute: (input: string) => T): (input: string) => T {
+  const memo = new LRUCache<string, T>({ max: MEMO_ENTRIES, memoMethod: (input) => compute(input) });
+  return (input) => memo.memo(input);
 }
 
 /** Builds the click row from its facts: the IP only as its salted hash, the user agent truncated, bots flagged. */

@@ -17,22 +17,25 @@ function counterSource(values: Record<string, string>) {
   };
 }
 
+// Clocks start well past 0, as real ones do (lru-cache reads a start time of 0 as "no TTL").
+const START = 1_000_000;
+
 describe('the link cache', () => {
   it('loads a code once, serves it from memory for the TTL, then reads it again', async () => {
-    let now = 0;
+    let now = START;
     const source = counterSource({ a: 'A' });
     const cache = new LinkCache({ load: source.load, ttlMs: 1000, now: () => now });
     expect(await cache.get('a')).toBe('A');
-    now = 999;
+    now = START + 1000;
     expect(await cache.get('a')).toBe('A');
     expect(source.loads).toEqual(['a']);
-    now = 1000;
+    now = START + 1001;
     expect(await cache.get('a')).toBe('A');
     expect(source.loads).toEqual(['a', 'a']);
   });
 
   it('answers a fresh code without waiting, and nothing for one that must be loaded', async () => {
-    let now = 0;
+    let now = START;
     const source = counterSource({ a: 'A' });
     const cache = new LinkCache({ load: source.load, ttlMs: 1000, negativeTtlMs: 1000, now: () => now });
     expect(cache.peek('a')).toBeUndefined();
@@ -40,18 +43,18 @@ describe('the link cache', () => {
     await cache.get('missing');
     expect(cache.peek('a')).toMatchObject({ value: 'A' });
     expect(cache.peek('missing')).toMatchObject({ value: undefined });
-    now = 1000;
+    now = START + 1001;
     expect(cache.peek('a')).toBeUndefined();
   });
 
   it('remembers unknown codes for a shorter time', async () => {
-    let now = 0;
+    let now = START;
     const source = counterSource({});
     const cache = new LinkCache({ load: source.load, ttlMs: 60_000, negativeTtlMs: 100, now: () => now });
     expect(await cache.get('nope')).toBeUndefined();
     expect(await cache.get('nope')).toBeUndefined();
     expect(source.loads).toEqual(['nope']);
-    now = 100;
+    now = START + 101;
     await cache.get('nope');
     expect(source.loads).toEqual(['nope', 'nope']);
   });
@@ -76,13 +79,17 @@ describe('the link cache', () => {
   });
 
   it('keeps serving a known code while the database is down, and fails unknown ones', async () => {
-    let now = 0;
+    let now = START;
     const source = counterSource({ a: 'A' });
     const cache = new LinkCache({ load: source.load, ttlMs: 10, now: () => now });
     await cache.get('a');
     source.fail(true);
-    now = 50;
+    now = START + 50;
     expect(await cache.get('a')).toBe('A');
+    // Served for another TTL without asking the database again.
+    now = START + 55;
+    expect(cache.peek('a')).toMatchObject({ value: 'A' });
+    expect(source.loads).toEqual(['a', 'a']);
     await expect(cache.get('b')).rejects.toThrow('database down');
   });
 });

@@ -209,7 +209,7 @@ export type ScopeKeys = Readonly<Record<Scope, { only: string; allBut: string }>
 function concreteUrl(pattern: string): string {
   return pattern
     .replace(/:[A-Za-z]+/g, '0190a0a0-0000-7000-8000-00000000beef')
-    .replace(/\*$/, 'static/swagger-ui.css');
+    .replace(/\*$/, 'swagger-ui.css');
 }
 
 /**

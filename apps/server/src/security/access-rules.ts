@@ -107,10 +107,9 @@ export const REST_RULES: Readonly<Record<string, RestRule>> = {
   'GET /api/v1/openapi.json': 'public',
   // swagger-ui's browsable docs page and its assets
   'GET /api/v1/docs': 'public',
-  'GET /api/v1/docs/': 'public',
   'GET /api/v1/docs/static/index.html': 'public',
   'GET /api/v1/docs/static/swagger-initializer.js': 'public',
-  'GET /api/v1/docs/*': 'public',
+  'GET /api/v1/docs/static/*': 'public',
   'GET /api/v1/docs/json': 'public',
   'GET /api/v1/docs/yaml': 'public',
 

@@ -21,7 +21,7 @@ import {
 } from './access-matrix.js';
 import { HTTP_RULES, PROCEDURE_RULES, type ProcedureRule, REST_RULES } from './access-rules.js';
 import { matrixCallers, scopeKeys } from './matrix-callers.js';
-import { listOtherHttpRoutes, listRestV1Routes } from './route-list.js';
+import { listOtherHttpRoutes, listRestV1Routes, recordRoutes } from './route-list.js';
 
 /**
  * Proof that the access matrix catches a missing guard: each case builds a variant of the real API with one
@@ -52,6 +52,7 @@ describe('the access matrix catches a removed guard', () => {
     ) => void = () => {},
   ) {
     const app = Fastify();
+    recordRoutes(app);
     variants.push(app);
     await app.register(cookie);
     const createContext = createContextFactory(server.runtime);
@@ -75,6 +76,7 @@ describe('the access matrix catches a removed guard', () => {
     editRoute: (route: { method: string | string[]; url: string; config?: object }) => void,
   ) {
     const app = Fastify();
+    recordRoutes(app);
     variants.push(app);
     app.addHook('onRoute', editRoute);
     await app.register(restV1, { prefix: '/api/v1', runtime: server.runtime });
@@ -212,6 +214,7 @@ describe('the access matrix catches a removed guard', () => {
 
   it('reports a cookie-session HTTP route served without its guard, and one added without a row', async () => {
     const app = Fastify();
+    recordRoutes(app);
     variants.push(app);
     await app.register(cookie);
     // The export route with its session and role check left out, and a new route nobody listed.

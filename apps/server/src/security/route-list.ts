@@ -6,30 +6,30 @@ export interface RegisteredRoute {
   url: string;
 }
 
-const LINE = /^((?:[│ ] {3})*)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/;
+const routesByApp = new WeakMap<FastifyInstance, RegisteredRoute[]>();
 
 /**
- * Every route of a ready Fastify app, read from `printRoutes({ commonPrefix: false })`: Fastify keeps no public list
- * of its routes once registered, and an `onRoute` hook cannot be added to an app from outside after the fact. Each
- * tree line is a path segment appended to its parent's path; the methods in parentheses are the routes at that
- * path. HEAD routes are left out: Fastify derives them from GET routes, with the same hooks.
+ * Starts recording the routes registered on `app` from now on, through an `onRoute` hook (Fastify keeps no public
+ * list of its routes, and a hook sees only routes registered after it): call it on a new instance before any
+ * route, as `buildApp` does. The hook is inherited by every plugin context registered later, so prefixed and
+ * encapsulated routes are recorded with their full URL. HEAD routes are left out: Fastify derives them from GET
+ * routes, with the same hooks.
  */
-export function listRoutes(app: FastifyInstance): RegisteredRoute[] {
+export function recordRoutes(app: FastifyInstance): void {
   const routes: RegisteredRoute[] = [];
-  const pathAtDepth: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    if (line.trim() === '') continue;
-    const match = LINE.exec(line);
-    if (!match) throw new Error(`Unrecognised line in Fastify's route tree: ${JSON.stringify(line)}`);
-    const depth = (match[1] ?? '').length / 4;
-    const url = (depth === 0 ? '' : (pathAtDepth[depth - 1] ?? '')) + (match[2] ?? '');
-    pathAtDepth[depth] = url;
-    pathAtDepth.length = depth + 1;
-    for (const method of (match[3] ?? '').split(', ')) {
-      if (method && method !== 'HEAD') routes.push({ method, url });
+  routesByApp.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
     }
-  }
-  return routes;
+  });
+}
+
+/** Every route registered on `app` since `recordRoutes(app)`. */
+export function listRoutes(app: FastifyInstance): RegisteredRoute[] {
+  const routes = routesByApp.get(app);
+  if (!routes) throw new Error('No routes recorded: call recordRoutes(app) before registering routes');
+  return [...routes];
 }
 
 /** The routes of the public REST API v1. */

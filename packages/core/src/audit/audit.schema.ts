@@ -29,7 +29,7 @@ export interface AuditContext {
 /** The default context of service calls that do not say who acts. */
 export const SYSTEM_CONTEXT: AuditContext = Object.freeze({ actor: SYSTEM_ACTOR });
 
-/** One audit log entry, in the public API's shape (API.md "Audit log"). */
+/** One audit log entry, in the public API's shape (docs/api.md "Audit log"). */
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.iso.datetime(),

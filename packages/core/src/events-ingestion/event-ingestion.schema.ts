@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsonValueSchema } from '../shared/json-value.schema.js';
 import { emailSchema } from '../users/user.schema.js';
 
-/** Most events one `POST /api/v1/events` call may carry (API.md "Events"). */
+/** Most events one `POST /api/v1/events` call may carry (docs/api.md "Events"). */
 export const MAX_EVENTS_PER_BATCH = 500;
 
 /**

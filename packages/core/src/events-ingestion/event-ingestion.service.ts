@@ -34,9 +34,9 @@ interface NormalisedEvent extends ParsedEvent {
 }
 
 /**
- * Takes in product and customer-success signals (API.md "Events") as touchpoints for attribution: each new event
- * becomes an `events` row linked to its person and company, which are added to the directory. Sending an event id
- * again is safe: it is counted as a duplicate and changes nothing.
+ * Takes in product and customer-success signals (docs/api.md "Events") as touchpoints for attribution: each
+ * new event becomes an `events` row linked to its person and company, which are added to the directory.
+ * Sending an event id again is safe: it is counted as a duplicate and changes nothing.
  */
 export class EventIngestionService {
   readonly #db: Executor;

@@ -8,7 +8,7 @@ import type { Executor } from '../shared/executor.js';
  */
 export const DOMAIN_EVENT_JOB = 'domain-events.fan-out';
 
-/** Domain event types, `noun.verb_past` (CONVENTIONS.md). */
+/** Domain event types, `noun.verb_past` (docs/contributing.md "Names"). */
 export type DomainEventType =
   | 'participant.created'
   | 'referral.created'

@@ -9,5 +9,5 @@ export function isLinkCode(value: unknown): value is string {
   return typeof value === 'string' && LINK_CODE_PATTERN.test(value);
 }
 
-/** The query parameter and cookie that carry a link code to the landing page (API.md "Links"). */
+/** The query parameter and cookie that carry a link code to the landing page (docs/api.md "Links"). */
 export const REF_PARAM = 'wp_ref';

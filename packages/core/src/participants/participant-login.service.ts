@@ -8,7 +8,7 @@ import { findParticipantStatus } from './login-token.repository.js';
 import { issueLoginToken, peekLoginToken, redeemLoginToken, type SignInLinkHolder } from './login-tokens.js';
 import { type LoginLink, PARTICIPANT_AUDIT_ACTIONS } from './participant.schema.js';
 
-/** How long a login link works: 15 minutes (docs/api.md). */
+/** How long a login link works (docs/api.md "Participants": 15 minutes). */
 export const LOGIN_LINK_TTL_MS = 15 * 60_000;
 
 /** Dependencies of {@link ParticipantLoginService}. */
@@ -20,9 +20,9 @@ export interface ParticipantLoginServiceDeps {
 }
 
 /**
- * One-time portal login links (`POST /api/v1/participants/{id}/login-links`): a product embedding the portal asks
- * for a link and hands it to its signed-in user. A link works once, for 15 minutes; only the SHA-256 of its token
- * is stored.
+ * One-time portal login links (docs/api.md "Participants"): a product embedding the portal asks for a link
+ * and hands it to its signed-in user. A link works once, for 15 minutes; only the SHA-256 of its token is
+ * stored.
  */
 export class ParticipantLoginService {
   readonly #db: Executor;

@@ -1,7 +1,7 @@
 import type { EnrollmentViewRow, ParticipantProfileRow } from './participant.repository.js';
 import type { Participant, PortalParticipant } from './participant.schema.js';
 
-/** The referral link of a code: `PUBLIC_URL/r/{code}` (API.md). */
+/** The referral link of a code: `PUBLIC_URL/r/{code}` (docs/api.md "Participants"). */
 export function referralLinkUrl(publicUrl: string, code: string): string {
   return `${publicUrl}/r/${encodeURIComponent(code)}`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '../users/user.schema.js';
 
-/** `POST /api/v1/participants` body (API.md "Participants"); unknown fields are rejected. */
+/** `POST /api/v1/participants` body (docs/api.md "Participants"); unknown fields are rejected. */
 export const enrollParticipantInputSchema = z.strictObject({
   email: emailSchema,
   name: z.string().trim().min(1).max(200),
@@ -25,7 +25,7 @@ export const participantEnrollmentSchema = z.object({
 });
 export type ParticipantEnrollment = z.infer<typeof participantEnrollmentSchema>;
 
-/** A participant in the public API's shape (API.md "Participants"). */
+/** A participant in the public API's shape (docs/api.md "Participants"). */
 export const participantSchema = z.object({
   id: z.string(),
   email: z.string(),

@@ -54,7 +54,10 @@ export interface ParticipantIdentity {
 // A clash of random 8-character codes is a one-in-a-trillion event per existing code; a few retries are plenty.
 const CODE_ATTEMPTS = 5;
 
-/** Referrers (DESIGN.md §4): enrolment in tracks with one link code each, and lookups by id, email and code. */
+/**
+ * Referrers (docs/architecture.md "Domain"): enrolment in tracks with one link code each, and lookups by id,
+ * email and code.
+ */
 export class ParticipantService {
   readonly #db: Executor;
   readonly #clock: Clock;

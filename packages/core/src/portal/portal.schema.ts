@@ -46,10 +46,10 @@ export type SelfEnrolmentRequestInput = z.input<typeof selfEnrolmentRequestInput
 export const portalFormForInputSchema = z.strictObject({ trackSlug: trackSlugSchema });
 
 /**
- * `portal.referrals.submit` input: the referral of `POST /api/v1/referrals` without the participant (the
+ * `portal.referrals.submit` input: the referral of docs/api.md "Referrals" without the participant (the
  * session's) and with an optional company domain (taken from a contact's work email when left out).
- * `submissionId`, a client-made UUID, makes a repeated submit (a double click, a retry after a lost answer) return
- * the first referral.
+ * `submissionId`, a client-made UUID, makes a repeated submit (a double click, a retry after a lost answer)
+ * return the first referral.
  */
 export const portalSubmitReferralInputSchema = z.strictObject({
   trackSlug: trackSlugSchema,

@@ -79,9 +79,9 @@ async function checkReferrer(
 }
 
 /**
- * Parses and checks a submission (API.md `POST /api/v1/referrals`): the track takes referrals, the participant is
- * enrolled in it, contacts are unique, answers fit the track's form. Throws one `ValidationError` naming every
- * problem found.
+ * Parses and checks a submission (docs/api.md "Referrals", `POST /api/v1/referrals`): the track takes
+ * referrals, the participant is enrolled in it, contacts are unique, answers fit the track's form. Throws one
+ * `ValidationError` naming every problem found.
  */
 export async function prepareSubmission(
   executor: Executor,

@@ -12,8 +12,9 @@ import { emailSchema } from '../users/user.schema.js';
 export type { ContactRole, FraudDecision, ReferralStatus };
 
 /**
- * Lifecycle states (DESIGN.md §4, in the order a deal moves through them) and buying-committee roles (API.md): one
- * list, the plugin SDK's, so plugins and core can never disagree.
+ * Lifecycle states (docs/architecture.md "Domain", in the order a deal moves through them) and
+ * buying-committee roles (docs/api.md "Referrals"): one list, the plugin SDK's, so plugins and core can never
+ * disagree.
  */
 export const REFERRAL_STATUSES = SDK_REFERRAL_STATUSES satisfies readonly ReferralStatus[];
 export const CONTACT_ROLES = SDK_CONTACT_ROLES satisfies readonly ContactRole[];
@@ -81,7 +82,10 @@ export const referralHistoryEntrySchema = z.object({
 });
 export type ReferralHistoryEntry = z.infer<typeof referralHistoryEntrySchema>;
 
-/** A referral in the public API's shape (API.md "Referrals"), plus the additive `ownerId` and `duplicateOfId`. */
+/**
+ * A referral in the public API's shape (docs/api.md "Referrals"), plus the additive `ownerId` and
+ * `duplicateOfId`.
+ */
 export const referralSchema = z.object({
   id: z.string(),
   track: z.string(),

@@ -61,9 +61,9 @@ export interface ReferralServiceDeps {
 const PORTAL_LIST_LIMIT = 500;
 
 /**
- * Referrals (docs/architecture.md, docs/api.md): submission with fraud scoring, duplicate priority, owner routing
- * and SLA; the lifecycle; staff and portal reads; internal notes. Every change is one transaction with its
- * history row, audit entry and outbox rows.
+ * Referrals (docs/architecture.md "Domain", docs/api.md "Referrals"): submission with fraud scoring,
+ * duplicate priority, owner routing and SLA; the lifecycle; staff and portal reads; internal notes. Every
+ * change is one transaction with its history row, audit entry and outbox rows.
  */
 export class ReferralService {
   readonly #db: Executor;
@@ -81,9 +81,10 @@ export class ReferralService {
   }
 
   /**
-   * Records a referral (`POST /api/v1/referrals`). Invalid input — an unknown track, a participant not
-   * enrolled in it, repeated contacts, answers that do not fit the form — is one `ValidationError` naming each
-   * field. A referral of a company already claimed in the track is recorded as its duplicate, not refused.
+   * Records a referral (docs/api.md "Referrals", `POST /api/v1/referrals`). Invalid input — an unknown track,
+   * a participant not enrolled in it, repeated contacts, answers that do not fit the form — is one
+   * `ValidationError` naming each field. A referral of a company already claimed in the track is recorded as
+   * its duplicate, not refused.
    */
   async submit(input: SubmitReferralInput, context: SubmissionContext = SYSTEM_CONTEXT): Promise<Referral> {
     return this.#db.transaction().execute(async (trx) => {

@@ -3,7 +3,7 @@ import { ConflictError } from '../errors.js';
 import { REFERRAL_STATUSES, type ReferralStatus } from './referral.schema.js';
 import { assertTransition, canTransition } from './transitions.js';
 
-// The lifecycle of API.md, written out independently of the table under test.
+// The lifecycle of docs/api.md "Referrals", written out independently of the table under test.
 const ALLOWED = new Set([
   'submitted>accepted',
   'submitted>rejected',

@@ -2,8 +2,9 @@ import { ConflictError } from '../errors.js';
 import type { ReferralStatus } from './referral.schema.js';
 
 /**
- * The referral lifecycle (API.md "Referrals", DESIGN.md §4): qualification first, then forward through the deal
- * stages, which may be skipped but never walked back. Rejected and closed states are terminal.
+ * The referral lifecycle (docs/api.md "Referrals", docs/architecture.md "Domain"): qualification first, then
+ * forward through the deal stages, which may be skipped but never walked back. Rejected and closed states are
+ * terminal.
  */
 export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
   submitted: ['accepted', 'rejected', 'in_review'],

@@ -27,7 +27,10 @@ export interface SubmissionContext extends AuditContext {
   userAgent?: string | null | undefined;
 }
 
-/** API.md: blocked → rejected, held → in_review, else accepted when the track auto-accepts, else submitted. */
+/**
+ * docs/api.md "Referrals": blocked → rejected, held → in_review, else accepted when the track auto-accepts,
+ * else submitted.
+ */
 export function initialStatus(assessment: FraudAssessment, autoAccept: boolean): ReferralStatus {
   if (assessment.decision === 'block') return 'rejected';
   if (assessment.decision === 'review') return 'in_review';

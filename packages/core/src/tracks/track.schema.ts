@@ -123,7 +123,7 @@ export const createTrackInputSchema = z.strictObject({
   attributionWindowDays: trackFields.attributionWindowDays.default(90),
   autoAccept: trackFields.autoAccept.default(false),
   slaHours: trackFields.slaHours.default(48),
-  // New tracks start from the B2B intake form (DESIGN.md §4); send `form` to replace it.
+  // New tracks start from the B2B intake form (docs/architecture.md "Domain"); send `form` to replace it.
   form: trackFields.form.default(DEFAULT_B2B_FORM),
   fraudThresholds: trackFields.fraudThresholds.prefault({}),
   routing: trackFields.routing.prefault({}),
@@ -139,7 +139,7 @@ export const updateTrackInputSchema = z
   .partial();
 export type UpdateTrackInput = z.input<typeof updateTrackInputSchema>;
 
-/** A track in the public API's shape (API.md "Tracks"). */
+/** A track in the public API's shape (docs/api.md "Tracks"). */
 export const trackSchema = z.object({
   id: z.string(),
   slug: z.string(),

@@ -29,7 +29,7 @@ export interface TrackServiceDeps {
   clock?: Clock | undefined;
 }
 
-/** Referral program lanes (DESIGN.md §4): create, read, change; every change audited. */
+/** Referral program lanes (docs/architecture.md "Domain"): create, read, change; every change audited. */
 export class TrackService {
   readonly #db: Executor;
   readonly #clock: Clock;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsonValueSchema } from '../shared/json-value.schema.js';
 import { httpUrlSchema } from '../tracks/track.schema.js';
 
-/** The event types an endpoint can subscribe to (API.md "Webhooks"); `*` subscribes to all of them. */
+/** The event types an endpoint can subscribe to (docs/api.md "Webhooks"); `*` subscribes to all of them. */
 export const WEBHOOK_EVENT_TYPES = [
   'participant.created',
   'referral.created',

@@ -99,8 +99,8 @@ export class WebhookDeliveryFailedError extends Error {
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
- * Outbound webhooks (DESIGN.md §6): endpoints with their signing secrets, one delivery per domain event and
- * subscribed endpoint, Standard Webhooks signed attempts, the delivery log and manual redelivery.
+ * Outbound webhooks (docs/api.md "Webhooks"): endpoints with their signing secrets, one delivery per domain
+ * event and subscribed endpoint, Standard Webhooks signed attempts, the delivery log and manual redelivery.
  */
 export class WebhookService {
   readonly #db: Executor;

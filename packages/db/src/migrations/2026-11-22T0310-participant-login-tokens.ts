@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * One-time portal login links for participants (API.md "Participants": `POST /participants/{id}/login-links`).
- * Only the SHA-256 of a token is stored, so a leaked table cannot sign anyone in; `used_at` makes a link single-use.
+ * One-time portal login links for participants (docs/api.md "Participants": `POST
+ * /participants/{id}/login-links`). Only the SHA-256 of a token is stored, so a leaked table cannot sign
+ * anyone in; `used_at` makes a link single-use.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema of their own time
 export async function up(db: Kysely<any>): Promise<void> {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createDatabase, type DatabaseKind, type WarmpathDatabase } from '../database.js';
 import { migrateToLatest } from '../migrator.js';
 
-/** The Postgres server integration tests use (DESIGN.md §8). */
+/** The Postgres server integration tests use (docs/contributing.md "Tests"). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 let postgresAvailable: Promise<boolean> | undefined;

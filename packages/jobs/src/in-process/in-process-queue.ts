@@ -72,11 +72,11 @@ interface Lane {
 }
 
 /**
- * The embedded-mode driver: jobs live in memory and run in this process (DESIGN.md §2), with the same semantics
- * as the BullMQ driver except durability: jobs not run when the process exits (a crash, or waiting and delayed
- * jobs at `stop()`) are gone from the queue. Side effects still survive: the outbox dispatcher marks a row done
- * only when this queue reports its job completed (`onJobCompleted`), so the next process runs it again.
- * Directly enqueued jobs have no such safety net; `stop()` logs how many it drops.
+ * The embedded-mode driver: jobs live in memory and run in this process (docs/architecture.md "Modes"), with
+ * the same semantics as the BullMQ driver except durability: jobs not run when the process exits (a crash, or
+ * waiting and delayed jobs at `stop()`) are gone from the queue. Side effects still survive: the outbox
+ * dispatcher marks a row done only when this queue reports its job completed (`onJobCompleted`), so the next
+ * process runs it again. Directly enqueued jobs have no such safety net; `stop()` logs how many it drops.
  */
 export function createInProcessQueue(options: InProcessQueueOptions = {}): InProcessJobQueue {
   return new InProcessQueue(options);

@@ -27,11 +27,12 @@ export interface OutboxDispatcherOptions {
 const MAX_ERROR_LENGTH = 2000;
 
 /**
- * Moves committed outbox rows to the job queue (DESIGN.md §5). Rows are claimed with `FOR UPDATE SKIP LOCKED`
- * inside a transaction, so several dispatchers (one per pod) never dispatch a row twice at the same time; each
- * row is enqueued with `idempotency_key ?? id` as its idempotency key, so a row re-dispatched after a crash
- * between enqueue and commit still runs its job once. A failed enqueue (Redis down, unknown job) leaves the row
- * pending with `attempts`, `last_error` and a capped exponential back-off on `available_at`: nothing is lost.
+ * Moves committed outbox rows to the job queue (docs/architecture.md "The outbox flow"). Rows are claimed
+ * with `FOR UPDATE SKIP LOCKED` inside a transaction, so several dispatchers (one per pod) never dispatch a
+ * row twice at the same time; each row is enqueued with `idempotency_key ?? id` as its idempotency key, so a
+ * row re-dispatched after a crash between enqueue and commit still runs its job once. A failed enqueue (Redis
+ * down, unknown job) leaves the row pending with `attempts`, `last_error` and a capped exponential back-off
+ * on `available_at`: nothing is lost.
  *
  * With a non-durable queue (in-process, the embedded mode) a row is only marked dispatched once its job has
  * completed; until then it is leased. Leases are cleared when the dispatcher starts, so a job lost with the

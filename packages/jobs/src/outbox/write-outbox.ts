@@ -14,9 +14,9 @@ export interface OutboxEntry {
 }
 
 /**
- * Records a side effect in the outbox. Call it with the transaction of the domain change (DESIGN.md §5): the row
- * commits or rolls back with the change, and the dispatcher enqueues it once committed, even if Redis was down.
- * Returns the outbox row id.
+ * Records a side effect in the outbox. Call it with the transaction of the domain change
+ * (docs/architecture.md "The outbox flow"): the row commits or rolls back with the change, and the dispatcher
+ * enqueues it once committed, even if Redis was down. Returns the outbox row id.
  */
 export async function writeOutbox(
   db: Kysely<Database> | Transaction<Database>,

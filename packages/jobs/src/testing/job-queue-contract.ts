@@ -19,9 +19,9 @@ const TIMER_SLACK_MS = 2;
 const counter = z.object({ n: z.number().int() });
 
 /**
- * The behaviour every JobQueue driver must share (DESIGN.md §5): validation, retries with exponential backoff,
- * idempotency keys, delays, per-job concurrency, graceful stop and enqueue-before-processing. Run it once per
- * driver; stops every queue the factory built after each test.
+ * The behaviour every JobQueue driver must share (docs/architecture.md "The outbox flow"): validation,
+ * retries with exponential backoff, idempotency keys, delays, per-job concurrency, graceful stop and
+ * enqueue-before-processing. Run it once per driver; stops every queue the factory built after each test.
  */
 export function describeJobQueueContract(name: string, factory: JobQueueFactory): void {
   describe(`JobQueue contract: ${name}`, () => {

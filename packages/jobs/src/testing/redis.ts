@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-/** The Redis server integration tests use (DESIGN.md §8). */
+/** The Redis server integration tests use (docs/contributing.md "Tests"). */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A job queue driver name, as `JobQueue.driver` reports it. */

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from './badge.js';
 
-/** The kinds of referral track (DESIGN.md §4). */
+/** The kinds of referral track (docs/architecture.md "Domain"). */
 export type TrackKind = 'client' | 'partner' | 'employee' | 'custom';
 
 const kindPresentation: Record<TrackKind, { label: string; tone: BadgeTone }> = {

@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { PageHeader } from '@warmpath/ui';
+import { DemoDataNotice } from '../../features/dashboard/demo-data-notice.js';
 import { ProgramActivityCard } from '../../features/dashboard/program-activity-card.js';
 import { SystemStatusCard } from '../../features/dashboard/system-status-card.js';
 import { TracksCard } from '../../features/tracks/tracks-card.js';
@@ -24,6 +25,7 @@ function DashboardPage() {
         title={firstName ? `Welcome back, ${firstName}` : 'Welcome back'}
         description="Your referral program at a glance: its activity, its tracks and the installation that runs it."
       />
+      <DemoDataNotice />
       <ProgramActivityCard />
       <div className="dashboard-grid">
         <TracksCard isCompact />

@@ -155,6 +155,7 @@ describe.each(stacks)('tRPC on $name', (stack) => {
         publicUrl: 'http://localhost:3000',
         mode: expect.any(String),
         version: expect.any(String),
+        demoData: false,
       });
       const tracks = dataOf(await trpc.query('admin.tracks.list', undefined, cookie));
       expect(tracks.map((track: { slug: string }) => track.slug)).toContain('admin-listed');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Runtime } from '../../../app/runtime.js';
 import { errorResponses, pageOf, pageQuerySchema } from './schemas.js';
 
-/** `GET /api/v1/audit-log` (API.md "Audit log"): newest first, filterable by action and target. */
+/** `GET /api/v1/audit-log` (docs/api.md "Audit log"): newest first, filterable by action and target. */
 export const auditLogRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (app, { runtime }) => {
   app.get(
     '/audit-log',

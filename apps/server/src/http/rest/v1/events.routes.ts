@@ -4,7 +4,9 @@ import type { Runtime } from '../../../app/runtime.js';
 import { apiKeyAuditContext } from './audit-context.js';
 import { errorResponses } from './schemas.js';
 
-/** `POST /api/v1/events` (API.md "Events"): product and customer-success signals, stored as touchpoints. */
+/**
+ * `POST /api/v1/events` (docs/api.md "Events"): product and customer-success signals, stored as touchpoints.
+ */
 export const eventsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (app, { runtime }) => {
   app.post(
     '/events',

@@ -30,13 +30,13 @@ declare module 'fastify' {
 }
 
 /**
- * `Idempotency-Key` on every REST v1 POST (API.md "Conventions"), for routes present and future: the first request
- * with a key does the work and its response (status and body) is stored; a replay with the same key and the same
- * request gets that response again, marked `Idempotent-Replayed: true`, without the work being redone. Keys belong
- * to the API key that sent them. Same key with another method, path or body → 422; while the first request is
- * still running → 409; a key over 255 characters → 400. Responses of 500 and above are not stored, so the client
- * can retry. Stored responses are sealed with the secret key and kept 24 hours. Register after the API-key
- * authentication hook.
+ * `Idempotency-Key` on every REST v1 POST (docs/api.md "Idempotency"), for routes present and future: the
+ * first request with a key does the work and its response (status and body) is stored; a replay with the same
+ * key and the same request gets that response again, marked `Idempotent-Replayed: true`, without the work
+ * being redone. Keys belong to the API key that sent them. Same key with another method, path or body → 422;
+ * while the first request is still running → 409; a key over 255 characters → 400. Responses of 500 and above
+ * are not stored, so the client can retry. Stored responses are sealed with the secret key and kept 24 hours.
+ * Register after the API-key authentication hook.
  */
 export function registerIdempotency(
   app: FastifyInstance,

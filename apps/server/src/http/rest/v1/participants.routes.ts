@@ -8,7 +8,7 @@ import { errorResponses, problemSchema } from './schemas.js';
 // Any string: the service answers 404 for ids that are not UUIDs, so a malformed id never reaches SQL.
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-/** `/api/v1/participants` (API.md "Participants"). */
+/** `/api/v1/participants` (docs/api.md "Participants"). */
 export const participantsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (app, { runtime }) => {
   const { participants, participantLogins } = runtime.services;
 

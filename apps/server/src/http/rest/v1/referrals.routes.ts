@@ -13,7 +13,7 @@ import { errorResponses, pageOf, pageQuerySchema, problemSchema } from './schema
 // Any string: the service answers 404 for ids that are not UUIDs, so a malformed id never reaches SQL.
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-/** `/api/v1/referrals` (docs/api.md "Resources"). */
+/** `/api/v1/referrals` (docs/api.md "Referrals"). */
 export const referralsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (app, { runtime }) => {
   const { referrals } = runtime.services;
 

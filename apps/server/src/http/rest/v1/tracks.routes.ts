@@ -7,7 +7,7 @@ import { errorResponses, pageOf, problemSchema } from './schemas.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
 
-/** `/api/v1/tracks` (API.md "Tracks"). */
+/** `/api/v1/tracks` (docs/api.md "Tracks"). */
 export const tracksRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (app, { runtime }) => {
   const { tracks } = runtime.services;
 

@@ -14,8 +14,8 @@ const endpointParams = z.object({ id: z.string().min(1).max(100) });
 const deliveryParams = endpointParams.extend({ deliveryId: z.string().min(1).max(100) });
 
 /**
- * `/api/v1/webhook-endpoints` (API.md "Webhooks"): subscriptions to domain events, delivered signed per Standard
- * Webhooks, with their delivery log and manual redelivery.
+ * `/api/v1/webhook-endpoints` (docs/api.md "Webhooks"): subscriptions to domain events, delivered signed per
+ * Standard Webhooks, with their delivery log and manual redelivery.
  */
 export const webhookEndpointsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> = async (
   app,
