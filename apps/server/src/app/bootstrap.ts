@@ -53,7 +53,7 @@ export async function bootstrap(runtime: Runtime): Promise<BootstrapReport> {
       fraud: createPluginFraudEvaluator(() => runtime.pluginHost, runtime.logger),
       ipHashSalt: runtime.ipHashSalt,
       publicUrl: config.PUBLIC_URL,
-      reviewer: reviewer && { type: 'user', id: reviewer.id },
+      reviewer: reviewer && { id: reviewer.id, role: reviewer.role },
     });
     report.seededTracks = seeded.created;
     if (seeded.activity) report.demoActivity = seeded.activity;

@@ -8,7 +8,9 @@ import { ParticipantService } from '../participants/participant.service.js';
 import type { FraudEvaluator } from '../referrals/fraud.js';
 import type { SubmitReferralInput } from '../referrals/referral.schema.js';
 import { ReferralService } from '../referrals/referral.service.js';
+import { type ReferralMover, SYSTEM_MOVER } from '../referrals/referral-mover.js';
 import type { Track } from '../tracks/track.schema.js';
+import type { StaffRole } from '../users/user.schema.js';
 import { UserService } from '../users/user.service.js';
 import { DEMO_SEEDED_ACTION } from './demo.repository.js';
 import { type DemoLink, demoClicks } from './demo-clicks.js';
@@ -42,7 +44,13 @@ export interface DemoActivityDeps {
   /** The moment the demo's timeline ends; every date of the demo lies before it. */
   now: Date;
   /** The staff member who moves the demo's referrals along (the system when absent). */
-  reviewer?: AuditActor | undefined;
+  reviewer?: DemoReviewer | undefined;
+}
+
+/** A staff member, with the role the move policy checks. */
+export interface DemoReviewer {
+  id: string;
+  role: StaffRole;
 }
 
 /** What {@link seedDemoActivity} wrote. */
@@ -75,7 +83,11 @@ export async function seedDemoActivity(
     generateCode: () => demoLinkCode(random),
   });
   const referrals = new ReferralService({ db, clock, fraud: deps.fraud, ipHashSalt: deps.ipHashSalt });
-  const reviewer = { actor: deps.reviewer ?? SYSTEM_ACTOR };
+  const actor: AuditActor = deps.reviewer ? { type: 'user', id: deps.reviewer.id } : SYSTEM_ACTOR;
+  const reviewer = { actor };
+  const mover: ReferralMover = deps.reviewer
+    ? { actor: { type: 'user', id: deps.reviewer.id }, role: deps.reviewer.role }
+    : SYSTEM_MOVER;
 
   const staff = new UserService({ db, clock });
   for (const member of DEMO_SALES_TEAM) {
@@ -133,7 +145,7 @@ export async function seedDemoActivity(
       await referrals.transition(
         referral.id,
         { to: step.to, ...(step.reason ? { reason: step.reason } : {}) },
-        reviewer,
+        mover,
       );
     }
   }

@@ -1,9 +1,8 @@
 import type { WarmpathDatabase } from '@warmpath/db';
-import type { AuditActor } from '../audit/audit.schema.js';
 import { type Clock, systemClock } from '../clock.js';
 import type { FraudEvaluator } from '../referrals/fraud.js';
 import { isProgramEmpty } from './demo.repository.js';
-import { type DemoActivity, seedDemoActivity } from './seed-demo-activity.js';
+import { type DemoActivity, type DemoReviewer, seedDemoActivity } from './seed-demo-activity.js';
 import { type DemoProgram, seedDemoProgram } from './seed-demo-program.js';
 
 const DAY_MS = 86_400_000;
@@ -17,7 +16,7 @@ export interface DemoSeedDeps {
   ipHashSalt: string;
   publicUrl: string;
   /** The staff member shown moving the demo's referrals along. */
-  reviewer?: AuditActor | undefined;
+  reviewer?: DemoReviewer | undefined;
 }
 
 /** What {@link seedDemo} did: the tracks it found or made, and the activity when it filled an empty program. */
