@@ -5,6 +5,7 @@ export { type Clock, systemClock } from './clock.js';
 export * from './dashboard/index.js';
 export * from './demo/index.js';
 export * from './directory/index.js';
+export * from './domain-events/index.js';
 export {
   ConflictError,
   DomainError,
@@ -17,8 +18,7 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
-export * from './events/index.js';
-export * from './events-ingestion/index.js';
+export * from './event-ingestion/index.js';
 export * from './exports/index.js';
 export * from './housekeeping/index.js';
 export * from './invitations/index.js';

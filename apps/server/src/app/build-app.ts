@@ -19,8 +19,8 @@ import { createContextFactory } from '../http/trpc/context.js';
 import { type AppRouter, appRouter } from '../http/trpc/router.js';
 import { type CachedLink, createLinkTargetCache } from '../links/cached-link.js';
 import type { LinkCache } from '../links/link-cache.js';
-import { recordRoutes } from '../security/route-list.js';
 import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
+import { recordRoutes } from './route-list.js';
 import type { Runtime } from './runtime.js';
 
 /** Largest request body accepted anywhere (events batches are the biggest legitimate bodies). */

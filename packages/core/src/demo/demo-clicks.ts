@@ -1,5 +1,5 @@
 import { newId } from '@warmpath/db';
-import { REF_PARAM } from '../links/link-code.js';
+import { REF_PARAM } from '../links/link-code-format.js';
 import type { ClickToRecord } from '../links/link-target.js';
 import { hashIp } from '../shared/ip-hash.js';
 import type { SeededRandom } from './seeded-random.js';

@@ -3,7 +3,7 @@ import { type AuditActor, SYSTEM_ACTOR } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import { insertClicks } from '../links/link-target.js';
-import { LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from '../participants/link-code.js';
+import { LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from '../participants/link-code-generator.js';
 import { ParticipantService } from '../participants/participant.service.js';
 import type { FraudEvaluator } from '../referrals/fraud.js';
 import type { SubmitReferralInput } from '../referrals/referral.schema.js';

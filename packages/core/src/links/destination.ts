@@ -1,4 +1,4 @@
-import { REF_PARAM } from './link-code.js';
+import { REF_PARAM } from './link-code-format.js';
 
 const MAX_URL_LENGTH = 2048;
 const ABSOLUTE_HTTP_URL = /^https?:\/\/[^/]/i;

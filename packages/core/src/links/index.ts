@@ -6,7 +6,7 @@ export {
   pickRedirect,
   withRefParam,
 } from './destination.js';
-export { isLinkCode, LINK_CODE_PATTERN, REF_PARAM } from './link-code.js';
+export { isLinkCode, LINK_CODE_PATTERN, REF_PARAM } from './link-code-format.js';
 export { type ClickToRecord, findLinkTarget, insertClicks, type LinkTarget } from './link-target.js';
 export {
   recordTrackedConversion,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from '../users/user.schema.js';
-import { LINK_CODE_PATTERN } from './link-code.js';
+import { LINK_CODE_PATTERN } from './link-code-format.js';
 
 const propertyValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 

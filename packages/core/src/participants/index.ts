@@ -1,4 +1,4 @@
-export { generateLinkCode, LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from './link-code.js';
+export { generateLinkCode, LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from './link-code-generator.js';
 export type { SignInLinkHolder } from './login-tokens.js';
 export {
   type EnrollmentByCode,

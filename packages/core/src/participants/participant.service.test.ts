@@ -2,11 +2,11 @@ import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@warmp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
 import { upsertPersonByEmail } from '../directory/directory.repository.js';
+import { DOMAIN_EVENT_JOB } from '../domain-events/emit-domain-event.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { DOMAIN_EVENT_JOB } from '../events/emit-domain-event.js';
 import { createFakeClock } from '../testing/fake-clock.js';
 import { TrackService } from '../tracks/track.service.js';
-import { LINK_CODE_ALPHABET } from './link-code.js';
+import { LINK_CODE_ALPHABET } from './link-code-generator.js';
 import { participantSchema } from './participant.schema.js';
 import { ParticipantService } from './participant.service.js';
 

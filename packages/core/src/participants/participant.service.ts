@@ -5,12 +5,12 @@ import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { upsertCompanyByDomain, upsertPersonByEmail } from '../directory/directory.repository.js';
 import { normaliseDomain } from '../directory/normalise.js';
+import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { NotFoundError, parseInput, ValidationError, type ValidationIssue } from '../errors.js';
-import { emitDomainEvent } from '../events/emit-domain-event.js';
 import type { Executor } from '../shared/executor.js';
 import { isUuid } from '../shared/ids.js';
 import { normaliseEmail } from '../users/user-record.js';
-import { generateLinkCode } from './link-code.js';
+import { generateLinkCode } from './link-code-generator.js';
 import {
   findEnrollmentRow,
   findEnrollmentRowByCode,

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { emitDomainEvent } from '../events/emit-domain-event.js';
+import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { scheduleSlaBreachNotification } from '../notifications/sla-breach-notification.js';
 import type { Executor } from '../shared/executor.js';
 import { lockReferralRow, updateReferralRow } from './referral.repository.js';

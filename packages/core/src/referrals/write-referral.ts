@@ -4,7 +4,7 @@ import type { AuditContext } from '../audit/audit.schema.js';
 import { diffChanges } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { upsertCompanyByDomain, upsertPersonByEmail } from '../directory/directory.repository.js';
-import { emitDomainEvent } from '../events/emit-domain-event.js';
+import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { creditClicksToReferral } from '../links/click-credit.js';
 import type { Executor } from '../shared/executor.js';
 import { assessFraud, type FraudAssessment, type FraudEvaluator } from './fraud.js';

@@ -33,7 +33,7 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * database nothing and gets nowhere.
  *
  * Fail closed: a non-public route that declares no scope answers 403 to everyone (logged once per route), so a route
- * added without thinking about access is unusable rather than open. The access-matrix suite (src/security) also
+ * added without thinking about access is unusable rather than open. The access-matrix suite (src/security-tests) also
  * reports it.
  */
 export function registerApiKeyAuth(app: FastifyInstance, runtime: Runtime) {

@@ -10,11 +10,11 @@ import {
   type StaffRole,
 } from '@warmpath/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { type RegisteredRoute, routeKey } from '../app/route-list.js';
 import type { ProcedureMeta } from '../http/trpc/trpc.js';
 import type { HttpRule, ProcedureRule, RestRule } from './access-rules.js';
-import { type RegisteredRoute, routeKey } from './route-list.js';
 
-const RULES_FILE = 'apps/server/src/security/access-rules.ts';
+const RULES_FILE = 'apps/server/src/security-tests/access-rules.ts';
 
 /** A tRPC procedure as the router declares it. */
 export interface ProcedureInfo {

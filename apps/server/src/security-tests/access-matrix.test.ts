@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOtherHttpRoutes, listRestV1Routes } from '../app/route-list.js';
 import { appRouter } from '../http/trpc/router.js';
 import { startTestServer, type TestServer, testStacks } from '../testing/test-server.js';
 import {
@@ -12,7 +13,6 @@ import {
 } from './access-matrix.js';
 import { HTTP_RULES, PROCEDURE_RULES, REST_RULES } from './access-rules.js';
 import { matrixCallers, scopeKeys } from './matrix-callers.js';
-import { listOtherHttpRoutes, listRestV1Routes } from './route-list.js';
 
 const stacks = await testStacks();
 

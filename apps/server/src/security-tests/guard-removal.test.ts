@@ -3,6 +3,7 @@ import { type CreateFastifyContextOptions, fastifyTRPCPlugin } from '@trpc/serve
 import { STAFF_ROLES } from '@warmpath/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { listOtherHttpRoutes, listRestV1Routes, recordRoutes } from '../app/route-list.js';
 import { restV1 } from '../http/rest/v1/index.js';
 import { createContextFactory } from '../http/trpc/context.js';
 import { appRouter } from '../http/trpc/router.js';
@@ -21,7 +22,6 @@ import {
 } from './access-matrix.js';
 import { HTTP_RULES, PROCEDURE_RULES, type ProcedureRule, REST_RULES } from './access-rules.js';
 import { matrixCallers, scopeKeys } from './matrix-callers.js';
-import { listOtherHttpRoutes, listRestV1Routes, recordRoutes } from './route-list.js';
 
 /**
  * Proof that the access matrix catches a missing guard: each case builds a variant of the real API with one

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateLinkCode, LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from './link-code.js';
+import { generateLinkCode, LINK_CODE_ALPHABET, LINK_CODE_LENGTH } from './link-code-generator.js';
 
 describe('link codes', () => {
   it('leave out characters people misread', () => {
