@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button } from '@warmpath/ui';
+import { Button, FormAlert } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
-import { FormAlert } from '../../components/form-alert.js';
 import { SignInEmailField } from './sign-in-email-field.js';
 
 /** Props of {@link PasswordResetRequestForm}. */

@@ -1,10 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Button, Card, TextField } from '@warmpath/ui';
+import { Button, Card, FormAlert, TextField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
-import { FormAlert } from '../../components/form-alert.js';
 
 /**
  * Choosing a new password from an emailed reset link. The new password ends every portal session of the account
