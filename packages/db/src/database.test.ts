@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, json } from './database.js';
 import { newId } from './ids.js';
@@ -86,6 +87,28 @@ describe('embedded PGlite', () => {
       await second.close();
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!kinds.includes('postgres'))('Postgres connections that drop', () => {
+  it('a connection lost while a caller holds it between queries does not crash the process', async () => {
+    const database = await createTestDatabase('postgres', { migrate: false });
+    try {
+      await database.db.connection().execute(async (connection) => {
+        const { pid } = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection))
+          .rows[0]!;
+        // Another session ends this one (a database restart or failover looks the same to the client).
+        await sql`select pg_terminate_backend(${pid})`.execute(database.db);
+        // Give the socket time to report the reset; without a listener it would be an uncaught exception.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await expect(sql`select 1`.execute(connection)).rejects.toThrow();
+      });
+      // The pool drops the dead connection and serves the next caller with a fresh one.
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await database.close();
     }
   });
 });

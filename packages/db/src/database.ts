@@ -64,8 +64,13 @@ function createPostgres(connectionString: string, max: number): WarmpathDatabase
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its connection (database restart) must not crash the process; the pool replaces it.
+  // A client losing its connection (database restart, failover, a terminated backend) must not crash the process.
+  // The pool covers idle clients; one a caller holds between queries emits 'error' on itself, and with no listener
+  // that is an uncaught exception. Its next query fails instead, and the pool drops it when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
