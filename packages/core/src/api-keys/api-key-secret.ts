@@ -1,4 +1,4 @@
-import { randomBase32 } from '../shared/crypto.js';
+import { randomBase32 } from '../common/crypto.js';
 
 /** Every generated key starts with this, so secret scanners and people can recognise a Warmpath key. */
 export const API_KEY_PREFIX = 'wp_';

@@ -1,6 +1,6 @@
 import type { ApiKeyRow, ApiKeysTable } from '@warmpath/db';
 import type { Insertable, Updateable } from 'kysely';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 export async function insertApiKeyRow(executor: Executor, row: Insertable<ApiKeysTable>): Promise<ApiKeyRow> {
   return executor.insertInto('api_keys').values(row).returningAll().executeTakeFirstOrThrow();

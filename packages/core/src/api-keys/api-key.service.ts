@@ -5,10 +5,10 @@ import { diffChanges, jsonEqual } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { ForbiddenError, NotFoundError, parseInput, ValidationError } from '../errors.js';
-import { sha256Hex } from '../shared/crypto.js';
-import { decodeIdCursor, encodeIdCursor } from '../shared/cursor.js';
-import { type Executor, isUniqueViolation } from '../shared/executor.js';
-import { isUuid } from '../shared/ids.js';
+import { sha256Hex } from '../common/crypto.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
+import { type Executor, isUniqueViolation } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import {
   findApiKeyRowByHash,
   insertApiKeyRow,

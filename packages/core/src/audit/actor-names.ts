@@ -1,5 +1,5 @@
-import type { Executor } from '../shared/executor.js';
-import { isUuid } from '../shared/ids.js';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import type { AuditActor } from './audit.schema.js';
 
 /** An actor with the name the console shows for it. */

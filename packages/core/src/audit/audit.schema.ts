@@ -1,6 +1,6 @@
 import type { JsonValue } from '@warmpath/db';
 import { z } from 'zod';
-import { jsonValueSchema } from '../shared/json-value.schema.js';
+import { jsonValueSchema } from '../common/json-value.schema.js';
 
 /** Who can act: staff users, participants (portal), API keys, the system itself (boot, jobs) and plugins. */
 export const ACTOR_TYPES = ['user', 'participant', 'api_key', 'system', 'plugin'] as const;

@@ -1,5 +1,5 @@
 import { newId } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import { insertAuditRow } from './audit.repository.js';
 import type { AuditActor, AuditChanges, AuditEntry, AuditTarget } from './audit.schema.js';
 import { toAuditEntry } from './audit-entry.js';

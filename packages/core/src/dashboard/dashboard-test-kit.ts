@@ -2,7 +2,7 @@
 import { json, newId } from '@warmpath/db';
 import type { ReferralStatus } from '@warmpath/plugin-sdk';
 import { seedEnrolledParticipant } from '../referrals/referral-test-kit.js';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,5 +1,5 @@
 import { sql } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import { type DashboardBucket, FUNNEL_STAGES } from './dashboard.schema.js';
 
 /** The rows a summary covers: created (referrals) or made (clicks) in `[from, to)`, optionally on one track. */

@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /** The audit action that marks an installation whose program was filled with demo data. */
 export const DEMO_SEEDED_ACTION = 'demo.seeded';

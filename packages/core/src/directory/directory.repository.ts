@@ -1,5 +1,5 @@
 import { type CompanyRow, newId, type PersonRow } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /**
  * The company with this (normalised) domain, created if new. An existing company keeps its name: the first

@@ -1,6 +1,6 @@
 import { newId } from '@warmpath/db';
 import { writeOutbox } from '@warmpath/jobs';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /**
  * The job that fans a domain event out to its subscribers (plugin handlers, webhook endpoints). Outbox rows carry

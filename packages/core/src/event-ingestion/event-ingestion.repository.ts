@@ -1,6 +1,6 @@
 import { type EventsTable, type JsonValue, json } from '@warmpath/db';
 import type { Insertable } from 'kysely';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /** A new `events` row; `properties` as a plain object (this file writes it as jsonb). */
 export type NewEventRow = Omit<Insertable<EventsTable>, 'properties'> & {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonValueSchema } from '../shared/json-value.schema.js';
+import { jsonValueSchema } from '../common/json-value.schema.js';
 import { emailSchema } from '../users/user.schema.js';
 
 /** Most events one `POST /api/v1/events` call may carry (docs/api.md "Events"). */

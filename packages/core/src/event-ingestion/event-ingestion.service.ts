@@ -6,7 +6,7 @@ import { type Clock, systemClock } from '../clock.js';
 import { upsertCompanyByDomain, upsertPersonByEmail } from '../directory/directory.repository.js';
 import { normaliseDomain } from '../directory/normalise.js';
 import { parseInput, ValidationError, type ValidationIssue } from '../errors.js';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import {
   insertNewEventRows,
   type NewEventRow,

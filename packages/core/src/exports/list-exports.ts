@@ -7,7 +7,7 @@ import {
   participantDirectoryQuerySchema,
 } from '../participants/participant-directory.js';
 import { listReferralsForConsole, referralConsoleFiltersSchema } from '../referrals/referral-console-list.js';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import { csvCell } from './csv-cell.js';
 
 /** Rows fetched per query while exporting: memory stays flat however long the list. */

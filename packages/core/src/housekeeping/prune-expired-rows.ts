@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;

@@ -1,6 +1,6 @@
 import type { StaffInvitationRow, StaffInvitationsTable } from '@warmpath/db';
 import type { Insertable } from 'kysely';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 export async function insertInvitationRow(
   executor: Executor,

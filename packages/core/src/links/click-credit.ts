@@ -1,5 +1,5 @@
 import type { ClickRow } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /**
  * The most recent counted (non-bot) click on an enrolment's link since `since`: the landing that led to a referral,

@@ -1,5 +1,5 @@
 import { json, type WarmpathDatabase } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /** What the redirect of one link code needs to know: its enrolment, its track's URLs and window, and whether it works. */
 export interface LinkTarget {

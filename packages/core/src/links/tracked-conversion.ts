@@ -1,5 +1,5 @@
 import { json, newId } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import { normaliseEmail } from '../users/user-record.js';
 import type { LinkTarget } from './link-target.js';
 import type { TrackedConversion } from './tracked-conversion.schema.js';

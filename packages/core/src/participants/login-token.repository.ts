@@ -1,5 +1,5 @@
 import type { ParticipantLoginTokenRow } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /**
  * Which route a token is for: API login links, emailed magic links, or emailed portal password reset links (which

@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@warmp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { sha256Hex } from '../shared/crypto.js';
+import { sha256Hex } from '../common/crypto.js';
 import { createFakeClock, type FakeClock } from '../testing/fake-clock.js';
 import { TrackService } from '../tracks/track.service.js';
 import { ParticipantService } from './participant.service.js';

@@ -1,5 +1,5 @@
 import type { EnrollmentRow, ParticipantRow, TrackStatus } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /** A participant with the person and company it stands for. */
 export interface ParticipantProfileRow {

@@ -7,8 +7,8 @@ import { upsertCompanyByDomain, upsertPersonByEmail } from '../directory/directo
 import { normaliseDomain } from '../directory/normalise.js';
 import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { NotFoundError, parseInput, ValidationError, type ValidationIssue } from '../errors.js';
-import type { Executor } from '../shared/executor.js';
-import { isUuid } from '../shared/ids.js';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import { normaliseEmail } from '../users/user-record.js';
 import { generateLinkCode } from './link-code-generator.js';
 import {

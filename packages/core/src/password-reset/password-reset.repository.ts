@@ -1,5 +1,5 @@
 import type { PasswordResetTokenRow } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 export async function insertPasswordResetRow(
   executor: Executor,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { ValidationError } from '../errors.js';
-import { SecretBox } from '../shared/secret-box.js';
+import { SecretBox } from '../common/secret-box.js';
 import { PluginSettingsService } from './plugin-settings.service.js';
 
 const settingsSchema = z.object({

@@ -1,5 +1,5 @@
 import type { PortalEnrolmentRequestRow } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 export async function insertEnrolmentRequestRow(
   executor: Executor,

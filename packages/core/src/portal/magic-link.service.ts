@@ -9,7 +9,7 @@ import {
   type SignInLinkHolder,
 } from '../participants/login-tokens.js';
 import { findParticipantIdByEmail } from '../participants/participant.repository.js';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import { emailSchema } from '../users/user.schema.js';
 import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from './background-mail.js';
 import { PORTAL_AUDIT_ACTIONS } from './portal.schema.js';

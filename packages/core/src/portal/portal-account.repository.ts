@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /** A participant's sign-in facts: status and password hash. */
 export interface ParticipantCredentialsRow {

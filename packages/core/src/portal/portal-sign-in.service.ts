@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import type { PasswordHasher } from '../users/password.js';
 import { PasswordSignIn, type SignInLockoutLimits } from '../users/password-sign-in.js';
 import type { PortalAccountService } from './portal-account.service.js';

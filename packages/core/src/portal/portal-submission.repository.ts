@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /** Claims a submission id for the participant; false when it was claimed before (by this or an earlier call). */
 export async function claimSubmissionId(

@@ -1,5 +1,5 @@
 import type { JsonValue, TrackKind, TrackStatus } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /** A track as the portal may know it: public fields and the settings its copy is read from. */
 export interface PortalTrackRow {

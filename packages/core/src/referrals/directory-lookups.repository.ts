@@ -1,6 +1,6 @@
 import type { EnrollmentRow, JsonValue, StaffRole } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
-import { isUuid } from '../shared/ids.js';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 
 /** A participant with the person behind it: what a submission needs to know about the referrer. */
 export interface ReferrerRecord {

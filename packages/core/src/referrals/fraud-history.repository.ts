@@ -1,5 +1,5 @@
 import type { ReferralStatus } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import { TERMINAL_STATUSES } from './transitions.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import type { JsonValue, ReferralHistoryRow } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import {
   type ReferralContactRecord,
   type ReferralHeadRecord,

@@ -2,8 +2,8 @@
 import { type JsonValue, json, newId, type StaffRole } from '@warmpath/db';
 import type { FraudContext } from '@warmpath/plugin-sdk';
 import { upsertPersonByEmail } from '../directory/directory.repository.js';
-import { randomBase32 } from '../shared/crypto.js';
-import type { Executor } from '../shared/executor.js';
+import { randomBase32 } from '../common/crypto.js';
+import type { Executor } from '../common/executor.js';
 import type { FraudEvaluator, FraudRuleOutcome } from './fraud.js';
 
 /** A fraud evaluator for tests: returns what the test sets and keeps every context it was given. */

@@ -7,7 +7,7 @@ import {
   type ReferralStatus,
 } from '@warmpath/db';
 import type { AuditActor } from '../audit/audit.schema.js';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 export async function insertReferralRow(executor: Executor, row: NewReferralRow): Promise<ReferralRow> {
   return executor.insertInto('referrals').values(row).returningAll().executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@ import {
 } from '@warmpath/plugin-sdk';
 import { z } from 'zod';
 import { auditActorSchema } from '../audit/audit.schema.js';
-import { jsonValueSchema } from '../shared/json-value.schema.js';
+import { jsonValueSchema } from '../common/json-value.schema.js';
 import { trackSlugSchema } from '../tracks/track.schema.js';
 import { emailSchema } from '../users/user.schema.js';
 

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import type { RoutingRule, RoutingSettings } from '../tracks/track-settings.schema.js';
 import {
   selectEnabledUserIds,

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { upsertCompanyByDomain, upsertPersonByEmail } from '../directory/directory.repository.js';
 import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { creditClicksToReferral } from '../links/click-credit.js';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import { assessFraud, type FraudAssessment, type FraudEvaluator } from './fraud.js';
 import { attributionWindowStart, buildFraudContext, type SubmissionFacts } from './fraud-context.js';
 import type { PreparedSubmission } from './prepare-submission.js';

@@ -1,4 +1,4 @@
-import { randomBase32 } from '../shared/crypto.js';
+import { randomBase32 } from '../common/crypto.js';
 
 // 15 bytes → 24 base32 characters (120 bits) for the id, 20 bytes → 32 characters (160 bits) for the secret.
 const ID_BYTES = 15;

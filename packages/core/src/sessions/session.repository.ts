@@ -1,6 +1,6 @@
 import type { SessionsTable } from '@warmpath/db';
 import type { Insertable, Selectable } from 'kysely';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import type { SessionSubject } from './session.schema.js';
 
 export type SessionRow = Selectable<SessionsTable>;

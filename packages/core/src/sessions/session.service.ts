@@ -2,8 +2,8 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { parseInput } from '../errors.js';
-import { sha256Bytes } from '../shared/crypto.js';
-import type { Executor } from '../shared/executor.js';
+import { sha256Bytes } from '../common/crypto.js';
+import type { Executor } from '../common/executor.js';
 import {
   deleteSessionRow,
   deleteSessionRowsExpiredAt,

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors.js';
-import type { Executor } from '../shared/executor.js';
-import { isUuid } from '../shared/ids.js';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import type { Track } from './track.schema.js';
 import { toTrack } from './track-record.js';
 

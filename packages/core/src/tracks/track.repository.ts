@@ -1,5 +1,5 @@
 import type { NewTrackRow, TrackRow, TrackUpdate } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 export async function insertTrackRow(executor: Executor, row: NewTrackRow): Promise<TrackRow> {
   return executor.insertInto('tracks').values(row).returningAll().executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@ import { diffChanges } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { ConflictError, NotFoundError, parseInput } from '../errors.js';
-import { type Executor, isUniqueViolation } from '../shared/executor.js';
+import { type Executor, isUniqueViolation } from '../common/executor.js';
 import {
   findTrackRowBySlug,
   insertTrackRow,

@@ -1,5 +1,5 @@
 import { sql } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 /** When the email's lock-out ends, if it is locked out at `now`. */
 export async function findLockedUntil(

@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { NotFoundError, parseInput } from '../errors.js';
 import { deleteSessionRowsOf } from '../sessions/session.repository.js';
-import type { Executor } from '../shared/executor.js';
-import { isUuid } from '../shared/ids.js';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import {
   assertAnotherOwnerRemains,
   assertMayGive,

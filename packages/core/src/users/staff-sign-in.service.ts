@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 import type { PasswordHasher } from './password.js';
 import { PasswordSignIn, type SignInLockoutLimits } from './password-sign-in.js';
 import type { User } from './user.schema.js';

@@ -1,6 +1,6 @@
 import type { StaffRole, UserRow, UsersTable } from '@warmpath/db';
 import type { Insertable, Updateable } from 'kysely';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 export async function findUserRowByEmail(executor: Executor, email: string): Promise<UserRow | undefined> {
   return executor.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();

@@ -5,8 +5,8 @@ import { diffChanges } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import { ConflictError, NotFoundError, parseInput } from '../errors.js';
-import { type Executor, isUniqueViolation } from '../shared/executor.js';
-import { isUuid } from '../shared/ids.js';
+import { type Executor, isUniqueViolation } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import { argon2PasswordHasher, type PasswordHasher } from './password.js';
 import {
   findUserRowByEmail,

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@warmp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
 import { ValidationError } from '../errors.js';
-import { SecretBox } from '../shared/secret-box.js';
+import { SecretBox } from '../common/secret-box.js';
 import { startTestWebhookReceiver, type TestWebhookReceiver } from './test-webhook-receiver.js';
 import { WebhookService } from './webhook.service.js';
 import { type HostResolver, isNonPublicAddress, webhookUrlRefusal } from './webhook-url-guard.js';

@@ -1,6 +1,6 @@
 import type { JsonValue, WebhookDeliveryRow, WebhookEndpointRow } from '@warmpath/db';
 import { json } from '@warmpath/db';
-import type { Executor } from '../shared/executor.js';
+import type { Executor } from '../common/executor.js';
 
 export async function insertEndpointRow(
   executor: Executor,

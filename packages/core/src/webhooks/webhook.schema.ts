@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonValueSchema } from '../shared/json-value.schema.js';
+import { jsonValueSchema } from '../common/json-value.schema.js';
 import { httpUrlSchema } from '../tracks/track.schema.js';
 
 /** The event types an endpoint can subscribe to (docs/api.md "Webhooks"); `*` subscribes to all of them. */

@@ -7,10 +7,10 @@ import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import type { DomainEventMessage } from '../domain-events/emit-domain-event.js';
 import { NotFoundError, parseInput, ValidationError } from '../errors.js';
-import { decodeIdCursor, encodeIdCursor } from '../shared/cursor.js';
-import type { Executor } from '../shared/executor.js';
-import { isUuid } from '../shared/ids.js';
-import type { SecretBox } from '../shared/secret-box.js';
+import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
+import type { SecretBox } from '../common/secret-box.js';
 import {
   deleteEndpointRow,
   findActiveEndpointRow,
