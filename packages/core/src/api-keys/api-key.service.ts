@@ -4,11 +4,11 @@ import { SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { diffChanges, jsonEqual } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
-import { ForbiddenError, NotFoundError, parseInput, ValidationError } from '../errors.js';
 import { sha256Hex } from '../common/crypto.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import { type Executor, isUniqueViolation } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { ForbiddenError, NotFoundError, parseInput, ValidationError } from '../errors.js';
 import {
   findApiKeyRowByHash,
   insertApiKeyRow,

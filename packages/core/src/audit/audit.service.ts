@@ -1,6 +1,6 @@
-import { parseInput } from '../errors.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import type { Executor } from '../common/executor.js';
+import { parseInput } from '../errors.js';
 import { selectActorNames } from './actor-names.repository.js';
 import { selectAuditRows } from './audit.repository.js';
 import {

@@ -1,8 +1,8 @@
 // Test helpers of the dashboard: rows with chosen timestamps, straight into the tables (not exported).
 import { json, newId } from '@warmpath/db';
 import type { ReferralStatus } from '@warmpath/plugin-sdk';
-import { seedEnrolledParticipant } from '../referrals/referral-test-kit.js';
 import type { Executor } from '../common/executor.js';
+import { seedEnrolledParticipant } from '../referrals/referral-test-kit.js';
 
 const HOUR_MS = 3_600_000;
 

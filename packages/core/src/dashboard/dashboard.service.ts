@@ -1,7 +1,7 @@
 import { REFERRAL_STATUSES } from '@warmpath/plugin-sdk';
 import { type Clock, systemClock } from '../clock.js';
-import { parseInput, ValidationError } from '../errors.js';
 import type { Executor } from '../common/executor.js';
+import { parseInput, ValidationError } from '../errors.js';
 import { bucketCount, bucketStarts } from './buckets.js';
 import {
   type AcceptTimeRow,

@@ -1,7 +1,7 @@
 import { newId } from '@warmpath/db';
+import { hashIp } from '../common/ip-hash.js';
 import { REF_PARAM } from '../links/link-code-format.js';
 import type { ClickToRecord } from '../links/link-target.js';
-import { hashIp } from '../common/ip-hash.js';
 import type { SeededRandom } from './seeded-random.js';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import type { Clock } from '../clock.js';
-import { ConflictError } from '../errors.js';
 import type { Executor } from '../common/executor.js';
+import { ConflictError } from '../errors.js';
 import { DEFAULT_B2B_FORM } from '../tracks/default-b2b-form.js';
 import type { CreateTrackInput, Track } from '../tracks/track.schema.js';
 import { TrackService } from '../tracks/track.service.js';

@@ -3,10 +3,10 @@ import type { AuditContext } from '../audit/audit.schema.js';
 import { SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
+import type { Executor } from '../common/executor.js';
 import { upsertCompanyByDomain, upsertPersonByEmail } from '../directory/directory.repository.js';
 import { normaliseDomain } from '../directory/normalise.js';
 import { parseInput, ValidationError, type ValidationIssue } from '../errors.js';
-import type { Executor } from '../common/executor.js';
 import {
   insertNewEventRows,
   type NewEventRow,

@@ -1,13 +1,13 @@
 import type { JsonValue } from '@warmpath/db';
 import type { AuditContext } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { Executor } from '../common/executor.js';
 import { parseInput } from '../errors.js';
 import {
   listParticipantsForConsole,
   participantDirectoryQuerySchema,
 } from '../participants/participant-directory.js';
 import { listReferralsForConsole, referralConsoleFiltersSchema } from '../referrals/referral-console-list.js';
-import type { Executor } from '../common/executor.js';
 import { csvCell } from './csv-cell.js';
 
 /** Rows fetched per query while exporting: memory stays flat however long the list. */

@@ -1,8 +1,8 @@
 import { writeOutbox } from '@warmpath/jobs';
 import { roleCan } from '../access/permissions.js';
+import type { Executor } from '../common/executor.js';
 import type { MailMessage } from '../mail/mailer.js';
 import { AWAITING_DECISION_STATUSES } from '../referrals/transitions.js';
-import type { Executor } from '../common/executor.js';
 
 /** The job that emails the people responsible for a referral whose SLA was breached. */
 export const SLA_BREACH_NOTIFY_JOB = 'notifications.sla-breached';

@@ -1,8 +1,8 @@
 import { newId } from '@warmpath/db';
 import { recordAudit } from '../audit/record-audit.js';
-import { SESSION_AUDIT_ACTIONS } from '../sessions/session.schema.js';
 import { randomBase32, sha256Hex } from '../common/crypto.js';
 import type { Executor } from '../common/executor.js';
+import { SESSION_AUDIT_ACTIONS } from '../sessions/session.schema.js';
 import {
   consumeLoginTokenRow,
   findLoginTokenHolder,

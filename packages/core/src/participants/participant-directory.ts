@@ -1,10 +1,10 @@
 import { sql } from '@warmpath/db';
 import { z } from 'zod';
-import { NotFoundError, parseInput } from '../errors.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
 import { containsPattern } from '../common/like-pattern.js';
+import { NotFoundError, parseInput } from '../errors.js';
 import { findParticipantProfileRow } from './participant.repository.js';
 import { referralLinkUrl } from './participant-record.js';
 

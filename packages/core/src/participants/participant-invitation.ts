@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AuditContext } from '../audit/audit.schema.js';
-import { parseInput, ValidationError, type ValidationIssue } from '../errors.js';
-import type { Mailer } from '../mail/mailer.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { parseInput, ValidationError, type ValidationIssue } from '../errors.js';
+import type { Mailer } from '../mail/mailer.js';
 import { emailSchema } from '../users/user.schema.js';
 import type { Participant } from './participant.schema.js';
 import type { ParticipantService } from './participant.service.js';

@@ -1,8 +1,8 @@
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@warmpath/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
-import { ConflictError, NotFoundError } from '../errors.js';
 import { sha256Hex } from '../common/crypto.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { createFakeClock, type FakeClock } from '../testing/fake-clock.js';
 import { TrackService } from '../tracks/track.service.js';
 import { ParticipantService } from './participant.service.js';

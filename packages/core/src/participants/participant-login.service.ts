@@ -1,9 +1,9 @@
 import { type AuditContext, SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
-import { ConflictError, NotFoundError } from '../errors.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { findParticipantStatus } from './login-token.repository.js';
 import { issueLoginToken, peekLoginToken, redeemLoginToken, type SignInLinkHolder } from './login-tokens.js';
 import { type LoginLink, PARTICIPANT_AUDIT_ACTIONS } from './participant.schema.js';

@@ -3,12 +3,12 @@ import { type AuditContext, SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { diffChanges } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import { upsertCompanyByDomain, upsertPersonByEmail } from '../directory/directory.repository.js';
 import { normaliseDomain } from '../directory/normalise.js';
 import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { NotFoundError, parseInput, ValidationError, type ValidationIssue } from '../errors.js';
-import type { Executor } from '../common/executor.js';
-import { isUuid } from '../common/ids.js';
 import { normaliseEmail } from '../users/user-record.js';
 import { generateLinkCode } from './link-code-generator.js';
 import {

@@ -1,12 +1,12 @@
 import { newId } from '@warmpath/db';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
+import type { Executor } from '../common/executor.js';
+import { linkTokenHash, newLinkToken } from '../common/link-token.js';
 import { parseInput, UnauthorizedError, ValidationError } from '../errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from '../portal/background-mail.js';
 import { deleteSessionRowsOf } from '../sessions/session.repository.js';
-import type { Executor } from '../common/executor.js';
-import { linkTokenHash, newLinkToken } from '../common/link-token.js';
 import { argon2PasswordHasher, type PasswordHasher } from '../users/password.js';
 import { clearSignInFailures } from '../users/sign-in-failure.repository.js';
 import { findUserRowByEmail, findUserRowById, updateUserRow } from '../users/user.repository.js';

@@ -3,8 +3,8 @@ import { secret, secretSettingPaths } from '@warmpath/plugin-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
-import { ValidationError } from '../errors.js';
 import { SecretBox } from '../common/secret-box.js';
+import { ValidationError } from '../errors.js';
 import { PluginSettingsService } from './plugin-settings.service.js';
 
 const settingsSchema = z.object({

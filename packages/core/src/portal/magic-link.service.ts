@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
+import type { Executor } from '../common/executor.js';
 import type { Mailer } from '../mail/mailer.js';
 import { findParticipantStatus } from '../participants/login-token.repository.js';
 import {
@@ -9,7 +10,6 @@ import {
   type SignInLinkHolder,
 } from '../participants/login-tokens.js';
 import { findParticipantIdByEmail } from '../participants/participant.repository.js';
-import type { Executor } from '../common/executor.js';
 import { emailSchema } from '../users/user.schema.js';
 import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from './background-mail.js';
 import { PORTAL_AUDIT_ACTIONS } from './portal.schema.js';

@@ -1,9 +1,9 @@
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
-import { NotFoundError, parseInput, ValidationError } from '../errors.js';
-import { deleteSessionRowsOf } from '../sessions/session.repository.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { NotFoundError, parseInput, ValidationError } from '../errors.js';
+import { deleteSessionRowsOf } from '../sessions/session.repository.js';
 import { argon2PasswordHasher, type PasswordHasher } from '../users/password.js';
 import { passwordSchema } from '../users/user.schema.js';
 import { normaliseEmail } from '../users/user-record.js';

@@ -1,13 +1,13 @@
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@warmpath/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
+import { sha256Hex } from '../common/crypto.js';
 import { UnauthorizedError, ValidationError } from '../errors.js';
 import { MemoryMailer } from '../mail/mailer.js';
 import { ParticipantService } from '../participants/participant.service.js';
 import { ParticipantLoginService } from '../participants/participant-login.service.js';
 import { PASSWORD_RESET_TTL_MS } from '../password-reset/staff-password.service.js';
 import { SessionService } from '../sessions/session.service.js';
-import { sha256Hex } from '../common/crypto.js';
 import { createFakeClock, type FakeClock } from '../testing/fake-clock.js';
 import { TrackService } from '../tracks/track.service.js';
 import { MagicLinkService } from './magic-link.service.js';

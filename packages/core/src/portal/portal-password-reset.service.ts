@@ -1,5 +1,7 @@
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
+import type { Executor } from '../common/executor.js';
+import { linkTokenHash } from '../common/link-token.js';
 import { parseInput, ValidationError } from '../errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import {
@@ -12,8 +14,6 @@ import { issueLoginToken } from '../participants/login-tokens.js';
 import { findParticipantIdByEmail } from '../participants/participant.repository.js';
 import { PASSWORD_RESET_TTL_MS } from '../password-reset/staff-password.service.js';
 import { deleteSessionRowsOf } from '../sessions/session.repository.js';
-import type { Executor } from '../common/executor.js';
-import { linkTokenHash } from '../common/link-token.js';
 import { argon2PasswordHasher, type PasswordHasher } from '../users/password.js';
 import { clearSignInFailures } from '../users/sign-in-failure.repository.js';
 import { emailSchema } from '../users/user.schema.js';

@@ -1,4 +1,6 @@
 import { type Clock, systemClock } from '../clock.js';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import {
   ConflictError,
   NotFoundError,
@@ -8,8 +10,6 @@ import {
 } from '../errors.js';
 import type { PortalReferral } from '../referrals/portal-projection.js';
 import type { ReferralService } from '../referrals/referral.service.js';
-import type { Executor } from '../common/executor.js';
-import { isUuid } from '../common/ids.js';
 import { companyDomainOf } from './company-domain.js';
 import { type PortalSubmitReferralInput, portalSubmitReferralInputSchema } from './portal.schema.js';
 import {

@@ -1,10 +1,10 @@
 import type { JsonValue, TrackKind } from '@warmpath/db';
 import { CONTACT_ROLE_LABELS } from '@warmpath/plugin-sdk';
+import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import { NotFoundError, parseInput } from '../errors.js';
 import { referralLinkUrl } from '../participants/participant-record.js';
 import { CONTACT_ROLES, type ContactRole } from '../referrals/referral.schema.js';
-import type { Executor } from '../common/executor.js';
-import { isUuid } from '../common/ids.js';
 import type { FormField, TrackForm } from '../tracks/track.schema.js';
 import {
   type PortalCopy,

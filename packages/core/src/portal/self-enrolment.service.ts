@@ -1,14 +1,14 @@
 import { newId } from '@warmpath/db';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
+import { randomBase32, sha256Hex } from '../common/crypto.js';
+import type { Executor } from '../common/executor.js';
 import { ForbiddenError, NotFoundError, parseInput, ValidationError } from '../errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { findParticipantStatus } from '../participants/login-token.repository.js';
 import type { SignInLinkHolder } from '../participants/login-tokens.js';
 import { findParticipantIdByEmail } from '../participants/participant.repository.js';
 import type { ParticipantService } from '../participants/participant.service.js';
-import { randomBase32, sha256Hex } from '../common/crypto.js';
-import type { Executor } from '../common/executor.js';
 import { findTrackRowBySlug } from '../tracks/track.repository.js';
 import { readReferralTrackSettings } from '../tracks/track-settings.schema.js';
 import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from './background-mail.js';

@@ -3,9 +3,9 @@ import { roleCan } from '../access/permissions.js';
 import type { AuditContext } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
-import { NotFoundError, parseInput, ValidationError } from '../errors.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { NotFoundError, parseInput, ValidationError } from '../errors.js';
 import type { StaffRole } from '../users/user.schema.js';
 import { lockReferralRow } from './referral.repository.js';
 

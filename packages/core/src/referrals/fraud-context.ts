@@ -1,8 +1,8 @@
 import type { CompanyRow, JsonValue, TrackRow } from '@warmpath/db';
 import type { FraudContext } from '@warmpath/plugin-sdk';
-import { countClicksFromIpHash, findLandingClick } from '../links/click-credit.js';
 import type { Executor } from '../common/executor.js';
 import { hashIp } from '../common/ip-hash.js';
+import { countClicksFromIpHash, findLandingClick } from '../links/click-credit.js';
 import type { ReferrerRecord } from './directory-lookups.repository.js';
 import { countFraudHistory, selectPriorReferrals } from './fraud-history.repository.js';
 import type { ContactRole } from './referral.schema.js';

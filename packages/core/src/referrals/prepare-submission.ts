@@ -1,8 +1,8 @@
 import type { EnrollmentRow, JsonValue, TrackRow } from '@warmpath/db';
-import { normaliseDomain } from '../directory/normalise.js';
-import { parseInput, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { normaliseDomain } from '../directory/normalise.js';
+import { parseInput, ValidationError, type ValidationIssue } from '../errors.js';
 import { findTrackRowBySlug } from '../tracks/track.repository.js';
 import type { TrackForm } from '../tracks/track.schema.js';
 import { type ReferralTrackSettings, readReferralTrackSettings } from '../tracks/track-settings.schema.js';

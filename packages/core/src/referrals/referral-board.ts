@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseInput } from '../errors.js';
 import type { Executor } from '../common/executor.js';
+import { parseInput } from '../errors.js';
 import { REFERRAL_STATUSES, type ReferralStatus } from './referral.schema.js';
 import {
   countReferralsByStatus,

@@ -1,8 +1,8 @@
 import type { JsonValue } from '@warmpath/db';
 import { type NamedActor, nameActors } from '../audit/actor-names.js';
-import { NotFoundError } from '../errors.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { NotFoundError } from '../errors.js';
 import type { FormFieldType, TrackForm } from '../tracks/track.schema.js';
 import { isHeldForReview } from './held-for-review.js';
 import {

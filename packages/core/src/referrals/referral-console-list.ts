@@ -1,10 +1,10 @@
 import { sql } from '@warmpath/db';
 import { z } from 'zod';
-import { parseInput } from '../errors.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
 import { containsPattern } from '../common/like-pattern.js';
+import { parseInput } from '../errors.js';
 import {
   FRAUD_DECISIONS,
   type FraudDecision,

@@ -3,8 +3,8 @@ import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@warmp
 import { FraudContextSchema } from '@warmpath/plugin-sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
-import { ValidationError } from '../errors.js';
 import { hashIp } from '../common/ip-hash.js';
+import { ValidationError } from '../errors.js';
 import { createFakeClock, type FakeClock } from '../testing/fake-clock.js';
 import { TrackService } from '../tracks/track.service.js';
 import { type Referral, referralSchema, type SubmitReferralInput } from './referral.schema.js';

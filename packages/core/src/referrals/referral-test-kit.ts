@@ -1,9 +1,9 @@
 // Test helpers of the referrals capability (not exported from the package).
 import { type JsonValue, json, newId, type StaffRole } from '@warmpath/db';
 import type { FraudContext } from '@warmpath/plugin-sdk';
-import { upsertPersonByEmail } from '../directory/directory.repository.js';
 import { randomBase32 } from '../common/crypto.js';
 import type { Executor } from '../common/executor.js';
+import { upsertPersonByEmail } from '../directory/directory.repository.js';
 import type { FraudEvaluator, FraudRuleOutcome } from './fraud.js';
 
 /** A fraud evaluator for tests: returns what the test sets and keeps every context it was given. */

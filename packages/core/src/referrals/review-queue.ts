@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseInput } from '../errors.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import type { Executor } from '../common/executor.js';
+import { parseInput } from '../errors.js';
 import type { ReferralStatus } from './referral.schema.js';
 import type { ReferralService } from './referral.service.js';
 import { type ExplainedFraudFlag, explainFlags } from './referral-console-detail.js';

@@ -1,8 +1,8 @@
 import { SYSTEM_ACTOR } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { Executor } from '../common/executor.js';
 import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { scheduleSlaBreachNotification } from '../notifications/sla-breach-notification.js';
-import type { Executor } from '../common/executor.js';
 import { lockReferralRow, updateReferralRow } from './referral.repository.js';
 import { REFERRAL_AUDIT_ACTIONS } from './referral.schema.js';
 import { AWAITING_DECISION_STATUSES } from './transitions.js';

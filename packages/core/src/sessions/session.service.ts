@@ -1,9 +1,9 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
-import { parseInput } from '../errors.js';
 import { sha256Bytes } from '../common/crypto.js';
 import type { Executor } from '../common/executor.js';
+import { parseInput } from '../errors.js';
 import {
   deleteSessionRow,
   deleteSessionRowsExpiredAt,

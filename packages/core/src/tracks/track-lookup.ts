@@ -1,6 +1,6 @@
-import { NotFoundError } from '../errors.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { NotFoundError } from '../errors.js';
 import type { Track } from './track.schema.js';
 import { toTrack } from './track-record.js';
 

@@ -1,6 +1,6 @@
 import type { AuditContext } from '../audit/audit.schema.js';
-import { ConflictError } from '../errors.js';
 import type { Executor } from '../common/executor.js';
+import { ConflictError } from '../errors.js';
 import type { Track, TrackStatus } from './track.schema.js';
 import type { TrackService } from './track.service.js';
 import { getTrackById } from './track-lookup.js';

@@ -4,8 +4,8 @@ import { SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { diffChanges } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
-import { ConflictError, NotFoundError, parseInput } from '../errors.js';
 import { type Executor, isUniqueViolation } from '../common/executor.js';
+import { ConflictError, NotFoundError, parseInput } from '../errors.js';
 import {
   findTrackRowBySlug,
   insertTrackRow,

@@ -1,9 +1,9 @@
 import type { AuditChanges } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
+import type { Executor } from '../common/executor.js';
 import { UnauthorizedError } from '../errors.js';
 import { SESSION_AUDIT_ACTIONS } from '../sessions/session.schema.js';
-import type { Executor } from '../common/executor.js';
 import { argon2PasswordHasher, type PasswordHasher } from './password.js';
 import {
   clearSignInFailures,

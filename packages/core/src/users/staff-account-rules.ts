@@ -1,6 +1,6 @@
 import { assignableRoles } from '../access/permissions.js';
-import { ConflictError, ForbiddenError } from '../errors.js';
 import type { Executor } from '../common/executor.js';
+import { ConflictError, ForbiddenError } from '../errors.js';
 import { lockEnabledUserIdsWithRole } from './user.repository.js';
 import type { StaffRole } from './user.schema.js';
 

@@ -3,10 +3,10 @@ import type { AuditContext } from '../audit/audit.schema.js';
 import { diffChanges } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
-import { NotFoundError, parseInput } from '../errors.js';
-import { deleteSessionRowsOf } from '../sessions/session.repository.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { NotFoundError, parseInput } from '../errors.js';
+import { deleteSessionRowsOf } from '../sessions/session.repository.js';
 import {
   assertAnotherOwnerRemains,
   assertMayGive,

@@ -2,9 +2,9 @@ import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@warmp
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
+import { SecretBox } from '../common/secret-box.js';
 import type { DomainEventMessage } from '../domain-events/emit-domain-event.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { SecretBox } from '../common/secret-box.js';
 import { startTestWebhookReceiver, type TestWebhookReceiver } from './test-webhook-receiver.js';
 import { WebhookDeliveryFailedError, WebhookService } from './webhook.service.js';
 

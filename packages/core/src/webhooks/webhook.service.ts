@@ -5,12 +5,12 @@ import { SYSTEM_CONTEXT } from '../audit/audit.schema.js';
 import { diffChanges } from '../audit/changes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
-import type { DomainEventMessage } from '../domain-events/emit-domain-event.js';
-import { NotFoundError, parseInput, ValidationError } from '../errors.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
 import type { SecretBox } from '../common/secret-box.js';
+import type { DomainEventMessage } from '../domain-events/emit-domain-event.js';
+import { NotFoundError, parseInput, ValidationError } from '../errors.js';
 import {
   deleteEndpointRow,
   findActiveEndpointRow,
