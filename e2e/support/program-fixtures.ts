@@ -12,7 +12,8 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-async function restCall<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+/** One call to the REST API with the global setup's key; a non-2xx answer fails the spec with its body. */
+export async function restCall<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: object): Promise<T> {
   const { baseUrl, apiKey } = e2eEnvironment();
   const response = await fetch(`${baseUrl}/api/v1${path}`, {
     method,
@@ -97,4 +98,21 @@ export async function seedSmallProgram(label: string) {
   const participant = await enrolParticipant(track, `${label} Referrer`, suffix);
   const referral = await submitReferral(track, participant, `${label} Company`, suffix);
   return { track, participant, referral };
+}
+
+/** A track as `GET /api/v1/tracks/{slug}` answers it (the fields a round-trip compares). */
+export type TrackRecord = SeededTrack & { updatedAt: string } & Record<string, unknown>;
+
+/** Reads a track as the REST API sees it now. */
+export function readTrack(slug: string): Promise<TrackRecord> {
+  return restCall<TrackRecord>('GET', `/tracks/${slug}`);
+}
+
+/** Audit entries about one target, newest first: a save that changed nothing adds none. */
+export async function auditEntriesAbout(targetId: string): Promise<Array<{ action: string }>> {
+  const { data } = await restCall<{ data: Array<{ action: string }> }>(
+    'GET',
+    `/audit-log?targetId=${encodeURIComponent(targetId)}`,
+  );
+  return data;
 }
