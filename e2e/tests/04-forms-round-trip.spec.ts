@@ -67,6 +67,14 @@ test('the track editor saves an untouched track without changing it', async ({ p
 
   expect(await readTrack(created.slug)).toEqual(before);
   expect(await auditEntriesAbout(created.id)).toEqual(auditBefore);
+
+  // Changing one field changes that field only: the routing pool and the rule's number survive the save.
+  await page.getByLabel('Name').fill(`Round trip renamed ${suffix}`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Round trip renamed ${suffix}` })).toBeVisible();
+  const after = await readTrack(created.slug);
+  expect({ ...after, name: before.name, updatedAt: before.updatedAt }).toEqual(before);
+  expect((await auditEntriesAbout(created.id)).length).toBe(auditBefore.length + 1);
 });
 
 test('plugin settings save unchanged without a write', async ({ page }, testInfo) => {
@@ -98,12 +106,12 @@ test('a referrer saves their details unchanged without a write', async ({ page }
     landingUrl: 'https://example.com/profile',
   });
   const participant = await enrolParticipant(track, 'Robin Roundtrip', suffix);
-  const before = await restCall<object>('GET', `/participants/${participant.id}`);
-  const auditBefore = await auditEntriesAbout(participant.id);
-
   await page.goto(await portalLoginLink(participant));
   await page.getByRole('button', { name: /Continue/ }).click();
   await page.getByRole('link', { name: 'Account' }).click();
+  // Read after signing in: the sign-in itself is audited.
+  const before = await restCall<object>('GET', `/participants/${participant.id}`);
+  const auditBefore = await auditEntriesAbout(participant.id);
   await expect(page.getByLabel('Name')).toHaveValue('Robin Roundtrip');
   await page.getByRole('button', { name: 'Save details' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
