@@ -3,6 +3,17 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { DashboardSummary } from '../../api/types.js';
 import { pluralize } from '../../format/pluralize.js';
 
+/** Buckets are whole UTC days: read them in UTC, or west of Greenwich every label is the day before. */
+const inUtc = { timeZone: 'UTC' } as const;
+
+/**
+ * The period's last day: `to` is exclusive (midnight after the last day counted), so "to Dec 8" would name a day
+ * the figures do not include.
+ */
+function lastDayOf(summary: DashboardSummary): Date {
+  return new Date(Date.parse(summary.to) - 1);
+}
+
 /**
  * Referrals and clicks per day or week. The chart is a picture for sighted users; its figure caption states the
  * totals and the data table below it (collapsed) carries every number, for screen readers and for anyone.
@@ -10,12 +21,12 @@ import { pluralize } from '../../format/pluralize.js';
 export function ActivityChart({ summary }: { summary: DashboardSummary }) {
   const referrals = summary.buckets.reduce((sum, bucket) => sum + bucket.referrals, 0);
   const clicks = summary.buckets.reduce((sum, bucket) => sum + bucket.clicks, 0);
-  const rows = summary.buckets.map((bucket) => ({ ...bucket, label: formatDate(bucket.start) }));
+  const rows = summary.buckets.map((bucket) => ({ ...bucket, label: formatDate(bucket.start, inUtc) }));
   return (
     <figure className="chart-figure">
       <figcaption className="chart-figure__caption">
         {pluralize(referrals, 'referral')} and {pluralize(clicks, 'link click')} from{' '}
-        {formatDate(summary.from)} to {formatDate(summary.to)}, by {summary.bucket}.
+        {formatDate(summary.from, inUtc)} to {formatDate(lastDayOf(summary), inUtc)}, by {summary.bucket}.
       </figcaption>
       <div className="chart-figure__chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
