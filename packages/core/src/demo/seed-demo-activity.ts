@@ -226,8 +226,6 @@ function demoSubmission(
     company: story.company,
     contacts,
     answers: {
-      targetAccount: story.company.name,
-      website: `https://www.${story.company.domain}/`,
       urgency: random.pick(['Exploring', 'Planned this year', 'This quarter', 'Urgent']),
       budgetRange: random.pick(['$10k–$50k', '$50k–$250k', 'Over $250k', 'Unknown']),
       timeline: random.pick(['Within 3 months', '3–6 months', '6–12 months']),

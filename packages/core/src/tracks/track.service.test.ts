@@ -53,15 +53,11 @@ describe.each(kinds)('tracks on %s', (kind) => {
       createdAt: '2026-06-01T00:00:00.000Z',
     });
     expect(track.form.fields.map((f) => f.key)).toEqual([
-      'targetAccount',
-      'website',
-      'buyingRole',
       'urgency',
       'budgetRange',
       'currentProvider',
       'scope',
       'timeline',
-      'decisionMakers',
     ]);
     expect(await tracks.getBySlug('resellers')).toEqual(track);
     const [entry] = (await audit.list({ targetId: track.id, limit: 10 })).data;

@@ -149,7 +149,7 @@ describe.each(stacks)('REST API v1 on $name', (stack) => {
         fraudThresholds: { review: 40, block: 80 },
       });
       // New tracks start from the B2B intake form, none of whose questions is required.
-      expect(track.form.fields.map((f: { key: string }) => f.key)).toContain('decisionMakers');
+      expect(track.form.fields.map((f: { key: string }) => f.key)).toContain('timeline');
       expect(track.form.fields.every((f: { required: boolean }) => !f.required)).toBe(true);
       expect(new Date(track.createdAt).toISOString()).toBe(track.createdAt);
     });
