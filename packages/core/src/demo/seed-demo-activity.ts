@@ -129,25 +129,44 @@ export async function seedDemoActivity(
   });
   await insertClicks(deps.database, clicks);
 
-  // Oldest first, so ids (UUIDv7, ordered by when the seed ran) list in the order the referrals were made.
+  // Every submission and move is planned first, then played in time order across all stories: ids (UUIDv7, ordered
+  // by when the seed ran) and the audit log, newest first by id, then list in the order things happened.
+  const plan: { at: number; run: () => Promise<void> }[] = [];
   for (const story of [...DEMO_STORIES].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const referrer = referrerOf(story.referrer);
     const link = links.get(referrer.key);
     if (!link) throw new Error(`Demo referrer ${referrer.key} has no link`);
-    current = submissionTime(story, deps.now, random);
-    const referral = await referrals.submit(demoSubmission(story, referrer, link, random), {
-      actor: { type: 'participant', id: link.participantId },
+    let at = submissionTime(story, deps.now, random);
+    const submission = demoSubmission(story, referrer, link, random);
+    let referralId: string | undefined;
+    plan.push({
+      at,
+      run: async () => {
+        referralId = (
+          await referrals.submit(submission, { actor: { type: 'participant', id: link.participantId } })
+        ).id;
+      },
     });
     for (const step of story.steps) {
-      current += step.afterHours * HOUR_MS + random.int(-45, 45) * 60_000;
-      if (current >= deps.now.getTime())
-        throw new Error(`Demo story ${story.company.name} ends in the future`);
-      await referrals.transition(
-        referral.id,
-        { to: step.to, ...(step.reason ? { reason: step.reason } : {}) },
-        mover,
-      );
+      // A minute after the previous step at the earliest, so a story's own steps keep their order.
+      at = Math.max(at + 60_000, at + step.afterHours * HOUR_MS + random.int(-45, 45) * 60_000);
+      if (at >= deps.now.getTime()) throw new Error(`Demo story ${story.company.name} ends in the future`);
+      plan.push({
+        at,
+        run: async () => {
+          if (!referralId) throw new Error(`Demo story ${story.company.name} moved before it was submitted`);
+          await referrals.transition(
+            referralId,
+            { to: step.to, ...(step.reason ? { reason: step.reason } : {}) },
+            mover,
+          );
+        },
+      });
     }
+  }
+  for (const step of plan.sort((a, b) => a.at - b.at)) {
+    current = step.at;
+    await step.run();
   }
 
   const activity = {

@@ -124,6 +124,13 @@ describe.each(kinds)('the demo on %s', (kind) => {
     expect(summary.tracks.every((track) => track.referrals > 0 && track.clicks > 0)).toBe(true);
   });
 
+  it('leaves an audit log whose newest-first order is also the order things happened', async () => {
+    const { data } = await new AuditService({ db: database.db }).list({ limit: 200 });
+    const times = data.map((entry) => Date.parse(entry.at));
+    expect(data.length).toBeGreaterThan(50);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('records that the installation holds demo data', async () => {
     const { data } = await new AuditService({ db: database.db }).list({ action: DEMO_SEEDED_ACTION });
     expect(data).toHaveLength(1);
