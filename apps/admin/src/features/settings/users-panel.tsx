@@ -12,6 +12,7 @@ import {
   TextField,
 } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
+import { mayManage, useCan, useSignedInStaff } from '../../access/use-can.js';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { StaffAccount, StaffRole } from '../../api/types.js';
@@ -26,8 +27,18 @@ const ROLES: ReadonlyArray<{ value: StaffRole; label: string }> = [
   { value: 'viewer', label: 'Viewer' },
 ];
 
-/** Staff accounts with their roles, pending invitations, and inviting someone new. */
-export function UsersPanel({ currentUserId }: { currentUserId: string }) {
+function roleLabel(role: StaffRole): string {
+  return ROLES.find((option) => option.value === role)?.label ?? role;
+}
+
+/**
+ * Staff accounts with their roles, pending invitations, and inviting someone new. The controls that change an
+ * account appear only on the accounts the signed-in member may manage (see `mayManage`).
+ */
+export function UsersPanel() {
+  const me = useSignedInStaff();
+  const canManageUsers = useCan('users:manage');
+  const giveableRoles = ROLES.filter((role) => me?.assignableRoles.includes(role.value));
   const queryClient = useQueryClient();
   const users = useQuery(trpc.admin.users.list.queryOptions());
   const invitations = useQuery(trpc.admin.users.invitations.queryOptions());
@@ -43,9 +54,11 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
 
   return (
     <div className="form-stack">
-      <div>
-        <Button onClick={() => setIsInviting(true)}>Invite staff member</Button>
-      </div>
+      {canManageUsers ? (
+        <div>
+          <Button onClick={() => setIsInviting(true)}>Invite staff member</Button>
+        </div>
+      ) : null}
       {failure ? <FormAlert>{describeError(failure)}</FormAlert> : null}
       {users.isPending ? (
         <Skeleton lines={3} label="Loading staff…" />
@@ -72,13 +85,13 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
               id: 'role',
               header: 'Role',
               cell: (user) =>
-                user.id === currentUserId ? (
-                  ROLES.find((role) => role.value === user.role)?.label
+                !mayManage(me, user) ? (
+                  roleLabel(user.role)
                 ) : (
                   <SelectField
                     label={<span className="wp-visually-hidden">Role of {user.name}</span>}
                     value={user.role}
-                    options={ROLES}
+                    options={giveableRoles}
                     onChange={(event) =>
                       changeRole.mutate({ id: user.id, role: event.target.value as StaffRole })
                     }
@@ -102,7 +115,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
               header: <span className="wp-visually-hidden">Actions</span>,
               align: 'end',
               cell: (user: StaffAccount) =>
-                user.id === currentUserId ? null : user.disabledAt ? (
+                !mayManage(me, user) ? null : user.disabledAt ? (
                   <Button size="sm" variant="secondary" onClick={() => enable.mutate({ id: user.id })}>
                     Enable<span className="wp-visually-hidden"> {user.name}</span>
                   </Button>
@@ -127,31 +140,39 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
               id: 'actions',
               header: <span className="wp-visually-hidden">Actions</span>,
               align: 'end',
-              cell: (invitation) => (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  onClick={() => revokeInvitation.mutate({ id: invitation.id })}
-                >
-                  Withdraw<span className="wp-visually-hidden"> invitation of {invitation.email}</span>
-                </Button>
-              ),
+              cell: (invitation) =>
+                canManageUsers && me?.assignableRoles.includes(invitation.role) ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => revokeInvitation.mutate({ id: invitation.id })}
+                  >
+                    Withdraw<span className="wp-visually-hidden"> invitation of {invitation.email}</span>
+                  </Button>
+                ) : null,
             },
           ]}
           empty={<EmptyState headingLevel={3} title="No pending invitations" />}
         />
       ) : null}
-      <InviteStaffDialog isOpen={isInviting} onClose={() => setIsInviting(false)} onInvited={refresh} />
+      <InviteStaffDialog
+        isOpen={isInviting}
+        roles={giveableRoles}
+        onClose={() => setIsInviting(false)}
+        onInvited={refresh}
+      />
     </div>
   );
 }
 
 function InviteStaffDialog({
   isOpen,
+  roles,
   onClose,
   onInvited,
 }: {
   isOpen: boolean;
+  roles: typeof ROLES;
   onClose: () => void;
   onInvited: () => Promise<void>;
 }) {
@@ -201,7 +222,7 @@ function InviteStaffDialog({
         <SelectField
           label="Role"
           value={role}
-          options={ROLES}
+          options={roles}
           onChange={(event) => setRole(event.target.value as StaffRole)}
         />
         {invite.isError ? (
