@@ -17,19 +17,8 @@ import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { StaffAccount, StaffRole } from '../../api/types.js';
 import { QueryErrorState } from '../errors/query-error-state.js';
-
-const ROLES: ReadonlyArray<{ value: StaffRole; label: string }> = [
-  { value: 'owner', label: 'Owner' },
-  { value: 'admin', label: 'Admin' },
-  { value: 'manager', label: 'Manager' },
-  { value: 'sales', label: 'Sales' },
-  { value: 'finance', label: 'Finance' },
-  { value: 'viewer', label: 'Viewer' },
-];
-
-function roleLabel(role: StaffRole): string {
-  return ROLES.find((option) => option.value === role)?.label ?? role;
-}
+import { type PendingRoleChange, RoleChangeDialog } from './role-change-dialog.js';
+import { STAFF_ROLE_OPTIONS, staffRoleLabel } from './staff-roles.js';
 
 /**
  * Staff accounts with their roles, pending invitations, and inviting someone new. The controls that change an
@@ -38,12 +27,21 @@ function roleLabel(role: StaffRole): string {
 export function UsersPanel() {
   const me = useSignedInStaff();
   const canManageUsers = useCan('users:manage');
-  const giveableRoles = ROLES.filter((role) => me?.assignableRoles.includes(role.value));
+  const giveableRoles = STAFF_ROLE_OPTIONS.filter((role) => me?.assignableRoles.includes(role.value));
   const queryClient = useQueryClient();
   const users = useQuery(trpc.admin.users.list.queryOptions());
   const invitations = useQuery(trpc.admin.users.invitations.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
-  const changeRole = useMutation(trpc.admin.users.changeRole.mutationOptions({ onSuccess: refresh }));
+  const [pendingRoleChange, setPendingRoleChange] = useState<PendingRoleChange | null>(null);
+  const changeRole = useMutation(
+    trpc.admin.users.changeRole.mutationOptions({
+      onSuccess: async () => {
+        setPendingRoleChange(null);
+        await refresh();
+      },
+      onError: () => setPendingRoleChange(null),
+    }),
+  );
   const disable = useMutation(trpc.admin.users.disable.mutationOptions({ onSuccess: refresh }));
   const enable = useMutation(trpc.admin.users.enable.mutationOptions({ onSuccess: refresh }));
   const revokeInvitation = useMutation(
@@ -86,14 +84,15 @@ export function UsersPanel() {
               header: 'Role',
               cell: (user) =>
                 !mayManage(me, user) ? (
-                  roleLabel(user.role)
+                  staffRoleLabel(user.role)
                 ) : (
                   <SelectField
                     label={<span className="wp-visually-hidden">Role of {user.name}</span>}
                     value={user.role}
                     options={giveableRoles}
+                    // Only asks: the select keeps showing the current role until the change is confirmed and saved.
                     onChange={(event) =>
-                      changeRole.mutate({ id: user.id, role: event.target.value as StaffRole })
+                      setPendingRoleChange({ account: user, role: event.target.value as StaffRole })
                     }
                   />
                 ),
@@ -155,6 +154,12 @@ export function UsersPanel() {
           empty={<EmptyState headingLevel={3} title="No pending invitations" />}
         />
       ) : null}
+      <RoleChangeDialog
+        change={pendingRoleChange}
+        isSaving={changeRole.isPending}
+        onConfirm={(change) => changeRole.mutate({ id: change.account.id, role: change.role })}
+        onCancel={() => setPendingRoleChange(null)}
+      />
       <InviteStaffDialog
         isOpen={isInviting}
         roles={giveableRoles}
@@ -172,7 +177,7 @@ function InviteStaffDialog({
   onInvited,
 }: {
   isOpen: boolean;
-  roles: typeof ROLES;
+  roles: typeof STAFF_ROLE_OPTIONS;
   onClose: () => void;
   onInvited: () => Promise<void>;
 }) {
