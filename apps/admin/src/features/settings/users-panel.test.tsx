@@ -63,12 +63,21 @@ describe('the staff table', () => {
     await expect.poll(() => server.inputsOf(CHANGE_ROLE)).toEqual([{ id: 'u-vic', role: 'manager' }]);
   });
 
+  it('emails a member a password reset link from their row, and says so', async () => {
+    const { server, user } = renderPanelAs('owner');
+    server.on('admin.users.sendPasswordReset', () => ({ email: 'vic@example.com' }));
+    await user.click(await screen.findByRole('button', { name: 'Send password reset to Vic Viewer' }));
+    expect(await screen.findByText(/A password reset link was emailed to vic@example\.com/)).toBeTruthy();
+    expect(server.inputsOf('admin.users.sendPasswordReset')).toEqual([{ id: 'u-vic' }]);
+  });
+
   it('gives an admin no controls on owners, and no owner role to give', async () => {
     renderPanelAs('admin');
     const vicRole = await roleOf('Vic Viewer');
     expect(within(vicRole).queryByRole('option', { name: 'Owner' })).toBeNull();
     expect(screen.queryByRole('combobox', { name: 'Role of Olga Owner' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Disable Olga Owner' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send password reset to Olga Owner' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Invite staff member' })).toBeTruthy();
   });
 

@@ -42,13 +42,16 @@ export function UsersPanel() {
       onError: () => setPendingRoleChange(null),
     }),
   );
+  // For someone who cannot use "Forgot password?" themselves; the link goes to their email, never to the sender.
+  const sendReset = useMutation(trpc.admin.users.sendPasswordReset.mutationOptions());
   const disable = useMutation(trpc.admin.users.disable.mutationOptions({ onSuccess: refresh }));
   const enable = useMutation(trpc.admin.users.enable.mutationOptions({ onSuccess: refresh }));
   const revokeInvitation = useMutation(
     trpc.admin.users.revokeInvitation.mutationOptions({ onSuccess: refresh }),
   );
   const [isInviting, setIsInviting] = useState(false);
-  const failure = changeRole.error ?? disable.error ?? enable.error ?? revokeInvitation.error;
+  const failure =
+    changeRole.error ?? sendReset.error ?? disable.error ?? enable.error ?? revokeInvitation.error;
 
   return (
     <div className="form-stack">
@@ -58,6 +61,11 @@ export function UsersPanel() {
         </div>
       ) : null}
       {failure ? <FormAlert>{describeError(failure)}</FormAlert> : null}
+      {sendReset.isSuccess ? (
+        <FormAlert tone="success">
+          A password reset link was emailed to {sendReset.data.email}. It works once, for one hour.
+        </FormAlert>
+      ) : null}
       {users.isPending ? (
         <Skeleton lines={3} label="Loading staff…" />
       ) : users.isError ? (
@@ -119,9 +127,19 @@ export function UsersPanel() {
                     Enable<span className="wp-visually-hidden"> {user.name}</span>
                   </Button>
                 ) : (
-                  <Button size="sm" variant="danger" onClick={() => disable.mutate({ id: user.id })}>
-                    Disable<span className="wp-visually-hidden"> {user.name}</span>
-                  </Button>
+                  <span className="button-row">
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      isLoading={sendReset.isPending && sendReset.variables?.id === user.id}
+                      onClick={() => sendReset.mutate({ id: user.id })}
+                    >
+                      Send password reset<span className="wp-visually-hidden"> to {user.name}</span>
+                    </Button>
+                    <Button size="sm" variant="danger" onClick={() => disable.mutate({ id: user.id })}>
+                      Disable<span className="wp-visually-hidden"> {user.name}</span>
+                    </Button>
+                  </span>
                 ),
             },
           ]}
