@@ -71,79 +71,82 @@ export function UsersPanel() {
       ) : users.isError ? (
         <QueryErrorState title="Staff could not load" headingLevel={3} query={users} />
       ) : (
-        <Table
-          caption="Staff accounts"
-          rows={users.data}
-          rowKey={(user) => user.id}
-          columns={[
-            {
-              id: 'name',
-              header: 'Name',
-              isRowHeader: true,
-              cell: (user) => (
-                <span className="stacked-cell">
-                  <span>{user.name}</span>
-                  <span className="muted-text">{user.email}</span>
-                </span>
-              ),
-            },
-            {
-              id: 'role',
-              header: 'Role',
-              cell: (user) =>
-                !mayManage(me, user) ? (
-                  staffRoleLabel(user.role)
-                ) : (
-                  <SelectField
-                    label={<span className="wp-visually-hidden">Role of {user.name}</span>}
-                    value={user.role}
-                    options={giveableRoles}
-                    // Only asks: the select keeps showing the current role until the change is confirmed and saved.
-                    onChange={(event) =>
-                      setPendingRoleChange({ account: user, role: event.target.value as StaffRole })
-                    }
-                  />
-                ),
-            },
-            {
-              id: 'status',
-              header: 'Status',
-              cell: (user) =>
-                user.disabledAt ? <Badge>Disabled</Badge> : <Badge tone="success">Active</Badge>,
-            },
-            {
-              id: 'since',
-              header: 'Since',
-              hideOnSmallScreens: true,
-              cell: (user) => formatDate(user.createdAt),
-            },
-            {
-              id: 'actions',
-              header: <span className="wp-visually-hidden">Actions</span>,
-              align: 'end',
-              cell: (user: StaffAccount) =>
-                !mayManage(me, user) ? null : user.disabledAt ? (
-                  <Button size="sm" variant="secondary" onClick={() => enable.mutate({ id: user.id })}>
-                    Enable<span className="wp-visually-hidden"> {user.name}</span>
-                  </Button>
-                ) : (
-                  <span className="button-row">
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      isLoading={sendReset.isPending && sendReset.variables?.id === user.id}
-                      onClick={() => sendReset.mutate({ id: user.id })}
-                    >
-                      Send password reset<span className="wp-visually-hidden"> to {user.name}</span>
-                    </Button>
-                    <Button size="sm" variant="danger" onClick={() => disable.mutate({ id: user.id })}>
-                      Disable<span className="wp-visually-hidden"> {user.name}</span>
-                    </Button>
+        // Stacked into one block per person on narrow screens (see .staff-table in app.css).
+        <div className="staff-table">
+          <Table
+            caption="Staff accounts"
+            rows={users.data}
+            rowKey={(user) => user.id}
+            columns={[
+              {
+                id: 'name',
+                header: 'Name',
+                isRowHeader: true,
+                cell: (user) => (
+                  <span className="stacked-cell">
+                    <span>{user.name}</span>
+                    <span className="muted-text">{user.email}</span>
                   </span>
                 ),
-            },
-          ]}
-        />
+              },
+              {
+                id: 'role',
+                header: 'Role',
+                cell: (user) =>
+                  !mayManage(me, user) ? (
+                    staffRoleLabel(user.role)
+                  ) : (
+                    <SelectField
+                      label={<span className="wp-visually-hidden">Role of {user.name}</span>}
+                      value={user.role}
+                      options={giveableRoles}
+                      // Only asks: the select keeps showing the current role until the change is confirmed and saved.
+                      onChange={(event) =>
+                        setPendingRoleChange({ account: user, role: event.target.value as StaffRole })
+                      }
+                    />
+                  ),
+              },
+              {
+                id: 'status',
+                header: 'Status',
+                cell: (user) =>
+                  user.disabledAt ? <Badge>Disabled</Badge> : <Badge tone="success">Active</Badge>,
+              },
+              {
+                id: 'since',
+                header: 'Since',
+                hideOnSmallScreens: true,
+                cell: (user) => formatDate(user.createdAt),
+              },
+              {
+                id: 'actions',
+                header: <span className="wp-visually-hidden">Actions</span>,
+                align: 'end',
+                cell: (user: StaffAccount) =>
+                  !mayManage(me, user) ? null : user.disabledAt ? (
+                    <Button size="sm" variant="secondary" onClick={() => enable.mutate({ id: user.id })}>
+                      Enable<span className="wp-visually-hidden"> {user.name}</span>
+                    </Button>
+                  ) : (
+                    <span className="button-row">
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        isLoading={sendReset.isPending && sendReset.variables?.id === user.id}
+                        onClick={() => sendReset.mutate({ id: user.id })}
+                      >
+                        Send password reset<span className="wp-visually-hidden"> to {user.name}</span>
+                      </Button>
+                      <Button size="sm" variant="danger" onClick={() => disable.mutate({ id: user.id })}>
+                        Disable<span className="wp-visually-hidden"> {user.name}</span>
+                      </Button>
+                    </span>
+                  ),
+              },
+            ]}
+          />
+        </div>
       )}
       {invitations.data && invitations.data.length > 0 ? (
         <Table
