@@ -10,6 +10,8 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as StaffRouteImport } from './routes/_staff'
+import { Route as AcceptInviteRouteImport } from './routes/accept-invite'
+import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as StaffIndexRouteImport } from './routes/_staff/index'
 import { Route as StaffAuditLogRouteImport } from './routes/_staff/audit-log'
@@ -26,6 +28,16 @@ import { Route as StaffTracksNewRouteImport } from './routes/_staff/tracks/new'
 
 const StaffRoute = StaffRouteImport.update({
   id: '/_staff',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AcceptInviteRoute = AcceptInviteRouteImport.update({
+  id: '/accept-invite',
+  path: '/accept-invite',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ResetPasswordRoute = ResetPasswordRouteImport.update({
+  id: '/reset-password',
+  path: '/reset-password',
   getParentRoute: () => rootRouteImport,
 } as any)
 const SignInRoute = SignInRouteImport.update({
@@ -98,6 +110,8 @@ const StaffTracksNewRoute = StaffTracksNewRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof StaffIndexRoute
+  '/accept-invite': typeof AcceptInviteRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/audit-log': typeof StaffAuditLogRoute
   '/plugins': typeof StaffPluginsRoute
@@ -112,6 +126,8 @@ export interface FileRoutesByFullPath {
   '/tracks/': typeof StaffTracksIndexRoute
 }
 export interface FileRoutesByTo {
+  '/accept-invite': typeof AcceptInviteRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/audit-log': typeof StaffAuditLogRoute
   '/plugins': typeof StaffPluginsRoute
@@ -129,6 +145,8 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_staff': typeof StaffRouteWithChildren
+  '/accept-invite': typeof AcceptInviteRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/_staff/audit-log': typeof StaffAuditLogRoute
   '/_staff/plugins': typeof StaffPluginsRoute
@@ -147,6 +165,8 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/accept-invite'
+    | '/reset-password'
     | '/sign-in'
     | '/audit-log'
     | '/plugins'
@@ -161,6 +181,8 @@ export interface FileRouteTypes {
     | '/tracks/'
   fileRoutesByTo: FileRoutesByTo
   to:
+    | '/accept-invite'
+    | '/reset-password'
     | '/sign-in'
     | '/audit-log'
     | '/plugins'
@@ -177,6 +199,8 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/_staff'
+    | '/accept-invite'
+    | '/reset-password'
     | '/sign-in'
     | '/_staff/audit-log'
     | '/_staff/plugins'
@@ -194,6 +218,8 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   StaffRoute: typeof StaffRouteWithChildren
+  AcceptInviteRoute: typeof AcceptInviteRoute
+  ResetPasswordRoute: typeof ResetPasswordRoute
   SignInRoute: typeof SignInRoute
 }
 
@@ -204,6 +230,20 @@ declare module '@tanstack/react-router' {
       path: ''
       fullPath: '/'
       preLoaderRoute: typeof StaffRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/accept-invite': {
+      id: '/accept-invite'
+      path: '/accept-invite'
+      fullPath: '/accept-invite'
+      preLoaderRoute: typeof AcceptInviteRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/reset-password': {
+      id: '/reset-password'
+      path: '/reset-password'
+      fullPath: '/reset-password'
+      preLoaderRoute: typeof ResetPasswordRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/sign-in': {
@@ -334,6 +374,8 @@ const StaffRouteWithChildren = StaffRoute._addFileChildren(StaffRouteChildren)
 
 const rootRouteChildren: RootRouteChildren = {
   StaffRoute: StaffRouteWithChildren,
+  AcceptInviteRoute: AcceptInviteRoute,
+  ResetPasswordRoute: ResetPasswordRoute,
   SignInRoute: SignInRoute,
 }
 export const routeTree = rootRouteImport

@@ -7,6 +7,13 @@ function answered(code: string, message = 'Server message') {
   return TRPCClientError.from({ error: { message, code: -32001, data: { code } } });
 }
 
+/** A refusal by a domain rule, with the reason the server gives for people. */
+function refusedWithReason(reason: string) {
+  return TRPCClientError.from({
+    error: { message: reason, code: -32003, data: { code: 'FORBIDDEN', reason } },
+  });
+}
+
 /** An error as the tRPC client builds it when fetch itself fails. */
 const networkFailure = TRPCClientError.from(new TypeError('Failed to fetch'));
 
@@ -32,6 +39,9 @@ describe('failed API calls', () => {
   it('are explained in words the user can act on', () => {
     expect(describeError(networkFailure)).toMatch(/could not be reached/);
     expect(describeError(answered('FORBIDDEN'))).toMatch(/role does not allow/);
+    expect(describeError(refusedWithReason('Fraud rules hold this referral for review'))).toBe(
+      'Fraud rules hold this referral for review',
+    );
     expect(describeError(answered('CONFLICT', 'Slug is taken'))).toBe('Slug is taken');
   });
 

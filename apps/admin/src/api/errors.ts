@@ -10,6 +10,17 @@ export function trpcErrorCode(error: unknown): string | undefined {
   return typeof data.code === 'string' ? data.code : undefined;
 }
 
+/**
+ * Why the server refused, when a rule of the domain refused (a fraud hold, sales kept to their own referrals) rather
+ * than the role alone: the server's `data.reason`, written for people.
+ */
+export function trpcRefusalReason(error: unknown): string | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  const data: unknown = error.data;
+  if (typeof data !== 'object' || data === null || !('reason' in data)) return undefined;
+  return typeof data.reason === 'string' && data.reason ? data.reason : undefined;
+}
+
 /** True when the server answered that nobody (or nobody anymore) is signed in. */
 export function isUnauthorized(error: unknown): boolean {
   return trpcErrorCode(error) === 'UNAUTHORIZED';
@@ -33,7 +44,10 @@ export function describeError(error: unknown): string {
   }
   switch (code) {
     case 'FORBIDDEN':
-      return 'Your role does not allow this. Ask an owner or admin of this installation for access.';
+      return (
+        trpcRefusalReason(error) ??
+        'Your role does not allow this. Ask an owner or admin of this installation for access.'
+      );
     case 'TOO_MANY_REQUESTS':
       return 'Too many attempts. Wait a minute, then try again.';
     case 'INTERNAL_SERVER_ERROR':

@@ -57,3 +57,6 @@ export type WebhookEventChoice = NonNullable<inferInput<typeof trpc.admin.webhoo
 
 /** An installed plugin with its settings form and instances (`admin.plugins.list`). */
 export type InstalledPlugin = inferOutput<typeof trpc.admin.plugins.list>[number];
+
+/** Something a staff role may do (`referrals:write`…), as `auth.me` lists the caller's. */
+export type Permission = StaffUser['permissions'][number];

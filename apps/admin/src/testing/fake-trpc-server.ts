@@ -1,11 +1,15 @@
 import { vi } from 'vitest';
 
-/** An answer a fake procedure gives: data, or a tRPC error with its code and the field issues of bad input. */
+/**
+ * An answer a fake procedure gives: data, or a tRPC error with its code, the field issues of bad input and, for a
+ * refusal by a domain rule, the reason the server gives (`data.reason`).
+ */
 export class FakeTrpcError extends Error {
   constructor(
     readonly code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND',
     message: string,
     readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -66,7 +70,13 @@ export class FakeTrpcServer {
     } catch (error) {
       if (!(error instanceof FakeTrpcError)) throw error;
       const httpStatus = HTTP_STATUS[error.code];
-      const data = { code: error.code, httpStatus, path, issues: error.issues };
+      const data = {
+        code: error.code,
+        httpStatus,
+        path,
+        issues: error.issues,
+        ...(error.reason ? { reason: error.reason } : {}),
+      };
       return { error: { message: error.message, code: -32600, data } };
     }
   }

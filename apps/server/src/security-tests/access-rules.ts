@@ -29,6 +29,8 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'auth.me': 'public',
   'auth.signOutEverywhere': 'staff-session',
   'auth.changePassword': 'staff-session',
+  // Answers only for a usable invitation token, like acceptInvitation; rate-limited like sign-ins.
+  'auth.invitationPreview': 'public',
   'auth.acceptInvitation': 'public',
   'auth.requestPasswordReset': 'public',
   'auth.resetPassword': 'public',
@@ -41,6 +43,7 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'admin.users.changeRole': 'users:manage',
   'admin.users.disable': 'users:manage',
   'admin.users.enable': 'users:manage',
+  'admin.users.sendPasswordReset': 'users:manage',
   'admin.apiKeys.list': 'api_keys:manage',
   'admin.apiKeys.create': 'api_keys:manage',
   'admin.apiKeys.revoke': 'api_keys:manage',

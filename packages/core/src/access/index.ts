@@ -5,4 +5,6 @@ export {
   permissionSchema,
   ROLE_PERMISSIONS,
   roleCan,
+  type StaffAccess,
+  staffAccessOf,
 } from './permissions.js';

@@ -84,3 +84,17 @@ export function assignableRoles(role: StaffRole): readonly StaffRole[] {
   if (role === 'admin') return ['admin', 'manager', 'sales', 'finance', 'viewer'];
   return [];
 }
+
+/** What the console shows a signed-in staff member: every permission of their role, and the roles they may give. */
+export interface StaffAccess {
+  permissions: Permission[];
+  assignableRoles: StaffRole[];
+}
+
+/**
+ * The access of `role`, from the same matrix the server enforces, so the console hides what the server would
+ * refuse instead of keeping its own copy of the rules.
+ */
+export function staffAccessOf(role: StaffRole): StaffAccess {
+  return { permissions: [...ROLE_PERMISSIONS[role]], assignableRoles: [...assignableRoles(role)] };
+}

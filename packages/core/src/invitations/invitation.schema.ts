@@ -33,6 +33,15 @@ export const staffInvitationSchema = z.object({
 });
 export type StaffInvitation = z.infer<typeof staffInvitationSchema>;
 
+/** What an invitation link shows the invitee before they accept (`StaffInvitationService.preview`). */
+export const invitationPreviewSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: staffRoleSchema,
+  expiresAt: z.iso.datetime(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
 /** Audit actions written by `StaffInvitationService`. */
 export const INVITATION_AUDIT_ACTIONS = {
   invited: 'user.invited',

@@ -29,6 +29,7 @@ import {
   acceptInvitationInputSchema,
   INVITATION_AUDIT_ACTIONS,
   INVITATION_TTL_MS,
+  type InvitationPreview,
   type InviteStaffInput,
   inviteStaffInputSchema,
   type StaffInvitation,
@@ -165,6 +166,24 @@ export class StaffInvitationService {
         throw new ConflictError('This account was created meanwhile; sign in instead');
       throw error;
     }
+  }
+
+  /**
+   * What the invitation page shows before the person chooses a password: the invited email, name and role and
+   * when the link stops working. Only for a link that would be accepted now; any other is the same
+   * `ValidationError` on `token` that {@link accept} gives, so the page can say what to do and a guessed token
+   * learns nothing more than "not valid".
+   */
+  async preview(token: string): Promise<InvitationPreview> {
+    const tokenHash = linkTokenHash(token);
+    const found = tokenHash ? await findInvitationRowByHash(this.#db, tokenHash) : undefined;
+    const invitation = assertUsable(found, this.#clock.now());
+    return {
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      expiresAt: invitation.expires_at.toISOString(),
+    };
   }
 
   /** Invitations still waiting to be accepted, newest first. */

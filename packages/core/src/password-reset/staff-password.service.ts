@@ -1,14 +1,17 @@
 import { newId } from '@warmpath/db';
+import type { AuditContext } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import type { Executor } from '../common/executor.js';
+import { isUuid } from '../common/ids.js';
 import { linkTokenHash, newLinkToken } from '../common/link-token.js';
-import { parseInput, UnauthorizedError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, parseInput, UnauthorizedError, ValidationError } from '../errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from '../portal/background-mail.js';
 import { deleteSessionRowsOf } from '../sessions/session.repository.js';
 import { argon2PasswordHasher, type PasswordHasher } from '../users/password.js';
 import { clearSignInFailures } from '../users/sign-in-failure.repository.js';
+import { assertMayManage, type StaffActor } from '../users/staff-account-rules.js';
 import { findUserRowByEmail, findUserRowById, updateUserRow } from '../users/user.repository.js';
 import { emailSchema, passwordSchema, type User } from '../users/user.schema.js';
 import { toUser } from '../users/user-record.js';
@@ -26,6 +29,7 @@ export const PASSWORD_RESET_TTL_MS = 60 * 60_000;
 /** Audit actions written by {@link StaffPasswordService}. */
 export const PASSWORD_AUDIT_ACTIONS = {
   resetRequested: 'auth.password_reset_requested',
+  resetSent: 'auth.password_reset_sent',
   reset: 'auth.password_reset',
   changed: 'auth.password_changed',
 } as const;
@@ -69,6 +73,46 @@ export class StaffPasswordService {
     if (!parsed.success) return;
     const user = await findUserRowByEmail(this.#db, parsed.data);
     if (!user || user.disabled_at !== null) return;
+    const url = await this.#issueResetLink(user, {
+      actor: { type: 'system', id: null },
+      ip: context.ip ?? null,
+      action: PASSWORD_AUDIT_ACTIONS.resetRequested,
+    });
+    sendInBackground(
+      this.#mailer,
+      passwordResetEmail({ to: user.email, name: user.name, url }),
+      this.#onMailError,
+    );
+  }
+
+  /**
+   * An owner or admin sends a staff member a reset link from the console (audited as theirs), for someone who
+   * cannot use "Forgot password?" themselves. The rules of `staff-account-rules.ts` apply: not one's own account
+   * (change it instead), and only accounts whose role the actor may give (admins cannot reset owners). A disabled
+   * account is a `ConflictError`: it cannot sign in, so a link would only mislead. Waits for the email, so a mail
+   * failure reaches the person who clicked.
+   */
+  async sendResetFor(targetId: string, actor: StaffActor, context: AuditContext): Promise<{ email: string }> {
+    const user = isUuid(targetId) ? await findUserRowById(this.#db, targetId) : undefined;
+    if (!user) throw new NotFoundError(`No user with id ${targetId.slice(0, 100)}`);
+    assertMayManage(actor, user);
+    if (user.disabled_at !== null) {
+      throw new ConflictError(`${user.email} is disabled; enable the account before sending a reset link`);
+    }
+    const url = await this.#issueResetLink(user, {
+      actor: context.actor,
+      ip: context.ip ?? null,
+      action: PASSWORD_AUDIT_ACTIONS.resetSent,
+    });
+    await this.#mailer.send(passwordResetEmail({ to: user.email, name: user.name, url }));
+    return { email: user.email };
+  }
+
+  /** Stores a new 1-hour reset link of `user` with its audit entry; returns the link to email. */
+  async #issueResetLink(
+    user: { id: string },
+    audit: { actor: AuditContext['actor']; ip: string | null; action: string },
+  ): Promise<string> {
     const now = this.#clock.now();
     const { token, tokenHash } = newLinkToken();
     await this.#db.transaction().execute(async (trx) => {
@@ -80,19 +124,14 @@ export class StaffPasswordService {
         expires_at: new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
       });
       await recordAudit(trx, {
-        actor: { type: 'system', id: null },
-        action: PASSWORD_AUDIT_ACTIONS.resetRequested,
+        actor: audit.actor,
+        action: audit.action,
         target: { type: 'user', id: user.id },
-        ip: context.ip ?? null,
+        ip: audit.ip,
         at: now,
       });
     });
-    const url = `${this.#publicUrl}/admin/reset-password?token=${token}`;
-    sendInBackground(
-      this.#mailer,
-      passwordResetEmail({ to: user.email, name: user.name, url }),
-      this.#onMailError,
-    );
+    return `${this.#publicUrl}/admin/reset-password?token=${token}`;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { roleCan } from '../access/permissions.js';
+import { ROLE_PERMISSIONS, roleCan } from '../access/permissions.js';
 import type { Scope } from '../api-keys/api-key.schema.js';
 import { ForbiddenError } from '../errors.js';
 import type { StaffRole } from '../users/user.schema.js';
@@ -48,7 +48,7 @@ export function assertMayMove(
 ): void {
   if (isHeldForReview(referral) && !moverMayReview(mover)) {
     throw new ForbiddenError(
-      'Fraud rules hold this referral for review: only someone with referrals:review decides it',
+      `Fraud rules hold this referral for review: only someone with referrals:review (${rolesThatReview()}) can move it, by approving or rejecting it in the review queue`,
     );
   }
   if (
@@ -59,4 +59,14 @@ export function assertMayMove(
   ) {
     throw new ForbiddenError('Sales staff move only the referrals assigned to them');
   }
+}
+
+/** "an owner, admin or manager": the staff roles that decide held referrals, from the permission matrix. */
+function rolesThatReview(): string {
+  const roles = Object.entries(ROLE_PERMISSIONS)
+    .filter(([, permissions]) => permissions.includes('referrals:review'))
+    .map(([role]) => role);
+  const last = roles.pop();
+  const listed = roles.length > 0 ? `${roles.join(', ')} or ${last}` : (last ?? 'a reviewer');
+  return `${/^[aeiou]/.test(listed) ? 'an' : 'a'} ${listed}`;
 }

@@ -31,8 +31,18 @@ type Instance = InstalledPlugin['instances'][number];
 /**
  * One plugin instance's settings, drawn from the plugin's schema, with "Save" and "Test connection". Each field
  * shows its effective value (stored, else the default, marked "default"); saving sends only what was changed.
+ * `isReadOnly` (roles that may read plugins but not manage them) shows the values with every control disabled
+ * and no buttons.
  */
-export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlugin; instance: Instance }) {
+export function PluginSettingsForm({
+  plugin,
+  instance,
+  isReadOnly = false,
+}: {
+  plugin: InstalledPlugin;
+  instance: Instance;
+  isReadOnly?: boolean;
+}) {
   const queryClient = useQueryClient();
   const fields = useMemo(
     () => settingsFields(plugin.settingsJsonSchema, plugin.secretSettings),
@@ -92,26 +102,29 @@ export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlug
       aria-label={`Settings of ${plugin.id} (${instance.instance})`}
     >
       {fields.length === 0 ? <p className="muted-text">This plugin has no settings.</p> : null}
-      {groupFields(fields).map(({ group, fields: members }) => {
-        const inputs = members.map((field) => (
-          <SettingInput
-            key={field.key}
-            field={field}
-            value={draft[field.key]}
-            errors={errors}
-            isDefault={showsDefault(field, stored, draft)}
-            isStoredSecret={isStoredSecretSet(field, stored)}
-            onChange={(value) => change(field.key, value)}
-          />
-        ));
-        return group ? (
-          <Fieldset key={group} legend={group}>
-            {inputs}
-          </Fieldset>
-        ) : (
-          inputs
-        );
-      })}
+      {/* A disabled fieldset disables every control inside it natively. */}
+      <fieldset className="plain-fieldset form-stack" disabled={isReadOnly}>
+        {groupFields(fields).map(({ group, fields: members }) => {
+          const inputs = members.map((field) => (
+            <SettingInput
+              key={field.key}
+              field={field}
+              value={draft[field.key]}
+              errors={errors}
+              isDefault={showsDefault(field, stored, draft)}
+              isStoredSecret={isStoredSecretSet(field, stored)}
+              onChange={(value) => change(field.key, value)}
+            />
+          ));
+          return group ? (
+            <Fieldset key={group} legend={group}>
+              {inputs}
+            </Fieldset>
+          ) : (
+            inputs
+          );
+        })}
+      </fieldset>
       {hasErrors ? (
         <FormAlert title="The settings were not saved">Correct the fields marked below.</FormAlert>
       ) : null}
@@ -132,20 +145,24 @@ export function PluginSettingsForm({ plugin, instance }: { plugin: InstalledPlug
             .join('\n') || 'This plugin has nothing to connect to.'}
         </FormAlert>
       ) : null}
-      <div className="button-row">
-        {fields.length > 0 ? (
-          <Button type="submit" isLoading={save.isPending}>
-            Save settings
+      {isReadOnly ? (
+        <p className="muted-text">Only owners and admins change plugin settings or test connections.</p>
+      ) : (
+        <div className="button-row">
+          {fields.length > 0 ? (
+            <Button type="submit" isLoading={save.isPending}>
+              Save settings
+            </Button>
+          ) : null}
+          <Button
+            variant="secondary"
+            isLoading={test.isPending}
+            onClick={() => test.mutate({ pluginId: plugin.id, instance: instance.instance })}
+          >
+            Test connection
           </Button>
-        ) : null}
-        <Button
-          variant="secondary"
-          isLoading={test.isPending}
-          onClick={() => test.mutate({ pluginId: plugin.id, instance: instance.instance })}
-        >
-          Test connection
-        </Button>
-      </div>
+        </div>
+      )}
     </form>
   );
 }

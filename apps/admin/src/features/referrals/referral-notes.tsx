@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, FormAlert, formatDateTime, TextAreaField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
+import { useCan } from '../../access/use-can.js';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { ReferralDetail } from '../../api/types.js';
 
-/** Internal notes (never shown to the referrer), oldest first, and a form to add one. */
+/** Internal notes (never shown to the referrer), oldest first, and a form to add one for roles that may. */
 export function ReferralNotes({ referral }: { referral: ReferralDetail }) {
   const queryClient = useQueryClient();
+  const canAddNotes = useCan('referrals:notes');
   const [body, setBody] = useState('');
   const addNote = useMutation(
     trpc.admin.referrals.addNote.mutationOptions({
@@ -39,24 +41,26 @@ export function ReferralNotes({ referral }: { referral: ReferralDetail }) {
           ))}
         </ul>
       )}
-      <form className="form-stack" onSubmit={submit} aria-label="Add an internal note">
-        <TextAreaField
-          label="New note"
-          hint="Visible to staff only."
-          rows={3}
-          maxLength={10_000}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-        />
-        {addNote.isError ? (
-          <FormAlert title="The note was not saved">{describeError(addNote.error)}</FormAlert>
-        ) : null}
-        <div>
-          <Button type="submit" variant="secondary" isLoading={addNote.isPending} disabled={!body.trim()}>
-            Add note
-          </Button>
-        </div>
-      </form>
+      {canAddNotes ? (
+        <form className="form-stack" onSubmit={submit} aria-label="Add an internal note">
+          <TextAreaField
+            label="New note"
+            hint="Visible to staff only."
+            rows={3}
+            maxLength={10_000}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+          />
+          {addNote.isError ? (
+            <FormAlert title="The note was not saved">{describeError(addNote.error)}</FormAlert>
+          ) : null}
+          <div>
+            <Button type="submit" variant="secondary" isLoading={addNote.isPending} disabled={!body.trim()}>
+              Add note
+            </Button>
+          </div>
+        </form>
+      ) : null}
     </div>
   );
 }

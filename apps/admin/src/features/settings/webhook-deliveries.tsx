@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, EmptyState, FormAlert, formatDateTime, Skeleton, Table } from '@warmpath/ui';
+import { useCan } from '../../access/use-can.js';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
@@ -10,6 +11,7 @@ const statusTones = { pending: 'warning', succeeded: 'success', failed: 'danger'
 
 /** The delivery log of one endpoint, newest first, with a way to send a delivery again. */
 export function WebhookDeliveries({ endpointId }: { endpointId: string }) {
+  const canRedeliver = useCan('webhooks:write');
   const queryClient = useQueryClient();
   const deliveries = useCursorPages(endpointId, (cursor) =>
     trpc.admin.webhooks.deliveries.queryOptions({ endpointId, limit: 20, ...(cursor ? { cursor } : {}) }),
@@ -60,16 +62,17 @@ export function WebhookDeliveries({ endpointId }: { endpointId: string }) {
             id: 'actions',
             header: <span className="wp-visually-hidden">Actions</span>,
             align: 'end',
-            cell: (delivery) => (
-              <Button
-                size="sm"
-                variant="secondary"
-                isLoading={redeliver.isPending && redeliver.variables?.deliveryId === delivery.id}
-                onClick={() => redeliver.mutate({ deliveryId: delivery.id })}
-              >
-                Send again<span className="wp-visually-hidden"> {delivery.eventType}</span>
-              </Button>
-            ),
+            cell: (delivery) =>
+              canRedeliver ? (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  isLoading={redeliver.isPending && redeliver.variables?.deliveryId === delivery.id}
+                  onClick={() => redeliver.mutate({ deliveryId: delivery.id })}
+                >
+                  Send again<span className="wp-visually-hidden"> {delivery.eventType}</span>
+                </Button>
+              ) : null,
           },
         ]}
       />

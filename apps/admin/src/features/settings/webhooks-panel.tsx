@@ -12,6 +12,7 @@ import {
   TextField,
 } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
+import { useCan } from '../../access/use-can.js';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { WebhookEndpointItem, WebhookEventChoice } from '../../api/types.js';
@@ -28,8 +29,12 @@ const EVENTS: ReadonlyArray<{ value: WebhookEventChoice; label: string }> = [
   { value: 'referral.sla_breached', label: 'referral.sla_breached' },
 ];
 
-/** Outbound webhook endpoints: add one (its signing secret shown once), enable/disable, read its delivery log. */
+/**
+ * Outbound webhook endpoints: add one (its signing secret shown once), enable/disable, read its delivery log.
+ * Roles that may only read webhooks see the endpoints and their logs, without the buttons that change them.
+ */
 export function WebhooksPanel() {
+  const canWrite = useCan('webhooks:write');
   const queryClient = useQueryClient();
   const endpoints = useQuery(trpc.admin.webhooks.list.queryOptions({ limit: 200 }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.webhooks.list.pathKey() });
@@ -39,9 +44,11 @@ export function WebhooksPanel() {
 
   return (
     <div className="form-stack">
-      <div>
-        <Button onClick={() => setIsCreating(true)}>Add endpoint</Button>
-      </div>
+      {canWrite ? (
+        <div>
+          <Button onClick={() => setIsCreating(true)}>Add endpoint</Button>
+        </div>
+      ) : null}
       {update.isError ? <FormAlert>{describeError(update.error)}</FormAlert> : null}
       {endpoints.isPending ? (
         <Skeleton lines={3} label="Loading webhook endpoints…" />
@@ -88,16 +95,18 @@ export function WebhooksPanel() {
                   <Button size="sm" variant="secondary" onClick={() => setOpenLog(endpoint)}>
                     Deliveries<span className="wp-visually-hidden"> of {endpoint.url}</span>
                   </Button>
-                  <Button
-                    size="sm"
-                    variant={endpoint.disabledAt ? 'secondary' : 'danger'}
-                    onClick={() =>
-                      update.mutate({ id: endpoint.id, changes: { enabled: Boolean(endpoint.disabledAt) } })
-                    }
-                  >
-                    {endpoint.disabledAt ? 'Enable' : 'Disable'}
-                    <span className="wp-visually-hidden"> {endpoint.url}</span>
-                  </Button>
+                  {canWrite ? (
+                    <Button
+                      size="sm"
+                      variant={endpoint.disabledAt ? 'secondary' : 'danger'}
+                      onClick={() =>
+                        update.mutate({ id: endpoint.id, changes: { enabled: Boolean(endpoint.disabledAt) } })
+                      }
+                    >
+                      {endpoint.disabledAt ? 'Enable' : 'Disable'}
+                      <span className="wp-visually-hidden"> {endpoint.url}</span>
+                    </Button>
+                  ) : null}
                 </span>
               ),
             },

@@ -1,12 +1,16 @@
 import { Link } from '@tanstack/react-router';
 import { Badge, Icon, SideNav, SideNavItem, sideNavLinkClassName } from '@warmpath/ui';
-import { navigationItems } from './navigation-items.js';
+import type { Permission } from '../../api/types.js';
+import { navigationItemsFor } from './navigation-items.js';
 
-/** The console's sidebar links; the current page is marked with `aria-current="page"` by the router. */
-export function StaffNavigation() {
+/**
+ * The console's sidebar links to the pages the staff member's role can load; the current page is marked with
+ * `aria-current="page"` by the router.
+ */
+export function StaffNavigation({ permissions }: { permissions: readonly Permission[] }) {
   return (
     <SideNav label="Main">
-      {navigationItems.map((item) => (
+      {navigationItemsFor(permissions).map((item) => (
         <SideNavItem key={item.to}>
           <Link to={item.to} className={sideNavLinkClassName} activeOptions={{ exact: item.to === '/' }}>
             <Icon name={item.icon} />

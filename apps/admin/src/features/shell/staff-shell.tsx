@@ -17,7 +17,7 @@ export function StaffShell({ user, children }: StaffShellProps) {
   return (
     <AppShell
       brand={<BrandMark product="Admin" />}
-      navigation={<StaffNavigation />}
+      navigation={<StaffNavigation permissions={user.permissions} />}
       topBarStart={
         <span className="staff-shell__topbar-brand">
           <BrandMark product="Admin" />

@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { Card, EmptyState, Icon, PageHeader, Skeleton, TextField } from '@warmpath/ui';
 import { useDeferredValue, useState } from 'react';
+import { PermissionRequired } from '../../access/permission-required.js';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { AuditLogTable } from '../../features/audit/audit-log-table.js';
@@ -9,7 +10,11 @@ import { LoadMoreButton } from '../../features/lists/load-more-button.js';
 
 export const Route = createFileRoute('/_staff/audit-log')({
   head: () => ({ meta: [{ title: 'Audit log · Warmpath Admin' }] }),
-  component: AuditLogPage,
+  component: () => (
+    <PermissionRequired permission="audit:read">
+      <AuditLogPage />
+    </PermissionRequired>
+  ),
 });
 
 /** A date input's day as the start of that day in the reader's time zone, in ISO form. */

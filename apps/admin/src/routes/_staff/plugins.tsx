@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { Card, EmptyState, Icon, LoadingState, PageHeader } from '@warmpath/ui';
+import { PermissionRequired } from '../../access/permission-required.js';
+import { useCan } from '../../access/use-can.js';
 import { trpc } from '../../api/trpc.js';
 import { QueryErrorState } from '../../features/errors/query-error-state.js';
 import { PluginSettingsForm } from '../../features/plugins/plugin-settings-form.js';
@@ -11,7 +13,11 @@ export const Route = createFileRoute('/_staff/plugins')({
     void queryClient.prefetchQuery(trpc.admin.system.status.queryOptions());
   },
   head: () => ({ meta: [{ title: 'Plugins · Warmpath Admin' }] }),
-  component: PluginsPage,
+  component: () => (
+    <PermissionRequired permission="plugins:read">
+      <PluginsPage />
+    </PermissionRequired>
+  ),
 });
 
 function PluginsPage() {
@@ -60,6 +66,7 @@ function PluginsPage() {
 
 /** Each installed plugin's settings form per instance, with its connection test. */
 function PluginSettingsSection() {
+  const canManage = useCan('plugins:manage');
   const plugins = useQuery(trpc.admin.plugins.list.queryOptions());
   if (plugins.isPending) return <LoadingState label="Loading plugin settings…" />;
   if (plugins.isError) {
@@ -79,7 +86,7 @@ function PluginSettingsSection() {
                 {plugin.instances.length > 1 ? (
                   <h3 className="chart-heading">Instance {instance.instance}</h3>
                 ) : null}
-                <PluginSettingsForm plugin={plugin} instance={instance} />
+                <PluginSettingsForm plugin={plugin} instance={instance} isReadOnly={!canManage} />
               </section>
             ))}
           </div>

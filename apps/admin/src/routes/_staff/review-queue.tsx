@@ -8,6 +8,7 @@ import {
   ReferralStageBadge,
   Skeleton,
 } from '@warmpath/ui';
+import { PermissionRequired } from '../../access/permission-required.js';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { QueryErrorState } from '../../features/errors/query-error-state.js';
@@ -16,7 +17,11 @@ import { ReviewDecisionForm } from '../../features/review/review-decision-form.j
 
 export const Route = createFileRoute('/_staff/review-queue')({
   head: () => ({ meta: [{ title: 'Review queue · Warmpath Admin' }] }),
-  component: ReviewQueuePage,
+  component: () => (
+    <PermissionRequired permission="referrals:review">
+      <ReviewQueuePage />
+    </PermissionRequired>
+  ),
 });
 
 function ReviewQueuePage() {

@@ -51,7 +51,13 @@ const t = initTRPC
         return { ...shape, message: 'Something went wrong on our side; the error has been logged' };
       }
       const issues = validationIssuesOf(error.cause);
-      return issues ? { ...shape, data: { ...shape.data, issues } } : shape;
+      if (issues) return { ...shape, data: { ...shape.data, issues } };
+      // A refusal by a domain rule (a fraud hold, sales kept to their own referrals) says why, for people; the role
+      // check's refusal has no reason beyond the role, so clients can tell the two apart.
+      if (error.code === 'FORBIDDEN' && error.cause instanceof DomainError) {
+        return { ...shape, data: { ...shape.data, reason: error.cause.message } };
+      }
+      return shape;
     },
   });
 

@@ -15,6 +15,7 @@ import {
   ReferralStageBadge,
   Table,
 } from '@warmpath/ui';
+import { useCan } from '../../../access/use-can.js';
 import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ParticipantProfile } from '../../../api/types.js';
@@ -143,10 +144,16 @@ function ReferralsCard({ participant }: { participant: ParticipantProfile }) {
   );
 }
 
-/** Resend the invitation email, or make a login link to hand over another way. */
+/**
+ * Resend the invitation email, or make a login link to hand over another way; each only for roles that may, and
+ * the card only when one of them is left.
+ */
 function SignInCard({ participant }: { participant: ParticipantProfile }) {
+  const canResend = useCan('participants:invite');
+  const canCreateLink = useCan('participants:write');
   const loginLink = useMutation(trpc.admin.participants.loginLink.mutationOptions());
   const resend = useMutation(trpc.admin.participants.invite.mutationOptions());
+  if (!canResend && !canCreateLink) return null;
   return (
     <Card
       title="Portal sign-in"
@@ -154,27 +161,31 @@ function SignInCard({ participant }: { participant: ParticipantProfile }) {
     >
       <div className="form-stack">
         <div className="button-row">
-          <Button
-            variant="secondary"
-            isLoading={resend.isPending}
-            disabled={participant.enrollments.length === 0}
-            onClick={() =>
-              resend.mutate({
-                name: participant.name,
-                email: participant.email,
-                trackIds: participant.enrollments.map((enrollment) => enrollment.trackId),
-              })
-            }
-          >
-            Resend invitation
-          </Button>
-          <Button
-            variant="secondary"
-            isLoading={loginLink.isPending}
-            onClick={() => loginLink.mutate({ id: participant.id })}
-          >
-            Create login link
-          </Button>
+          {canResend ? (
+            <Button
+              variant="secondary"
+              isLoading={resend.isPending}
+              disabled={participant.enrollments.length === 0}
+              onClick={() =>
+                resend.mutate({
+                  name: participant.name,
+                  email: participant.email,
+                  trackIds: participant.enrollments.map((enrollment) => enrollment.trackId),
+                })
+              }
+            >
+              Resend invitation
+            </Button>
+          ) : null}
+          {canCreateLink ? (
+            <Button
+              variant="secondary"
+              isLoading={loginLink.isPending}
+              onClick={() => loginLink.mutate({ id: participant.id })}
+            >
+              Create login link
+            </Button>
+          ) : null}
         </div>
         {resend.isSuccess ? (
           <FormAlert tone="success">Invitation sent to {participant.email}.</FormAlert>

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { Button, Card, EmptyState, Icon, PageHeader, SelectField, Skeleton, TextField } from '@warmpath/ui';
 import { useDeferredValue, useState } from 'react';
+import { Can } from '../../../access/can.js';
+import { useCan } from '../../../access/use-can.js';
 import { trpc } from '../../../api/trpc.js';
 import { useCursorPages } from '../../../api/use-cursor-pages.js';
 import { QueryErrorState } from '../../../features/errors/query-error-state.js';
@@ -17,6 +19,7 @@ export const Route = createFileRoute('/_staff/participants/')({
 
 function ParticipantsPage() {
   const navigate = useNavigate();
+  const canInvite = useCan('participants:invite');
   const [isInviting, setIsInviting] = useState(false);
   const [search, setSearch] = useState('');
   const [trackId, setTrackId] = useState('');
@@ -41,8 +44,10 @@ function ParticipantsPage() {
         description="Clients, partners and employees who refer companies, with their tracks and activity."
         actions={
           <>
-            <CsvExportLink list="participants" filters={{ search: deferredSearch, trackId }} />
-            <Button onClick={() => setIsInviting(true)}>Invite participant</Button>
+            <Can permission="referrals:export">
+              <CsvExportLink list="participants" filters={{ search: deferredSearch, trackId }} />
+            </Can>
+            {canInvite ? <Button onClick={() => setIsInviting(true)}>Invite participant</Button> : null}
           </>
         }
       />
@@ -89,7 +94,7 @@ function ParticipantsPage() {
                       : 'Invite the clients, partners or employees who will refer companies to you.'
                   }
                   action={
-                    isFiltered ? undefined : (
+                    isFiltered || !canInvite ? undefined : (
                       <Button variant="secondary" onClick={() => setIsInviting(true)}>
                         Invite the first participant
                       </Button>

@@ -15,6 +15,8 @@ import {
   SelectField,
   Table,
 } from '@warmpath/ui';
+import { Can } from '../../../access/can.js';
+import { useCan } from '../../../access/use-can.js';
 import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ReferralDetail } from '../../../api/types.js';
@@ -99,9 +101,11 @@ function ReferralPage() {
           </Card>
         </div>
         <div className="detail-grid__side">
-          <Card title="Stage">
-            <ReferralTransitionForm referral={data} />
-          </Card>
+          <Can permission="referrals:write">
+            <Card title="Stage">
+              <ReferralTransitionForm referral={data} />
+            </Card>
+          </Can>
           <Card title="Details">
             <KeyValueList
               items={[
@@ -155,10 +159,16 @@ function formatAnswer(value: unknown): string {
 }
 
 /**
- * The owner: a choice of staff accounts for those who may list them, otherwise "Assign to me". The server decides
- * who may assign and who may own a referral, and says why when it refuses.
+ * The owner: for roles that may assign referrals, a choice of staff accounts (or "Assign to me" when the list does
+ * not load); for the others, just the name. The server decides who may own a referral, and says why when it
+ * refuses.
  */
 function OwnerControl({ referral }: { referral: ReferralDetail }) {
+  if (!useCan('referrals:assign')) return <>{referral.owner?.name ?? 'Unassigned'}</>;
+  return <OwnerChoice referral={referral} />;
+}
+
+function OwnerChoice({ referral }: { referral: ReferralDetail }) {
   const { user } = Route.useRouteContext();
   const queryClient = useQueryClient();
   const staff = useQuery({ ...trpc.admin.users.list.queryOptions(), retry: false });

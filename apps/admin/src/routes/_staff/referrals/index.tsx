@@ -13,6 +13,7 @@ import {
   TextField,
 } from '@warmpath/ui';
 import { useDeferredValue, useEffect, useState } from 'react';
+import { Can } from '../../../access/can.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ReferralStatus } from '../../../api/types.js';
 import { useCursorPages } from '../../../api/use-cursor-pages.js';
@@ -45,16 +46,18 @@ function ReferralsPage() {
         title="Referrals"
         description="Every introduction your referrers make, from submission to closed deal."
         actions={
-          <CsvExportLink
-            list="referrals"
-            filters={{
-              trackId: filters.trackId,
-              status: filters.view === 'table' ? filters.status : undefined,
-              fraudDecision: filters.fraudDecision,
-              slaBreached: filters.slaBreached,
-              search: filters.search,
-            }}
-          />
+          <Can permission="referrals:export">
+            <CsvExportLink
+              list="referrals"
+              filters={{
+                trackId: filters.trackId,
+                status: filters.view === 'table' ? filters.status : undefined,
+                fraudDecision: filters.fraudDecision,
+                slaBreached: filters.slaBreached,
+                search: filters.search,
+              }}
+            />
+          </Can>
         }
       />
       <Card isFlush>

@@ -1,5 +1,6 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { buttonClassName, PageHeader } from '@warmpath/ui';
+import { Can } from '../../../access/can.js';
 import { TracksCard } from '../../../features/tracks/tracks-card.js';
 
 export const Route = createFileRoute('/_staff/tracks/')({
@@ -17,9 +18,11 @@ function TracksPage() {
         title="Tracks"
         description="Each track is one lane of the program: who refers (clients, partners, employees), where their links lead, how referrals are accepted and how long credit lasts."
         actions={
-          <Link to="/tracks/new" className={buttonClassName()}>
-            New track
-          </Link>
+          <Can permission="tracks:write">
+            <Link to="/tracks/new" className={buttonClassName()}>
+              New track
+            </Link>
+          </Can>
         }
       />
       <TracksCard />

@@ -1,13 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { PageHeader } from '@warmpath/ui';
+import { PermissionRequired } from '../../../access/permission-required.js';
 import { trpc } from '../../../api/trpc.js';
 import { draftToInput, newTrackDraft } from '../../../features/tracks/track-draft.js';
 import { TrackEditorForm } from '../../../features/tracks/track-editor-form.js';
 
 export const Route = createFileRoute('/_staff/tracks/new')({
   head: () => ({ meta: [{ title: 'New track · Warmpath Admin' }] }),
-  component: NewTrackPage,
+  component: () => (
+    <PermissionRequired permission="tracks:write">
+      <NewTrackPage />
+    </PermissionRequired>
+  ),
 });
 
 function NewTrackPage() {

@@ -2,6 +2,7 @@ import { acceptInvitationInputSchema } from '@warmpath/core';
 import { enforceRateLimit } from '../../rate-limits.js';
 import { setStaffSessionCookie } from '../../session-cookies.js';
 import { publicProcedure } from '../trpc.js';
+import { staffSelf } from './staff-self.js';
 
 /** Accepts an emailed invitation: creates the account with the chosen password and signs it in. */
 export const acceptInvitation = publicProcedure
@@ -12,5 +13,5 @@ export const acceptInvitation = publicProcedure
     const user = await invitations.accept(input, { ip: ctx.req.ip });
     const { token, session } = await sessions.createSession({ type: 'user', id: user.id });
     setStaffSessionCookie(ctx.runtime.config, ctx.res, token, session.expiresAt);
-    return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+    return { user: staffSelf(user) };
   });

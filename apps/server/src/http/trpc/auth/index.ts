@@ -1,6 +1,7 @@
 import { router } from '../trpc.js';
 import { acceptInvitation } from './accept-invitation.js';
 import { changePassword } from './change-password.js';
+import { invitationPreview } from './invitation-preview.js';
 import { me } from './me.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { resetPassword } from './reset-password.js';
@@ -13,6 +14,7 @@ export const authRouter = router({
   signOut,
   signOutEverywhere,
   me,
+  invitationPreview,
   acceptInvitation,
   requestPasswordReset,
   resetPassword,

@@ -1,8 +1,5 @@
 import { publicProcedure } from '../trpc.js';
+import { staffSelf } from './staff-self.js';
 
-/** The signed-in staff member, or null. */
-export const me = publicProcedure.query(({ ctx }) => {
-  if (!ctx.staff) return null;
-  const { id, email, name, role } = ctx.staff;
-  return { id, email, name, role };
-});
+/** The signed-in staff member with their permissions, or null. */
+export const me = publicProcedure.query(({ ctx }) => (ctx.staff ? staffSelf(ctx.staff) : null));

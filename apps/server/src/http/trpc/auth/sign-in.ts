@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { enforceRateLimit } from '../../rate-limits.js';
 import { setStaffSessionCookie } from '../../session-cookies.js';
 import { publicProcedure } from '../trpc.js';
+import { staffSelf } from './staff-self.js';
 
 /**
  * Staff sign-in with email and password; sets the staff session cookie. Rate-limited per IP and per email; a wrong
@@ -19,5 +20,5 @@ export const signIn = publicProcedure
     const user = await staffSignIn.signIn(input.email, input.password, { ip: ctx.req.ip });
     const { token, session } = await sessions.createSession({ type: 'user', id: user.id });
     setStaffSessionCookie(ctx.runtime.config, ctx.res, token, session.expiresAt);
-    return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+    return { user: staffSelf(user) };
   });

@@ -237,7 +237,16 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
     const manager = await staffCaller(server, 'manager', 'mia-manager');
     const held = await fixture.refer('Hooli', { freeMail: true });
     expect(dataOf(await viewer.query('admin.referrals.byId', { id: held })).isHeldForReview).toBe(true);
-    errorOf(await sales.mutation('admin.referrals.transition', { id: held, to: 'rejected' }), 'FORBIDDEN');
+    const refused = await sales.mutation('admin.referrals.transition', { id: held, to: 'rejected' });
+    errorOf(refused, 'FORBIDDEN');
+    // The console shows why: the fraud hold, and who decides it (not "your role does not allow this").
+    expect(refused.json().error.data.reason).toBe(
+      'Fraud rules hold this referral for review: only someone with referrals:review (an owner, admin or manager) can move it, by approving or rejecting it in the review queue',
+    );
+    // A refusal by role alone carries no reason beyond the role.
+    const byRole = await viewer.mutation('admin.referrals.transition', { id: held, to: 'rejected' });
+    errorOf(byRole, 'FORBIDDEN');
+    expect(byRole.json().error.data.reason).toBeUndefined();
     const decided = dataOf(
       await manager.mutation('admin.referrals.transition', { id: held, to: 'accepted', reason: 'Checked' }),
     );

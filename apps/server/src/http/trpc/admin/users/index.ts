@@ -3,6 +3,7 @@ import { userChangeRole } from './change-role.js';
 import { pendingInvitations, revokeInvitation } from './invitations.js';
 import { userInvite } from './invite.js';
 import { usersList } from './list.js';
+import { userSendPasswordReset } from './send-password-reset.js';
 import { userDisable, userEnable } from './status-change.js';
 
 /** `admin.users.*`: staff accounts and invitations. */
@@ -14,4 +15,5 @@ export const adminUsersRouter = router({
   changeRole: userChangeRole,
   disable: userDisable,
   enable: userEnable,
+  sendPasswordReset: userSendPasswordReset,
 });

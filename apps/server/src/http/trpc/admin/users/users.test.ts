@@ -72,6 +72,55 @@ describe.each(stacks)('staff invitations and accounts on $name', (stack) => {
     expect(acceptedEntry?.actor).toEqual({ type: 'user', id: me.id });
   });
 
+  it('shows who an invitation is for before it is accepted, and only for a usable link', async () => {
+    const trpc = trpcClient(server.app);
+    const invitation = dataOf(
+      await owner.mutation('admin.users.invite', {
+        email: 'peek@example.com',
+        name: 'Peek',
+        role: 'finance',
+      }),
+    );
+    const token = tokenOf(server, 'peek@example.com');
+    expect(dataOf(await trpc.query('auth.invitationPreview', { token }))).toEqual({
+      email: 'peek@example.com',
+      name: 'Peek',
+      role: 'finance',
+      expiresAt: invitation.expiresAt,
+    });
+    const guessed = await trpc.query('auth.invitationPreview', { token: 'a'.repeat(32) });
+    expect(errorOf(guessed, 'BAD_REQUEST')).toMatch(/not valid/);
+    expect(guessed.body).not.toMatch(/peek|finance/i);
+    dataOf(await trpc.mutation('auth.acceptInvitation', { token, password: 'peek password 1' }));
+    const used = await trpc.query('auth.invitationPreview', { token });
+    expect(errorOf(used, 'BAD_REQUEST')).toMatch(/already been used; sign in instead/);
+  });
+
+  it('lets an owner or admin email someone a password reset link, audited, within the account rules', async () => {
+    const rosa = await staffCaller(server, 'sales', 'rosa-sales');
+    const email = 'rosa-sales@test.warmpath.local';
+    expect(dataOf(await admin.mutation('admin.users.sendPasswordReset', { id: rosa.userId }))).toEqual({
+      email,
+    });
+    const link = server.mail.lastLinkTo(email) ?? '';
+    expect(link).toMatch(/^http:\/\/localhost:3000\/admin\/reset-password\?token=[a-z2-7]{32}$/);
+    const [entry] = await auditOf('auth.password_reset_sent', rosa.userId);
+    expect(entry?.actor).toEqual({ type: 'user', id: admin.userId });
+    const token = new URL(link).searchParams.get('token') ?? '';
+    dataOf(
+      await trpcClient(server.app).mutation('auth.resetPassword', { token, password: 'rosa new password' }),
+    );
+
+    // Admins cannot reset owners; nobody their own account; roles without users:manage nobody's.
+    errorOf(await admin.mutation('admin.users.sendPasswordReset', { id: owner.userId }), 'FORBIDDEN');
+    errorOf(await owner.mutation('admin.users.sendPasswordReset', { id: owner.userId }), 'FORBIDDEN');
+    const manager = await staffCaller(server, 'manager', 'max-manager');
+    errorOf(await manager.mutation('admin.users.sendPasswordReset', { id: rosa.userId }), 'FORBIDDEN');
+    dataOf(await admin.mutation('admin.users.disable', { id: rosa.userId }));
+    errorOf(await admin.mutation('admin.users.sendPasswordReset', { id: rosa.userId }), 'CONFLICT');
+    expect(await auditOf('auth.password_reset_sent', rosa.userId)).toHaveLength(1);
+  });
+
   it('refuses tampered, revoked and expired links with a clear error', async () => {
     const trpc = trpcClient(server.app);
     const tampered = await trpc.mutation('auth.acceptInvitation', {
