@@ -171,7 +171,9 @@ function OwnerControl({ referral }: { referral: ReferralDetail }) {
 function OwnerChoice({ referral }: { referral: ReferralDetail }) {
   const { user } = Route.useRouteContext();
   const queryClient = useQueryClient();
-  const staff = useQuery({ ...trpc.admin.users.list.queryOptions(), retry: false });
+  // Who may own a referral is the server's rule (roles that can move referrals, enabled accounts): offering anyone
+  // else would only earn a refusal.
+  const owners = useQuery({ ...trpc.admin.referrals.owners.queryOptions(), retry: false });
   const assign = useMutation(
     trpc.admin.referrals.assign.mutationOptions({
       onSuccess: (updated) =>
@@ -179,15 +181,19 @@ function OwnerChoice({ referral }: { referral: ReferralDetail }) {
     }),
   );
   const isMine = referral.owner?.id === user.id;
-  const activeStaff = (staff.data ?? []).filter((account) => !account.disabledAt);
+  const choices = (owners.data ?? []).map((owner) => ({ value: owner.id, label: owner.name }));
+  // An owner who can no longer be chosen (disabled, or moved to another role) is still shown as the owner.
+  if (referral.owner && !choices.some((choice) => choice.value === referral.owner?.id)) {
+    choices.unshift({ value: referral.owner.id, label: referral.owner.name });
+  }
   return (
     <span className="stacked-cell">
-      {staff.isSuccess ? (
+      {owners.isSuccess ? (
         <SelectField
           label={<span className="wp-visually-hidden">Owner</span>}
           value={referral.owner?.id ?? ''}
           placeholder="Unassigned"
-          options={activeStaff.map((account) => ({ value: account.id, label: account.name }))}
+          options={choices}
           disabled={assign.isPending}
           onChange={(event) => assign.mutate({ id: referral.id, ownerId: event.target.value || null })}
         />
