@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Track } from '../../api/types.js';
 import { FakeTrpcError, FakeTrpcServer } from '../../testing/fake-trpc-server.js';
 import { renderWithClient } from '../../testing/render-with-client.js';
-import { enterpriseTrack as track } from '../../testing/tracks.js';
+import { pooledTrack, seededTrack, enterpriseTrack as track } from '../../testing/tracks.js';
 import { EditTrackForm } from './edit-track-form.js';
 
 const UPDATE = 'admin.tracks.update';
@@ -13,13 +14,13 @@ const staff = [
   { id: 'u-grace', name: 'Grace Hopper', email: 'grace@example.com', role: 'manager', disabledAt: null },
 ];
 
-function renderEditor() {
+function renderEditor(stored: Track = track) {
   const server = new FakeTrpcServer()
     .on('admin.users.list', () => staff)
-    .on(UPDATE, (input) => ({ ...track, ...(input as { changes: object }).changes }))
-    .on('admin.tracks.list', () => [track])
+    .on(UPDATE, (input) => ({ ...stored, ...(input as { changes: object }).changes }))
+    .on('admin.tracks.list', () => [stored])
     .install();
-  renderWithClient(<EditTrackForm track={track} />);
+  renderWithClient(<EditTrackForm track={stored} />);
   return { server, user: userEvent.setup() };
 }
 
@@ -145,6 +146,81 @@ describe('the routing rules', () => {
     await screen.findByText('Changes saved.');
     expect(server.inputsOf(UPDATE)).toEqual([
       { id: 't1', changes: { routing: { rules: [], fallback: 'none' } } },
+    ]);
+  });
+});
+
+describe('a track whose routing was set over the API', () => {
+  it('shows the pool and the rule values as stored', async () => {
+    renderEditor(pooledTrack);
+    const fallback = screen.getByRole('combobox', { name: 'When no rule matches' });
+    expect(within(fallback).getByRole('option', { selected: true }).textContent).toBe(
+      'Share out among chosen people (round robin)',
+    );
+    const pool = within(await screen.findByRole('group', { name: 'Share out among' }));
+    expect(await pool.findByRole('checkbox', { name: 'Grace Hopper (manager)' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    expect(pool.getByRole('checkbox', { name: 'Ada Lovelace (sales)' })).toHaveProperty('checked', true);
+    expect(routingRule(1).getByRole('textbox', { name: /Equals/ })).toHaveProperty('value', '500');
+  });
+
+  it('saves another setting without touching the routing', async () => {
+    const { server, user } = renderEditor(pooledTrack);
+    await user.click(screen.getByRole('checkbox', { name: 'Accept referrals automatically' }));
+    await user.click(save());
+    await screen.findByText('Changes saved.');
+    expect(server.inputsOf(UPDATE)).toEqual([{ id: 't2', changes: { autoAccept: true } }]);
+  });
+
+  it('sends the routing whole, pool and number values kept, when a rule changes', async () => {
+    const { server, user } = renderEditor(pooledTrack);
+    await routingRule(2).findByRole('option', { name: 'Grace Hopper (manager)' });
+    await user.selectOptions(routingRule(2).getByRole('combobox', { name: /Assign to/ }), 'u-grace');
+    await user.click(save());
+    await screen.findByText('Changes saved.');
+    expect(server.inputsOf(UPDATE)).toEqual([
+      {
+        id: 't2',
+        changes: {
+          routing: {
+            rules: [
+              { field: 'seats', equals: 500, ownerId: 'u-grace' },
+              { field: 'region', equals: 'EMEA', ownerId: 'u-grace' },
+              { field: 'legacyFlag', equals: true, ownerId: 'u-ada' },
+            ],
+            fallback: 'round_robin',
+            pool: ['u-grace', 'u-ada'],
+          },
+        },
+      },
+    ]);
+  });
+
+  it('changes who the round robin shares out among', async () => {
+    const { server, user } = renderEditor(pooledTrack);
+    const pool = within(await screen.findByRole('group', { name: 'Share out among' }));
+    await user.click(await pool.findByRole('checkbox', { name: 'Grace Hopper (manager)' }));
+    await user.click(save());
+    await screen.findByText('Changes saved.');
+    expect(server.inputsOf(UPDATE)).toEqual([
+      { id: 't2', changes: { routing: { ...pooledTrack.routing, pool: ['u-ada'] } } },
+    ]);
+  });
+});
+
+describe('a track without portal copy of its own', () => {
+  it("shows the default brand colour but does not save it as the track's own", async () => {
+    const { server, user } = renderEditor(seededTrack);
+    expect(screen.getByRole('textbox', { name: /Brand colour/ })).toHaveProperty('value', '#c2410c');
+    await user.click(save());
+    expect(screen.getByText('Nothing to save: no setting was changed.')).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: /^Headline/ }), 'Know a bank?');
+    await user.click(save());
+    await screen.findByText('Changes saved.');
+    expect(server.inputsOf(UPDATE)).toEqual([
+      { id: 't3', changes: { portalCopy: { headline: 'Know a bank?' } } },
     ]);
   });
 });

@@ -22,8 +22,8 @@ import {
   type TrackDraft,
   type TrackKind,
   trackChanges,
-  trackDraftErrors,
 } from './track-draft.js';
+import { trackDraftErrors } from './track-draft-errors.js';
 
 /** Props of {@link TrackEditorForm}. */
 export interface TrackEditorFormProps {
@@ -179,12 +179,13 @@ export function TrackEditorForm({
             onChange={(event) => set('slaHours', event.target.value)}
           />
           <RoutingRulesEditor
-            rules={draft.routingRules}
-            fallback={draft.routingFallback}
+            routing={draft}
             fields={draft.fields}
             errors={errors}
-            onChange={(rules) => set('routingRules', rules)}
-            onFallbackChange={(fallback) => set('routingFallback', fallback)}
+            onChange={({ routingRules, routingFallback, routingPool }) => {
+              setIsNothingToSave(false);
+              setDraft((current) => ({ ...current, routingRules, routingFallback, routingPool }));
+            }}
             staff={owners}
           />
         </div>
