@@ -224,3 +224,60 @@ describe('a track without portal copy of its own', () => {
     ]);
   });
 });
+
+describe('problems with a save', () => {
+  function question(number: number) {
+    return within(screen.getByRole('group', { name: new RegExp(`^Question ${number}`) }));
+  }
+
+  it('name the question and input the server refused, mark it and focus it', async () => {
+    const { server, user } = renderEditor();
+    server.on(UPDATE, () => {
+      throw new FakeTrpcError('BAD_REQUEST', 'Invalid input', [
+        { path: 'changes.form.fields.0.options', message: 'Too small: expected array to have >=1 items' },
+      ]);
+    });
+    await user.click(screen.getByRole('checkbox', { name: 'Accept referrals automatically' }));
+    await user.click(save());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Question 1 · Choices: add at least one.');
+    expect(alert.textContent).not.toContain('changes.form');
+    const choices = question(1).getByRole('textbox', { name: /Choices/ });
+    expect(choices.getAttribute('aria-invalid')).toBe('true');
+    expect(question(1).getByText('Add at least one.')).toBeTruthy();
+    expect(document.activeElement).toBe(choices);
+  });
+
+  it('place issues that come as zod paths in the message', async () => {
+    const { server, user } = renderEditor();
+    server.on(UPDATE, () => {
+      throw new FakeTrpcError(
+        'BAD_REQUEST',
+        JSON.stringify([{ path: ['changes', 'slaHours'], message: 'Too big: expected number to be <=8760' }]),
+      );
+    });
+    await user.click(screen.getByRole('checkbox', { name: 'Accept referrals automatically' }));
+    await user.click(save());
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Review SLA (hours): enter 8760 or less.',
+    );
+    const sla = screen.getByRole('spinbutton', { name: /Review SLA/ });
+    expect(sla.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(sla);
+  });
+
+  it('catch repeated choices before sending, naming the question, and focus the first problem', async () => {
+    const { server, user } = renderEditor();
+    const choices = question(1).getByRole('textbox', { name: /Choices/ });
+    await user.type(choices, '\nEMEA');
+    await user.clear(screen.getByRole('textbox', { name: /Brand colour/ }));
+    await user.type(screen.getByRole('textbox', { name: /Brand colour/ }), 'orange');
+    await user.click(save());
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Question 1 · Choices: each choice may appear only once.');
+    expect(alert.textContent).toContain('Brand colour: use a hex colour like #c2410c.');
+    expect(choices.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(choices);
+    expect(server.inputsOf(UPDATE)).toEqual([]);
+  });
+});
