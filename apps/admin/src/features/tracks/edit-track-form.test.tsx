@@ -281,3 +281,38 @@ describe('problems with a save', () => {
     expect(server.inputsOf(UPDATE)).toEqual([]);
   });
 });
+
+describe('the branding preview', () => {
+  function previewCard() {
+    const card = screen
+      .getByText('Portal preview')
+      .closest('figure')
+      ?.querySelector('.branding-preview__card');
+    if (!(card instanceof HTMLElement)) throw new Error('No preview card');
+    return card;
+  }
+
+  it("paints the portal's primary button as the portal does, and warns of a colour hard to read", async () => {
+    const { user } = renderEditor();
+    const colour = screen.getByRole('textbox', { name: /Brand colour/ });
+    expect(previewCard().style.getPropertyValue('--wp-color-primary')).toBe('#c2410c');
+    expect(previewCard().style.getPropertyValue('--wp-color-primary-contrast')).toBe('#ffffff');
+    await user.clear(colour);
+    await user.type(colour, '#fde047');
+    expect(previewCard().style.getPropertyValue('--wp-color-primary')).toBe('#fde047');
+    expect(previewCard().style.getPropertyValue('--wp-color-primary-contrast')).toBe('#000000');
+    expect(within(previewCard()).getByText('Refer a company').className).toContain('wp-button--primary');
+    expect(screen.getByText(/This colour is hard to read/)).toBeTruthy();
+    await user.clear(colour);
+    await user.type(colour, '#1d4ed8');
+    expect(screen.queryByText(/This colour is hard to read/)).toBeNull();
+  });
+
+  it('shows the description with its line breaks', async () => {
+    const { user } = renderEditor();
+    await user.type(screen.getByRole('textbox', { name: /^Description/ }), 'Banks.{Enter}Insurers.');
+    const description = within(previewCard()).getByText(/Banks/);
+    expect(description.textContent).toBe('Banks.\nInsurers.');
+    expect(description.classList.contains('wp-multiline')).toBe(true);
+  });
+});

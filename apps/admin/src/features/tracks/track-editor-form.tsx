@@ -15,6 +15,7 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { validationIssuesOf } from '../../api/validation-issues.js';
+import { brandColourWarning } from './brand-colour-advice.js';
 import { BrandingPreview } from './branding-preview.js';
 import { focusFirstInvalid } from './focus-first-invalid.js';
 import { IntakeFieldsEditor } from './intake-fields-editor.js';
@@ -287,7 +288,7 @@ export function TrackEditorForm({
             />
             <TextField
               label="Brand colour"
-              hint="A hex colour like #c2410c."
+              hint={brandColourWarning(draft.primaryColor) ?? 'A hex colour like #c2410c.'}
               value={draft.primaryColor}
               maxLength={7}
               error={errors.primaryColor}
