@@ -210,6 +210,30 @@ describe('a track whose routing was set over the API', () => {
   });
 });
 
+describe('choosing people to share out among', () => {
+  it('asks for at least one person, marking the group and focusing its first choice', async () => {
+    const { server, user } = renderEditor();
+    await routingRule(1).findByRole('option', { name: 'Ada Lovelace (sales)', selected: true });
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'When no rule matches' }),
+      'Share out among chosen people (round robin)',
+    );
+    await user.click(save());
+    const pool = screen.getByRole('group', { name: 'Share out among' });
+    expect(pool.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Share out among: choose at least one person to share referrals out among.',
+    );
+    expect(document.activeElement).toBe(within(pool).getByRole('checkbox', { name: 'Ada Lovelace (sales)' }));
+    await user.click(within(pool).getByRole('checkbox', { name: 'Grace Hopper (manager)' }));
+    await user.click(save());
+    await screen.findByText('Changes saved.');
+    expect(server.inputsOf(UPDATE)).toEqual([
+      { id: 't1', changes: { routing: { ...track.routing, fallback: 'round_robin', pool: ['u-grace'] } } },
+    ]);
+  });
+});
+
 describe('a track without portal copy of its own', () => {
   it("shows the default brand colour but does not save it as the track's own", async () => {
     const { server, user } = renderEditor(seededTrack);

@@ -1,5 +1,5 @@
-import { CheckboxField, describedByIds, FieldMessages, TextAreaField } from '@warmpath/ui';
-import { useId } from 'react';
+import { CheckboxField, TextAreaField } from '@warmpath/ui';
+import { ChoicesFieldset } from './choices-fieldset.js';
 
 /** Props of {@link RoutingPoolField}. */
 export interface RoutingPoolFieldProps {
@@ -19,7 +19,6 @@ const LEGEND = 'Share out among';
  * (disabled, or deleted) stay ticked until someone unticks them.
  */
 export function RoutingPoolField({ pool, onChange, staff, error }: RoutingPoolFieldProps) {
-  const groupId = useId();
   if (!staff) {
     return (
       <TextAreaField
@@ -35,29 +34,20 @@ export function RoutingPoolField({ pool, onChange, staff, error }: RoutingPoolFi
   }
   const unknown = pool.filter((id) => id.trim() !== '' && !staff.some((member) => member.value === id));
   const choices = [...staff, ...unknown.map((id) => ({ value: id, label: `Unknown account ${id}` }))];
-  const { errorId, describedBy } = describedByIds(groupId, undefined, error);
   return (
-    <fieldset
-      className={error ? 'wp-fieldset wp-field--invalid' : 'wp-fieldset'}
-      aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-    >
-      <legend className="wp-fieldset__legend">{LEGEND}</legend>
-      <div className="checkbox-grid">
-        {choices.map((choice) => (
-          <CheckboxField
-            key={choice.value}
-            label={choice.label}
-            checked={pool.includes(choice.value)}
-            onChange={(event) =>
-              onChange(
-                event.target.checked ? [...pool, choice.value] : pool.filter((id) => id !== choice.value),
-              )
-            }
-          />
-        ))}
-      </div>
-      <FieldMessages hint={undefined} hintId={undefined} error={error} errorId={errorId} />
-    </fieldset>
+    <ChoicesFieldset legend={LEGEND} error={error}>
+      {choices.map((choice) => (
+        <CheckboxField
+          key={choice.value}
+          label={choice.label}
+          checked={pool.includes(choice.value)}
+          onChange={(event) =>
+            onChange(
+              event.target.checked ? [...pool, choice.value] : pool.filter((id) => id !== choice.value),
+            )
+          }
+        />
+      ))}
+    </ChoicesFieldset>
   );
 }

@@ -3,20 +3,19 @@ import {
   Button,
   Card,
   CheckboxField,
-  describedByIds,
-  FieldMessages,
   FormAlert,
   REFERRAL_STAGE_OPTIONS,
   SelectField,
   TextAreaField,
   TextField,
 } from '@warmpath/ui';
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { validationIssuesOf } from '../../api/validation-issues.js';
 import { brandColourWarning } from './brand-colour-advice.js';
 import { BrandingPreview } from './branding-preview.js';
+import { ChoicesFieldset } from './choices-fieldset.js';
 import { focusFirstInvalid } from './focus-first-invalid.js';
 import { IntakeFieldsEditor } from './intake-fields-editor.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
@@ -61,7 +60,6 @@ export function TrackEditorForm({
   // Bumped by each refused save, so the first marked input gets the focus again.
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  const stagesId = useId();
   // What the server refused, on the inputs that show it; the editor's own checks win on the same input.
   const serverIssues = useMemo(() => placeIssues(validationIssuesOf(saveError)), [saveError]);
   const errors: DraftErrors = {
@@ -72,7 +70,6 @@ export function TrackEditorForm({
     ...inEditorOrder(Object.keys(errors)).map((input) => describeInputProblem(input, errors[input] ?? '')),
     ...serverIssues.unplaced,
   ];
-  const stagesIds = describedByIds(stagesId, undefined, errors.visibleStages);
   const isRefusedInput = serverIssues.unplaced.length > 0 || Object.keys(serverIssues.byInput).length > 0;
   useEffect(() => {
     if (focusRequest > 0 || isRefusedInput) focusFirstInvalid(formRef.current);
@@ -229,36 +226,23 @@ export function TrackEditorForm({
           checked={draft.selfEnrolment}
           onChange={(event) => set('selfEnrolment', event.target.checked)}
         />
-        <fieldset
-          className={errors.visibleStages ? 'wp-fieldset wp-field--invalid' : 'wp-fieldset'}
-          aria-invalid={errors.visibleStages ? true : undefined}
-          aria-describedby={stagesIds.describedBy}
-        >
-          <legend className="wp-fieldset__legend">Visible stages</legend>
-          <div className="checkbox-grid">
-            {REFERRAL_STAGE_OPTIONS.map((stage) => (
-              <CheckboxField
-                key={stage.value}
-                label={stage.label}
-                checked={draft.visibleStages.includes(stage.value)}
-                onChange={(event) =>
-                  set(
-                    'visibleStages',
-                    event.target.checked
-                      ? [...draft.visibleStages, stage.value]
-                      : draft.visibleStages.filter((visible) => visible !== stage.value),
-                  )
-                }
-              />
-            ))}
-          </div>
-          <FieldMessages
-            hint={undefined}
-            hintId={undefined}
-            error={errors.visibleStages}
-            errorId={stagesIds.errorId}
-          />
-        </fieldset>
+        <ChoicesFieldset legend="Visible stages" error={errors.visibleStages}>
+          {REFERRAL_STAGE_OPTIONS.map((stage) => (
+            <CheckboxField
+              key={stage.value}
+              label={stage.label}
+              checked={draft.visibleStages.includes(stage.value)}
+              onChange={(event) =>
+                set(
+                  'visibleStages',
+                  event.target.checked
+                    ? [...draft.visibleStages, stage.value]
+                    : draft.visibleStages.filter((visible) => visible !== stage.value),
+                )
+              }
+            />
+          ))}
+        </ChoicesFieldset>
       </Card>
 
       <Card title="Portal copy and branding" description="How the track presents itself to referrers.">
