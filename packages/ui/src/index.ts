@@ -1,4 +1,15 @@
 export { cx } from './class-names.js';
+export {
+  accentContrast,
+  brandColorVariables,
+  contrastRatio,
+  isHexColor,
+  NON_TEXT_CONTRAST_AA,
+  PORTAL_SURFACES,
+  readableTextColor,
+  relativeLuminance,
+  TEXT_CONTRAST_AA,
+} from './color/contrast.js';
 export { AppShell, type AppShellProps } from './components/app-shell.js';
 export { Badge, type BadgeProps, type BadgeTone } from './components/badge.js';
 export { BrandMark, type BrandMarkProps } from './components/brand-mark.js';
@@ -23,6 +34,7 @@ export { Icon, type IconName, type IconProps } from './components/icon.js';
 export { type KeyValueItem, KeyValueList, type KeyValueListProps } from './components/key-value-list.js';
 export { Grid, type GridProps, Stack, type StackProps } from './components/layout.js';
 export { LoadingState, type LoadingStateProps } from './components/loading-state.js';
+export { MultilineText, type MultilineTextProps } from './components/multiline-text.js';
 export { PageHeader, type PageHeaderProps } from './components/page-header.js';
 export {
   type FailedQuery,

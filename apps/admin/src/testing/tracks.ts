@@ -26,3 +26,33 @@ export const enterpriseTrack = {
   createdAt: '2026-11-22T00:00:00.000Z',
   updatedAt: '2026-11-22T00:00:00.000Z',
 } satisfies Track;
+
+/**
+ * A track whose routing was set over the REST API: a rule on a number question with a number value, a pool to
+ * share out among, and a rule on a question the form no longer has.
+ */
+export const pooledTrack = {
+  ...enterpriseTrack,
+  id: 't2',
+  slug: 'pooled',
+  name: 'Pooled',
+  routing: {
+    rules: [
+      { field: 'seats', equals: 500, ownerId: 'u-grace' },
+      { field: 'region', equals: 'EMEA', ownerId: 'u-ada' },
+      { field: 'legacyFlag', equals: true, ownerId: 'u-ada' },
+    ],
+    fallback: 'round_robin',
+    pool: ['u-grace', 'u-ada'],
+  },
+} satisfies Track;
+
+/** A track as the demo seeds it: no portal copy of its own, so the portal shows its defaults. */
+export const seededTrack = {
+  ...enterpriseTrack,
+  id: 't3',
+  slug: 'clients',
+  name: 'Clients',
+  routing: { rules: [], fallback: 'round_robin' },
+  portalCopy: {},
+} satisfies Track;

@@ -1,3 +1,5 @@
+import { brandColorVariables, buttonClassName, cx, MultilineText } from '@warmpath/ui';
+import type { CSSProperties } from 'react';
 import type { TrackDraft } from './track-draft.js';
 
 /** Props of {@link BrandingPreview}. */
@@ -5,36 +7,25 @@ export interface BrandingPreviewProps {
   draft: Pick<TrackDraft, 'name' | 'headline' | 'description' | 'shareText' | 'primaryColor'>;
 }
 
-const fallbackColor = '#c2410c';
-
-/** Black or white, whichever reads better on `hex` (WCAG relative luminance), so any brand colour stays legible. */
-function readableTextOn(hex: string): string {
-  const channel = (offset: number) => {
-    const value = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  // White wins when its contrast (1.05 / (L + 0.05)) beats black's ((L + 0.05) / 0.05).
-  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#1c1a17';
-}
-
-/** How the track's card looks to referrers in the portal, updated as the copy and colour are typed. */
+/**
+ * How the track's card looks to referrers in the portal, updated as the copy and colour are typed. The colour is
+ * applied as the portal applies it (the same custom properties, the same primary button), so the preview matches:
+ * the card's top border and the "Refer a company" button, labelled in white or black, whichever reads on it.
+ */
 export function BrandingPreview({ draft }: BrandingPreviewProps) {
-  const color = /^#[0-9a-fA-F]{6}$/.test(draft.primaryColor) ? draft.primaryColor : fallbackColor;
+  const style = brandColorVariables(draft.primaryColor.trim()) as CSSProperties;
   return (
     <figure className="branding-preview">
       <figcaption className="branding-preview__caption">Portal preview</figcaption>
-      <div className="branding-preview__card" style={{ borderTopColor: color }}>
+      <div className="branding-preview__card" style={style}>
         <p className="branding-preview__eyebrow">{draft.name || 'Track name'}</p>
         <p className="branding-preview__headline">{draft.headline || 'Know a company that needs us?'}</p>
-        <p className="branding-preview__description">
-          {draft.description || 'Introduce them, and follow the introduction from here.'}
-        </p>
+        <MultilineText
+          className="branding-preview__description"
+          text={draft.description.trim() || 'Introduce them, and follow the introduction from here.'}
+        />
         {draft.shareText ? <p className="branding-preview__share">“{draft.shareText}”</p> : null}
-        <span
-          className="branding-preview__button"
-          style={{ background: color, color: readableTextOn(color) }}
-        >
+        <span className={cx(buttonClassName({ variant: 'primary' }), 'branding-preview__button')}>
           Refer a company
         </span>
       </div>

@@ -43,6 +43,7 @@ export function IntakeFieldsEditor({ fields, errors = {}, onChange }: IntakeFiel
 
   return (
     <div className="form-builder">
+      {errors.fields ? <p className="wp-field__error">{errors.fields}</p> : null}
       {fields.length === 0 ? (
         <EmptyState
           headingLevel={3}
@@ -83,6 +84,7 @@ export function IntakeFieldsEditor({ fields, errors = {}, onChange }: IntakeFiel
                 label="Answer type"
                 value={field.type}
                 options={FIELD_TYPE_OPTIONS}
+                error={errors[`fields.${index}.type`]}
                 onChange={(event) => update(index, { type: event.target.value as FormFieldType })}
               />
             </div>

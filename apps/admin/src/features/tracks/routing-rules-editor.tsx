@@ -1,35 +1,49 @@
 import { Button, Fieldset, SelectField, TextField } from '@warmpath/ui';
-import { emptyRoutingRuleDraft, type FieldDraft, type RoutingRuleDraft } from './track-draft.js';
+import {
+  emptyRoutingRuleDraft,
+  type FallbackChoice,
+  fallbackChoice,
+  type RoutingDraft,
+  type RoutingRuleDraft,
+  withFallbackChoice,
+} from './routing-draft.js';
+import { RoutingPoolField } from './routing-pool-field.js';
+import type { FieldDraft } from './track-draft.js';
+
+const FALLBACK_OPTIONS: ReadonlyArray<{ value: FallbackChoice; label: string }> = [
+  { value: 'round_robin', label: 'Share out among sales and managers (round robin)' },
+  { value: 'pool', label: 'Share out among chosen people (round robin)' },
+  { value: 'none', label: 'Leave unassigned' },
+];
 
 /** Props of {@link RoutingRulesEditor}. */
 export interface RoutingRulesEditorProps {
-  rules: RoutingRuleDraft[];
-  fallback: 'round_robin' | 'none';
+  /** The track's whole routing: rules, fallback and pool. */
+  routing: RoutingDraft;
   /** The track's questions, offered as the answer a rule looks at. */
   fields: FieldDraft[];
   /** Messages by input (`routingRules.0.ownerId`), from the editor's checks. */
   errors?: Readonly<Record<string, string>>;
-  onChange: (rules: RoutingRuleDraft[]) => void;
-  onFallbackChange: (fallback: 'round_robin' | 'none') => void;
+  onChange: (routing: RoutingDraft) => void;
   /** Staff who may own referrals, when the signed-in role may list them; otherwise owners are typed as ids. */
   staff?: ReadonlyArray<{ value: string; label: string }> | undefined;
 }
 
-/** Who owns a new referral: the first rule whose answer matches, otherwise the fallback. */
+/** Who owns a new referral: the first rule whose answer matches, otherwise the fallback (and its pool). */
 export function RoutingRulesEditor({
-  rules,
-  fallback,
+  routing,
   fields,
   errors = {},
   onChange,
-  onFallbackChange,
   staff,
 }: RoutingRulesEditorProps) {
+  const rules = routing.routingRules;
+  const setRules = (routingRules: RoutingRuleDraft[]) => onChange({ ...routing, routingRules });
   const fieldOptions = fields
     .filter((field) => field.key.trim() !== '')
     .map((field) => ({ value: field.key, label: field.label || field.key }));
   function update(index: number, changes: Partial<RoutingRuleDraft>) {
-    onChange(rules.map((rule, at) => (at === index ? { ...rule, ...changes } : rule)));
+    setRules(rules.map((rule, at) => (at === index ? { ...rule, ...changes } : rule)));
   }
   return (
     <div className="form-builder">
@@ -87,7 +101,7 @@ export function RoutingRulesEditor({
               <Button
                 variant="danger"
                 size="sm"
-                onClick={() => onChange(rules.filter((_, at) => at !== index))}
+                onClick={() => setRules(rules.filter((_, at) => at !== index))}
               >
                 Remove
                 <span className="wp-visually-hidden"> rule {number}</span>
@@ -97,19 +111,24 @@ export function RoutingRulesEditor({
         );
       })}
       <div>
-        <Button variant="secondary" onClick={() => onChange([...rules, emptyRoutingRuleDraft()])}>
+        <Button variant="secondary" onClick={() => setRules([...rules, emptyRoutingRuleDraft()])}>
           Add routing rule
         </Button>
       </div>
       <SelectField
         label="When no rule matches"
-        value={fallback}
-        options={[
-          { value: 'round_robin', label: 'Share out among sales and managers (round robin)' },
-          { value: 'none', label: 'Leave unassigned' },
-        ]}
-        onChange={(event) => onFallbackChange(event.target.value as 'round_robin' | 'none')}
+        value={fallbackChoice(routing)}
+        options={FALLBACK_OPTIONS}
+        onChange={(event) => onChange(withFallbackChoice(routing, event.target.value as FallbackChoice))}
       />
+      {fallbackChoice(routing) === 'pool' ? (
+        <RoutingPoolField
+          pool={routing.routingPool ?? []}
+          staff={staff}
+          error={errors.routingPool}
+          onChange={(routingPool) => onChange({ ...routing, routingPool })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { enterpriseTrack as track } from '../../testing/tracks.js';
+import { enterpriseTrack, pooledTrack, seededTrack, enterpriseTrack as track } from '../../testing/tracks.js';
+import { emptyRoutingRuleDraft } from './routing-draft.js';
 import {
   draftToInput,
   emptyFieldDraft,
   newTrackDraft,
   suggestFieldKey,
   suggestSlug,
+  trackChanges,
   trackToDraft,
 } from './track-draft.js';
 
@@ -50,5 +52,55 @@ describe('the track editor', () => {
     expect(suggestFieldKey('Company size (seats)')).toBe('company_size_seats');
     expect(suggestFieldKey('2026 budget')).toBe('field_2026_budget');
     expect(suggestSlug('  Enterprise Clients — EMEA ')).toBe('enterprise-clients-emea');
+  });
+});
+
+describe('the track editor round trip', () => {
+  it('sends a track with a pool and typed rule values back exactly as stored', () => {
+    const input = draftToInput(trackToDraft(pooledTrack));
+    expect(input.routing).toEqual(pooledTrack.routing);
+    expect(trackChanges(trackToDraft(pooledTrack), trackToDraft(pooledTrack))).toEqual({});
+  });
+
+  it('keeps the routing whole when only a rule owner changes', () => {
+    const initial = trackToDraft(pooledTrack);
+    const draft = { ...initial, routingRules: initial.routingRules.map((rule) => ({ ...rule })) };
+    const first = draft.routingRules[0];
+    if (first) first.ownerId = 'u-ada';
+    expect(trackChanges(initial, draft)).toEqual({
+      routing: {
+        rules: [{ field: 'seats', equals: 500, ownerId: 'u-ada' }, ...pooledTrack.routing.rules.slice(1)],
+        fallback: 'round_robin',
+        pool: ['u-grace', 'u-ada'],
+      },
+    });
+  });
+
+  it('sends a value typed for a number question as a number, and any other as text', () => {
+    const draft = trackToDraft(enterpriseTrack);
+    draft.routingRules = [
+      { ...emptyRoutingRuleDraft(), field: 'seats', equals: ' 250 ', ownerId: 'u-ada' },
+      { ...emptyRoutingRuleDraft(), field: 'region', equals: '250', ownerId: 'u-ada' },
+    ];
+    expect(draftToInput(draft).routing?.rules).toEqual([
+      { field: 'seats', equals: 250, ownerId: 'u-ada' },
+      { field: 'region', equals: '250', ownerId: 'u-ada' },
+    ]);
+  });
+
+  it('shows the default brand colour of a track without one, and does not send it', () => {
+    const draft = trackToDraft(seededTrack);
+    expect(draft.primaryColor).toBe('#c2410c');
+    expect(draftToInput(draft).portalCopy).toEqual({});
+    expect(trackChanges(trackToDraft(seededTrack), { ...draft, headline: 'Refer a friend' })).toEqual({
+      portalCopy: { headline: 'Refer a friend' },
+    });
+    expect(trackChanges(trackToDraft(seededTrack), { ...draft, primaryColor: '#1d4ed8' })).toEqual({
+      portalCopy: { primaryColor: '#1d4ed8' },
+    });
+  });
+
+  it('gives a new track no brand colour unless one is chosen', () => {
+    expect(draftToInput(newTrackDraft()).portalCopy).toEqual({});
   });
 });

@@ -2,6 +2,7 @@ import type { inferInput } from '@trpc/tanstack-react-query';
 import { REFERRAL_STAGES } from '@warmpath/ui';
 import type { trpc } from '../../api/trpc.js';
 import type { Track } from '../../api/types.js';
+import { newRoutingDraft, type RoutingDraft, routingDraftToInput, routingToDraft } from './routing-draft.js';
 
 /** What `admin.tracks.create` accepts. */
 export type CreateTrackInput = inferInput<typeof trpc.admin.tracks.create>;
@@ -38,19 +39,14 @@ export interface FieldDraft {
   options: string;
 }
 
-/** One routing rule while it is edited: the value as typed. */
-export interface RoutingRuleDraft {
-  draftId: string;
-  field: string;
-  equals: string;
-  ownerId: string;
-}
+/** The portal's own accent colour (`--wp-color-primary`): what a track without a brand colour shows. */
+export const DEFAULT_PRIMARY_COLOR = '#c2410c';
 
 /**
  * A track as its editor holds it: every input's raw text, so nothing the user typed is lost or reformatted while
  * they type, or when the server refuses a save.
  */
-export interface TrackDraft {
+export interface TrackDraft extends RoutingDraft {
   name: string;
   slug: string;
   kind: TrackKind;
@@ -60,14 +56,18 @@ export interface TrackDraft {
   autoAccept: boolean;
   slaHours: string;
   fields: FieldDraft[];
-  routingRules: RoutingRuleDraft[];
-  routingFallback: 'round_robin' | 'none';
   visibleStages: ReferralStage[];
   selfEnrolment: boolean;
   headline: string;
   description: string;
   shareText: string;
+  /** The brand colour shown: the track's own, else {@link DEFAULT_PRIMARY_COLOR}. */
   primaryColor: string;
+  /**
+   * Whether the track stores a brand colour. Without one it follows the portal's theme, and the default shown here
+   * is not sent unless someone picks another: a default nobody chose must not become the track's colour.
+   */
+  hasOwnPrimaryColor: boolean;
 }
 
 let draftCounter = 0;
@@ -79,10 +79,6 @@ export function newDraftId(): string {
 
 export function emptyFieldDraft(): FieldDraft {
   return { draftId: newDraftId(), key: '', label: '', type: 'text', required: false, options: '' };
-}
-
-export function emptyRoutingRuleDraft(): RoutingRuleDraft {
-  return { draftId: newDraftId(), field: '', equals: '', ownerId: '' };
 }
 
 /** The editor of a new track: an empty form (the server fills in the B2B intake form when none is given). */
@@ -97,14 +93,14 @@ export function newTrackDraft(): TrackDraft {
     autoAccept: false,
     slaHours: '48',
     fields: [],
-    routingRules: [],
-    routingFallback: 'round_robin',
+    ...newRoutingDraft(),
     visibleStages: [...REFERRAL_STAGES],
     selfEnrolment: false,
     headline: '',
     description: '',
     shareText: '',
-    primaryColor: '#c2410c',
+    primaryColor: DEFAULT_PRIMARY_COLOR,
+    hasOwnPrimaryColor: false,
   };
 }
 
@@ -127,23 +123,19 @@ export function trackToDraft(track: Track): TrackDraft {
       required: field.required,
       options: (field.options ?? []).join('\n'),
     })),
-    routingRules: track.routing.rules.map((rule) => ({
-      draftId: newDraftId(),
-      field: rule.field,
-      equals: String(rule.equals),
-      ownerId: rule.ownerId,
-    })),
-    routingFallback: track.routing.fallback,
+    ...routingToDraft(track.routing),
     visibleStages: track.referrerVisibleStages as ReferralStage[],
     selfEnrolment: track.selfEnrolment,
     headline: track.portalCopy.headline ?? '',
     description: track.portalCopy.description ?? '',
     shareText: track.portalCopy.shareText ?? '',
-    primaryColor: track.portalCopy.primaryColor ?? '#c2410c',
+    primaryColor: track.portalCopy.primaryColor ?? DEFAULT_PRIMARY_COLOR,
+    hasOwnPrimaryColor: track.portalCopy.primaryColor !== undefined,
   };
 }
 
-function lines(text: string): string[] {
+/** The non-blank lines of a text area, trimmed. */
+export function lines(text: string): string[] {
   return text
     .split('\n')
     .map((line) => line.trim())
@@ -204,14 +196,7 @@ export function draftToInput(draft: TrackDraft): CreateTrackInput {
         ...(isChoice(field.type) ? { options: lines(field.options) } : {}),
       })),
     },
-    routing: {
-      rules: draft.routingRules.map((rule) => ({
-        field: rule.field.trim(),
-        equals: rule.equals,
-        ownerId: rule.ownerId.trim(),
-      })),
-      fallback: draft.routingFallback,
-    },
+    routing: routingDraftToInput(draft, new Map(draft.fields.map((field) => [field.key.trim(), field.type]))),
     // In lifecycle order, whatever order they were ticked in.
     referrerVisibleStages: REFERRAL_STAGES.filter((stage) => draft.visibleStages.includes(stage)),
     selfEnrolment: draft.selfEnrolment,
@@ -219,9 +204,16 @@ export function draftToInput(draft: TrackDraft): CreateTrackInput {
       headline: optionalText(draft.headline),
       description: optionalText(draft.description),
       shareText: optionalText(draft.shareText),
-      primaryColor: optionalText(draft.primaryColor),
+      primaryColor: primaryColorToSend(draft),
     },
   };
+}
+
+/** The brand colour to store: none while a track without one still shows the default. */
+function primaryColorToSend(draft: TrackDraft): string | undefined {
+  const colour = optionalText(draft.primaryColor);
+  const isUnchosenDefault = !draft.hasOwnPrimaryColor && colour?.toLowerCase() === DEFAULT_PRIMARY_COLOR;
+  return isUnchosenDefault ? undefined : colour;
 }
 
 /** Settings of a track the editor can change, as `admin.tracks.update` takes them. */
@@ -240,65 +232,4 @@ export function trackChanges(initial: TrackDraft, draft: TrackDraft): TrackChang
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key];
   }
   return changes as TrackChanges;
-}
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-function wholeNumberProblem(text: string, minimum: number, maximum: number): string | undefined {
-  const number = Number(text);
-  return text.trim() === '' || !Number.isInteger(number) || number < minimum || number > maximum
-    ? `Enter a whole number from ${minimum} to ${maximum}.`
-    : undefined;
-}
-
-/**
- * What is wrong with a draft before it is sent, by input: `name`, `slug`, `fields.0.key`, `routingRules.1.ownerId`…
- * The checks mirror the server's track schema, which checks everything again.
- */
-export function trackDraftErrors(draft: TrackDraft): Record<string, string> {
-  const errors: Record<string, string | undefined> = {
-    name: draft.name.trim() === '' ? 'Give the track a name.' : undefined,
-    slug: SLUG.test(draft.slug.trim()) ? undefined : 'Use lower-case letters, digits and single hyphens.',
-    landingUrl: isHttpUrl(draft.landingUrl.trim())
-      ? undefined
-      : 'Enter an http or https address, like https://example.com/.',
-    allowedDestinations: lines(draft.allowedDestinations).every(isHttpUrl)
-      ? undefined
-      : 'Each line must be an http or https address.',
-    attributionWindowDays: wholeNumberProblem(draft.attributionWindowDays, 1, 730),
-    slaHours: wholeNumberProblem(draft.slaHours, 1, 8760),
-  };
-  const keys = new Set<string>();
-  draft.fields.forEach((field, index) => {
-    const key = field.key.trim();
-    if (field.label.trim() === '') errors[`fields.${index}.label`] = 'Write the question.';
-    if (!FIELD_KEY.test(key)) {
-      errors[`fields.${index}.key`] = 'Start with a letter; use letters, digits and underscores.';
-    } else if (keys.has(key)) {
-      errors[`fields.${index}.key`] = 'Another question already uses this key.';
-    }
-    keys.add(key);
-    if ((field.type === 'select' || field.type === 'multiselect') && lines(field.options).length === 0) {
-      errors[`fields.${index}.options`] = 'List at least one choice.';
-    }
-  });
-  draft.routingRules.forEach((rule, index) => {
-    if (rule.field.trim() === '') errors[`routingRules.${index}.field`] = 'Choose a question.';
-    if (rule.equals.trim() === '') errors[`routingRules.${index}.equals`] = 'Enter the answer to match.';
-    if (rule.ownerId.trim() === '')
-      errors[`routingRules.${index}.ownerId`] = 'Choose who gets these referrals.';
-  });
-  return Object.fromEntries(
-    Object.entries(errors).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
 }

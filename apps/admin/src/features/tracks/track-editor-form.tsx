@@ -3,17 +3,20 @@ import {
   Button,
   Card,
   CheckboxField,
-  Fieldset,
   FormAlert,
   REFERRAL_STAGE_OPTIONS,
   SelectField,
   TextAreaField,
   TextField,
 } from '@warmpath/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
+import { validationIssuesOf } from '../../api/validation-issues.js';
+import { brandColourWarning } from './brand-colour-advice.js';
 import { BrandingPreview } from './branding-preview.js';
+import { ChoicesFieldset } from './choices-fieldset.js';
+import { focusFirstInvalid } from './focus-first-invalid.js';
 import { IntakeFieldsEditor } from './intake-fields-editor.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
 import {
@@ -22,8 +25,9 @@ import {
   type TrackDraft,
   type TrackKind,
   trackChanges,
-  trackDraftErrors,
 } from './track-draft.js';
+import { trackDraftErrors } from './track-draft-errors.js';
+import { describeInputProblem, inEditorOrder, placeIssues } from './track-editor-issues.js';
 
 /** Props of {@link TrackEditorForm}. */
 export interface TrackEditorFormProps {
@@ -53,7 +57,23 @@ export function TrackEditorForm({
   const [draft, setDraft] = useState(initialDraft);
   const [isCheckShown, setIsCheckShown] = useState(false);
   const [isNothingToSave, setIsNothingToSave] = useState(false);
-  const errors: DraftErrors = isCheckShown ? trackDraftErrors(draft) : {};
+  // Bumped by each refused save, so the first marked input gets the focus again.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  // What the server refused, on the inputs that show it; the editor's own checks win on the same input.
+  const serverIssues = useMemo(() => placeIssues(validationIssuesOf(saveError)), [saveError]);
+  const errors: DraftErrors = {
+    ...serverIssues.byInput,
+    ...(isCheckShown ? trackDraftErrors(draft) : {}),
+  };
+  const problems = [
+    ...inEditorOrder(Object.keys(errors)).map((input) => describeInputProblem(input, errors[input] ?? '')),
+    ...serverIssues.unplaced,
+  ];
+  const isRefusedInput = serverIssues.unplaced.length > 0 || Object.keys(serverIssues.byInput).length > 0;
+  useEffect(() => {
+    if (focusRequest > 0 || isRefusedInput) focusFirstInvalid(formRef.current);
+  }, [focusRequest, isRefusedInput]);
   // Roles that may not list staff still edit routing, by account id.
   const staff = useQuery({ ...trpc.admin.users.list.queryOptions(), retry: false });
   const owners = staff.data
@@ -67,7 +87,10 @@ export function TrackEditorForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     setIsCheckShown(true);
-    if (Object.keys(trackDraftErrors(draft)).length > 0) return;
+    if (Object.keys(trackDraftErrors(draft)).length > 0) {
+      setFocusRequest((count) => count + 1);
+      return;
+    }
     // An existing track saved as it loaded: nothing to send.
     if (!isNew && Object.keys(trackChanges(initialDraft, draft)).length === 0) {
       setIsNothingToSave(true);
@@ -77,7 +100,7 @@ export function TrackEditorForm({
   }
 
   return (
-    <form className="track-editor" onSubmit={submit} noValidate aria-label="Track settings">
+    <form ref={formRef} className="track-editor" onSubmit={submit} noValidate aria-label="Track settings">
       <Card
         title="Basics"
         description="What the track is called, who refers through it and where its links lead."
@@ -112,6 +135,7 @@ export function TrackEditorForm({
             label="Who refers"
             value={draft.kind}
             options={TRACK_KIND_OPTIONS}
+            error={errors.kind}
             onChange={(event) => set('kind', event.target.value as TrackKind)}
           />
           <TextField
@@ -179,12 +203,13 @@ export function TrackEditorForm({
             onChange={(event) => set('slaHours', event.target.value)}
           />
           <RoutingRulesEditor
-            rules={draft.routingRules}
-            fallback={draft.routingFallback}
+            routing={draft}
             fields={draft.fields}
             errors={errors}
-            onChange={(rules) => set('routingRules', rules)}
-            onFallbackChange={(fallback) => set('routingFallback', fallback)}
+            onChange={({ routingRules, routingFallback, routingPool }) => {
+              setIsNothingToSave(false);
+              setDraft((current) => ({ ...current, routingRules, routingFallback, routingPool }));
+            }}
             staff={owners}
           />
         </div>
@@ -201,25 +226,23 @@ export function TrackEditorForm({
           checked={draft.selfEnrolment}
           onChange={(event) => set('selfEnrolment', event.target.checked)}
         />
-        <Fieldset legend="Visible stages">
-          <div className="checkbox-grid">
-            {REFERRAL_STAGE_OPTIONS.map((stage) => (
-              <CheckboxField
-                key={stage.value}
-                label={stage.label}
-                checked={draft.visibleStages.includes(stage.value)}
-                onChange={(event) =>
-                  set(
-                    'visibleStages',
-                    event.target.checked
-                      ? [...draft.visibleStages, stage.value]
-                      : draft.visibleStages.filter((visible) => visible !== stage.value),
-                  )
-                }
-              />
-            ))}
-          </div>
-        </Fieldset>
+        <ChoicesFieldset legend="Visible stages" error={errors.visibleStages}>
+          {REFERRAL_STAGE_OPTIONS.map((stage) => (
+            <CheckboxField
+              key={stage.value}
+              label={stage.label}
+              checked={draft.visibleStages.includes(stage.value)}
+              onChange={(event) =>
+                set(
+                  'visibleStages',
+                  event.target.checked
+                    ? [...draft.visibleStages, stage.value]
+                    : draft.visibleStages.filter((visible) => visible !== stage.value),
+                )
+              }
+            />
+          ))}
+        </ChoicesFieldset>
       </Card>
 
       <Card title="Portal copy and branding" description="How the track presents itself to referrers.">
@@ -229,12 +252,14 @@ export function TrackEditorForm({
               label="Headline"
               maxLength={200}
               value={draft.headline}
+              error={errors.headline}
               onChange={(event) => set('headline', event.target.value)}
             />
             <TextAreaField
               label="Description"
               maxLength={2000}
               value={draft.description}
+              error={errors.description}
               onChange={(event) => set('description', event.target.value)}
             />
             <TextAreaField
@@ -242,13 +267,15 @@ export function TrackEditorForm({
               maxLength={1000}
               rows={2}
               value={draft.shareText}
+              error={errors.shareText}
               onChange={(event) => set('shareText', event.target.value)}
             />
             <TextField
               label="Brand colour"
-              hint="A hex colour like #c2410c."
+              hint={brandColourWarning(draft.primaryColor) ?? 'A hex colour like #c2410c.'}
               value={draft.primaryColor}
               maxLength={7}
+              error={errors.primaryColor}
               onChange={(event) => set('primaryColor', event.target.value)}
             />
           </div>
@@ -256,11 +283,20 @@ export function TrackEditorForm({
         </div>
       </Card>
 
-      {Object.keys(errors).length > 0 ? (
-        <FormAlert title="The track was not saved">Correct the fields marked above.</FormAlert>
+      {problems.length > 0 ? (
+        <FormAlert title="The track was not saved">
+          <p>Correct the fields marked above:</p>
+          <ul className="track-editor__problems">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </FormAlert>
       ) : null}
       {isNothingToSave ? <FormAlert tone="info">Nothing to save: no setting was changed.</FormAlert> : null}
-      {saveError ? <FormAlert title="The track was not saved">{describeError(saveError)}</FormAlert> : null}
+      {saveError && !isRefusedInput ? (
+        <FormAlert title="The track was not saved">{describeError(saveError)}</FormAlert>
+      ) : null}
       <div className="form-actions">
         <Button type="submit" isLoading={isSaving}>
           {submitLabel}

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { buttonClassName, Card, EmptyState, LoadingState, TrackKindBadge } from '@warmpath/ui';
-import type { CSSProperties } from 'react';
+import { buttonClassName, Card, EmptyState, LoadingState, MultilineText, TrackKindBadge } from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
 import { QueryErrorState } from '../../components/query-error-state.js';
+import { trackBrandStyle } from '../../components/track-brand-style.js';
 import { trackKindAudience } from '../landing/track-kind-copy.js';
 import { EnrolForm } from './enrol-form.js';
 
@@ -45,17 +45,15 @@ export function EnrolPage({ trackSlug }: { trackSlug: string }) {
       />
     );
   }
-  const accent = track.copy.primaryColor;
   return (
-    <div
-      className="enrol"
-      style={accent ? ({ '--portal-track-accent': accent } as CSSProperties) : undefined}
-    >
+    <div className="enrol" style={trackBrandStyle(track.copy)}>
       <Card className="enrol__card">
         <TrackKindBadge kind={track.kind} />
         <h1 className="sign-in__title">Join {track.name}</h1>
         <p className="sign-in__lead">{track.copy.headline || trackKindAudience(track.kind)}</p>
-        {track.copy.description ? <p className="portal-muted">{track.copy.description}</p> : null}
+        {track.copy.description ? (
+          <MultilineText className="portal-muted" text={track.copy.description} />
+        ) : null}
         <EnrolForm trackSlug={track.slug} trackName={track.name} />
       </Card>
     </div>

@@ -1,13 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, buttonClassName, Card, CopyButton, TrackKindBadge } from '@warmpath/ui';
-import type { CSSProperties } from 'react';
+import { Badge, buttonClassName, Card, CopyButton, MultilineText, TrackKindBadge } from '@warmpath/ui';
+import { trackBrandStyle } from '../../components/track-brand-style.js';
 import type { MyTrack } from './my-track.js';
-
-/** The track's brand colour, when it has one, as the card's accent; everything else keeps the portal's theme. */
-function brandStyle(track: MyTrack): CSSProperties | undefined {
-  const colour = track.copy.primaryColor;
-  return colour ? ({ '--portal-track-accent': colour } as CSSProperties) : undefined;
-}
 
 /** One of my tracks: its copy, my link with a copy button and click count, sharing, and the way to refer. */
 export function MyTrackCard({ track }: { track: MyTrack }) {
@@ -15,13 +9,16 @@ export function MyTrackCard({ track }: { track: MyTrack }) {
   return (
     <Card
       className="my-track"
-      style={brandStyle(track)}
+      // The track's colour for the card's border, its links and the "Refer a company" button.
+      style={trackBrandStyle(track.copy)}
       title={track.name}
       headingLevel={2}
       description={track.copy.headline}
       actions={<TrackKindBadge kind={track.kind} />}
     >
-      {track.copy.description ? <p className="my-track__description">{track.copy.description}</p> : null}
+      {track.copy.description ? (
+        <MultilineText className="my-track__description" text={track.copy.description} />
+      ) : null}
 
       <dl className="my-track__stats">
         <div>

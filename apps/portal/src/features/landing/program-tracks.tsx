@@ -1,6 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { buttonClassName, Card, EmptyState, Grid, Icon, LoadingState, TrackKindBadge } from '@warmpath/ui';
+import {
+  buttonClassName,
+  Card,
+  EmptyState,
+  Grid,
+  Icon,
+  LoadingState,
+  MultilineText,
+  TrackKindBadge,
+} from '@warmpath/ui';
 import { trpc } from '../../api/trpc.js';
 import { QueryErrorState } from '../../components/query-error-state.js';
 import { trackKindAudience } from './track-kind-copy.js';
@@ -34,7 +43,7 @@ export function ProgramTracks() {
               <h3 className="track-card__name">{track.name}</h3>
               <p className="track-card__audience">{track.copy.headline || trackKindAudience(track.kind)}</p>
               {track.copy.description ? (
-                <p className="track-card__description">{track.copy.description}</p>
+                <MultilineText className="track-card__description" text={track.copy.description} />
               ) : null}
               {track.selfEnrolment ? (
                 <Link

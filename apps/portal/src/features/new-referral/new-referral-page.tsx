@@ -1,9 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { buttonClassName, Card, EmptyState, LoadingState, PageHeader, TrackKindBadge } from '@warmpath/ui';
+import {
+  buttonClassName,
+  Card,
+  EmptyState,
+  LoadingState,
+  MultilineText,
+  PageHeader,
+  TrackKindBadge,
+} from '@warmpath/ui';
 import { isNotFoundError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import { QueryErrorState } from '../../components/query-error-state.js';
+import { trackBrandStyle } from '../../components/track-brand-style.js';
 import { MyTracksStates } from '../home/my-tracks-states.js';
 import { ReferralForm } from './referral-form.js';
 
@@ -34,7 +43,7 @@ export function NewReferralPage({ trackSlug }: NewReferralPageProps) {
           <ul className="track-choices" aria-label="Tracks">
             {mine.map((track) => (
               <li key={track.slug}>
-                <Card className="track-choice">
+                <Card className="track-choice" style={trackBrandStyle(track.copy)}>
                   <TrackKindBadge kind={track.kind} />
                   <h2 className="track-choice__name">{track.name}</h2>
                   {track.copy.headline ? <p className="portal-muted">{track.copy.headline}</p> : null}
@@ -84,13 +93,17 @@ function TrackReferral({ trackSlug, canChooseAnother }: { trackSlug: string; can
   }
   const { track } = form.data;
   return (
-    <>
+    // The track's colour for the form's buttons; `display: contents` keeps the page's layout as it is.
+    <div className="track-brand-scope" style={trackBrandStyle(track.copy)}>
       <PageHeader
         eyebrow={track.name}
         title="New referral"
         description={
-          track.copy.description ||
-          'Tell us about the company and the people you know there. It takes a minute; you can follow its progress afterwards.'
+          track.copy.description ? (
+            <MultilineText as="span" text={track.copy.description} />
+          ) : (
+            'Tell us about the company and the people you know there. It takes a minute; you can follow its progress afterwards.'
+          )
         }
         actions={chooseAnother}
       />
@@ -104,6 +117,6 @@ function TrackReferral({ trackSlug, canChooseAnother }: { trackSlug: string; can
           void navigate({ to: '/referrals/$referralId', params: { referralId }, search: { submitted: true } })
         }
       />
-    </>
+    </div>
   );
 }

@@ -78,6 +78,48 @@ describe.each(stacks)('admin.tracks on $name', (stack) => {
     expect(dataOf(await owner.query('admin.tracks.byId', { id })).slaHours).toBe(8);
   });
 
+  it('leaves routing, updatedAt and the audit log alone when the editor sends a track back unchanged', async () => {
+    // Routing as set over the REST API: a pool, and rule values that are not text.
+    const routing = {
+      rules: [
+        { field: 'seats', equals: 500, ownerId: 'someone' },
+        { field: 'vip', equals: true, ownerId: 'someone-else' },
+      ],
+      fallback: 'round_robin',
+      pool: ['someone-else', 'someone'],
+    };
+    const created = dataOf(
+      await owner.mutation('admin.tracks.create', { ...newTrack, slug: 'pooled', routing }),
+    );
+    // What the track editor sends for it: every setting it shows, as loaded (the editor's round-trip unit tests).
+    const editorPayload = {
+      name: created.name,
+      slug: created.slug,
+      kind: created.kind,
+      landingUrl: created.landingUrl,
+      allowedDestinations: created.allowedDestinations,
+      attributionWindowDays: created.attributionWindowDays,
+      autoAccept: created.autoAccept,
+      slaHours: created.slaHours,
+      form: created.form,
+      routing,
+      referrerVisibleStages: created.referrerVisibleStages,
+      selfEnrolment: created.selfEnrolment,
+      portalCopy: created.portalCopy,
+    };
+    const saved = dataOf(
+      await owner.mutation('admin.tracks.update', { id: created.id, changes: editorPayload }),
+    );
+    expect(saved).toEqual(created);
+    expect(dataOf(await owner.query('admin.tracks.byId', { id: created.id })).routing).toEqual(routing);
+    const audit = await server.runtime.services.audit.list({
+      targetId: created.id,
+      action: 'track.updated',
+      limit: 10,
+    });
+    expect(audit.data).toEqual([]);
+  });
+
   it('pauses, archives and resumes a track, refusing moves that do not apply', async () => {
     const { id } = dataOf(
       await owner.mutation('admin.tracks.create', {
