@@ -1,9 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { queryClient, trpc } from '../../api/trpc.js';
 import type { Track } from '../../api/types.js';
 import { FakeTrpcError, FakeTrpcServer } from '../../testing/fake-trpc-server.js';
 import { renderWithClient } from '../../testing/render-with-client.js';
+import { staffMember } from '../../testing/staff.js';
 import { pooledTrack, seededTrack, enterpriseTrack as track } from '../../testing/tracks.js';
 import { EditTrackForm } from './edit-track-form.js';
 
@@ -14,7 +16,9 @@ const staff = [
   { id: 'u-grace', name: 'Grace Hopper', email: 'grace@example.com', role: 'manager', disabledAt: null },
 ];
 
-function renderEditor(stored: Track = track) {
+function renderEditor(stored: Track = track, role: 'admin' | 'viewer' = 'admin') {
+  // Who is signed in, as the console's `_staff` route has loaded it before any page renders.
+  queryClient.setQueryData(trpc.auth.me.queryKey(), staffMember(role));
   const server = new FakeTrpcServer()
     .on('admin.users.list', () => staff)
     .on(UPDATE, (input) => ({ ...stored, ...(input as { changes: object }).changes }))
@@ -31,6 +35,19 @@ function routingRule(number: number) {
 }
 
 describe('the track editor', () => {
+  it('shows a role that may not change tracks every setting, with nothing to change or save', async () => {
+    renderEditor(track, 'viewer');
+    expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveProperty('value', 'Enterprise');
+    // Disabled through a disabled fieldset around them (browsers disable every control inside; happy-dom does not
+    // apply that rule, so the test checks the fieldset).
+    const isDisabled = (element: HTMLElement) =>
+      element.closest('fieldset:disabled, fieldset[disabled]') !== null;
+    expect(isDisabled(screen.getByRole('textbox', { name: /^Name/ }))).toBe(true);
+    expect(isDisabled(screen.getByRole('button', { name: 'Add question' }))).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
+    expect(screen.getByText(/can read this track.s settings but not change them/)).toBeTruthy();
+  });
+
   it('shows the track as stored', async () => {
     renderEditor();
     expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveProperty('value', 'Enterprise');

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormAlert } from '@warmpath/ui';
 import { useState } from 'react';
+import { useCan } from '../../access/use-can.js';
 import { trpc } from '../../api/trpc.js';
 import type { Track } from '../../api/types.js';
 import { trackChanges, trackToDraft } from './track-draft.js';
@@ -9,6 +10,7 @@ import { TrackEditorForm } from './track-editor-form.js';
 /** The editor of an existing track: it saves only the settings the person changed. */
 export function EditTrackForm({ track }: { track: Track }) {
   const queryClient = useQueryClient();
+  const canChange = useCan('tracks:write');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const update = useMutation(
     trpc.admin.tracks.update.mutationOptions({
@@ -29,6 +31,7 @@ export function EditTrackForm({ track }: { track: Track }) {
         key={track.id}
         initialDraft={initialDraft}
         isNew={false}
+        isReadOnly={!canChange}
         submitLabel="Save changes"
         isSaving={update.isPending}
         saveError={update.error}

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { buttonClassName, EmptyState, Icon } from '@warmpath/ui';
+import { Can } from '../../access/can.js';
 
 /** What the console shows before the first track exists, and how to create one. */
 export function NoTracksYet() {
@@ -10,9 +11,11 @@ export function NoTracksYet() {
       headingLevel={3}
       description="A track is one lane of your referral program, such as client, partner or employee referrals."
       action={
-        <Link to="/tracks/new" className={buttonClassName({ variant: 'secondary' })}>
-          Create the first track
-        </Link>
+        <Can permission="tracks:write">
+          <Link to="/tracks/new" className={buttonClassName({ variant: 'secondary' })}>
+            Create the first track
+          </Link>
+        </Can>
       }
     />
   );

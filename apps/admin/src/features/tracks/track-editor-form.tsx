@@ -40,6 +40,8 @@ export interface TrackEditorFormProps {
   saveError: unknown;
   /** A new track's slug follows its name until edited; an existing one never changes by itself. */
   isNew: boolean;
+  /** For roles that may read tracks but not change them: every control disabled and no save button. */
+  isReadOnly?: boolean;
 }
 
 /** A message per input, shown once the person has tried to save. */
@@ -53,6 +55,7 @@ export function TrackEditorForm({
   isSaving,
   saveError,
   isNew,
+  isReadOnly = false,
 }: TrackEditorFormProps) {
   const [draft, setDraft] = useState(initialDraft);
   const [isCheckShown, setIsCheckShown] = useState(false);
@@ -101,207 +104,215 @@ export function TrackEditorForm({
 
   return (
     <form ref={formRef} className="track-editor" onSubmit={submit} noValidate aria-label="Track settings">
-      <Card
-        title="Basics"
-        description="What the track is called, who refers through it and where its links lead."
-      >
-        <div className="form-grid">
-          <TextField
-            label="Name"
-            value={draft.name}
-            required
-            maxLength={120}
-            error={errors.name}
-            onChange={(event) => {
-              const name = event.target.value;
-              const slugFollowsName = isNew && (draft.slug === '' || draft.slug === suggestSlug(draft.name));
-              setDraft((current) => ({
-                ...current,
-                name,
-                ...(slugFollowsName ? { slug: suggestSlug(name) } : {}),
-              }));
-            }}
-          />
-          <TextField
-            label="Slug"
-            hint="Lower-case letters, digits and hyphens; used in URLs and the API."
-            value={draft.slug}
-            required
-            maxLength={64}
-            error={errors.slug}
-            onChange={(event) => set('slug', event.target.value)}
-          />
-          <SelectField
-            label="Who refers"
-            value={draft.kind}
-            options={TRACK_KIND_OPTIONS}
-            error={errors.kind}
-            onChange={(event) => set('kind', event.target.value as TrackKind)}
-          />
-          <TextField
-            label="Landing page"
-            type="url"
-            hint="Where referral links lead by default."
-            value={draft.landingUrl}
-            required
-            placeholder="https://example.com/"
-            error={errors.landingUrl}
-            onChange={(event) => set('landingUrl', event.target.value)}
-          />
-          <TextField
-            label="Attribution window (days)"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={730}
-            value={draft.attributionWindowDays}
-            error={errors.attributionWindowDays}
-            onChange={(event) => set('attributionWindowDays', event.target.value)}
-          />
-        </div>
-        <TextAreaField
-          label="Other allowed destinations"
-          hint="Pages a link may send visitors to instead of the landing page, one URL per line."
-          value={draft.allowedDestinations}
-          rows={2}
-          error={errors.allowedDestinations}
-          onChange={(event) => set('allowedDestinations', event.target.value)}
-        />
-      </Card>
-
-      <Card
-        title="Intake form"
-        description="The questions a referrer answers about the company they introduce."
-      >
-        <IntakeFieldsEditor
-          fields={draft.fields}
-          errors={errors}
-          onChange={(fields) => set('fields', fields)}
-        />
-      </Card>
-
-      <Card
-        title="Acceptance and routing"
-        description="How new referrals are accepted, who owns them and how fast."
-      >
-        <div className="form-stack">
-          <CheckboxField
-            label="Accept referrals automatically"
-            hint="Otherwise each referral waits in the review queue. Referrals flagged by fraud rules are always reviewed."
-            checked={draft.autoAccept}
-            onChange={(event) => set('autoAccept', event.target.checked)}
-          />
-          <TextField
-            label="Review SLA (hours)"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={8760}
-            hint="The owner is reminded when a referral waits longer than this."
-            value={draft.slaHours}
-            error={errors.slaHours}
-            onChange={(event) => set('slaHours', event.target.value)}
-          />
-          <RoutingRulesEditor
-            routing={draft}
-            fields={draft.fields}
-            errors={errors}
-            onChange={({ routingRules, routingFallback, routingPool }) => {
-              setIsNothingToSave(false);
-              setDraft((current) => ({ ...current, routingRules, routingFallback, routingPool }));
-            }}
-            staff={owners}
-          />
-        </div>
-      </Card>
-
-      <Card
-        title="What referrers see"
-        description="Stages a referrer sees in the portal; a hidden stage shows as the last visible one reached."
-      >
-        <CheckboxField
-          className="section-gap"
-          label="Let people join this track from the portal"
-          hint="They verify their email address, then get their own referral link."
-          checked={draft.selfEnrolment}
-          onChange={(event) => set('selfEnrolment', event.target.checked)}
-        />
-        <ChoicesFieldset legend="Visible stages" error={errors.visibleStages}>
-          {REFERRAL_STAGE_OPTIONS.map((stage) => (
-            <CheckboxField
-              key={stage.value}
-              label={stage.label}
-              checked={draft.visibleStages.includes(stage.value)}
-              onChange={(event) =>
-                set(
-                  'visibleStages',
-                  event.target.checked
-                    ? [...draft.visibleStages, stage.value]
-                    : draft.visibleStages.filter((visible) => visible !== stage.value),
-                )
-              }
-            />
-          ))}
-        </ChoicesFieldset>
-      </Card>
-
-      <Card title="Portal copy and branding" description="How the track presents itself to referrers.">
-        <div className="branding-layout">
-          <div className="form-stack">
+      {/* A disabled fieldset disables every control inside it, the editors' own buttons included. */}
+      <fieldset className="plain-fieldset track-editor" disabled={isReadOnly}>
+        <Card
+          title="Basics"
+          description="What the track is called, who refers through it and where its links lead."
+        >
+          <div className="form-grid">
             <TextField
-              label="Headline"
-              maxLength={200}
-              value={draft.headline}
-              error={errors.headline}
-              onChange={(event) => set('headline', event.target.value)}
-            />
-            <TextAreaField
-              label="Description"
-              maxLength={2000}
-              value={draft.description}
-              error={errors.description}
-              onChange={(event) => set('description', event.target.value)}
-            />
-            <TextAreaField
-              label="Suggested share text"
-              maxLength={1000}
-              rows={2}
-              value={draft.shareText}
-              error={errors.shareText}
-              onChange={(event) => set('shareText', event.target.value)}
+              label="Name"
+              value={draft.name}
+              required
+              maxLength={120}
+              error={errors.name}
+              onChange={(event) => {
+                const name = event.target.value;
+                const slugFollowsName =
+                  isNew && (draft.slug === '' || draft.slug === suggestSlug(draft.name));
+                setDraft((current) => ({
+                  ...current,
+                  name,
+                  ...(slugFollowsName ? { slug: suggestSlug(name) } : {}),
+                }));
+              }}
             />
             <TextField
-              label="Brand colour"
-              hint={brandColourWarning(draft.primaryColor) ?? 'A hex colour like #c2410c.'}
-              value={draft.primaryColor}
-              maxLength={7}
-              error={errors.primaryColor}
-              onChange={(event) => set('primaryColor', event.target.value)}
+              label="Slug"
+              hint="Lower-case letters, digits and hyphens; used in URLs and the API."
+              value={draft.slug}
+              required
+              maxLength={64}
+              error={errors.slug}
+              onChange={(event) => set('slug', event.target.value)}
+            />
+            <SelectField
+              label="Who refers"
+              value={draft.kind}
+              options={TRACK_KIND_OPTIONS}
+              error={errors.kind}
+              onChange={(event) => set('kind', event.target.value as TrackKind)}
+            />
+            <TextField
+              label="Landing page"
+              type="url"
+              hint="Where referral links lead by default."
+              value={draft.landingUrl}
+              required
+              placeholder="https://example.com/"
+              error={errors.landingUrl}
+              onChange={(event) => set('landingUrl', event.target.value)}
+            />
+            <TextField
+              label="Attribution window (days)"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={730}
+              value={draft.attributionWindowDays}
+              error={errors.attributionWindowDays}
+              onChange={(event) => set('attributionWindowDays', event.target.value)}
             />
           </div>
-          <BrandingPreview draft={draft} />
-        </div>
-      </Card>
+          <TextAreaField
+            label="Other allowed destinations"
+            hint="Pages a link may send visitors to instead of the landing page, one URL per line."
+            value={draft.allowedDestinations}
+            rows={2}
+            error={errors.allowedDestinations}
+            onChange={(event) => set('allowedDestinations', event.target.value)}
+          />
+        </Card>
 
-      {problems.length > 0 ? (
-        <FormAlert title="The track was not saved">
-          <p>Correct the fields marked above:</p>
-          <ul className="track-editor__problems">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
+        <Card
+          title="Intake form"
+          description="The questions a referrer answers about the company they introduce."
+        >
+          <IntakeFieldsEditor
+            fields={draft.fields}
+            errors={errors}
+            onChange={(fields) => set('fields', fields)}
+          />
+        </Card>
+
+        <Card
+          title="Acceptance and routing"
+          description="How new referrals are accepted, who owns them and how fast."
+        >
+          <div className="form-stack">
+            <CheckboxField
+              label="Accept referrals automatically"
+              hint="Otherwise each referral waits in the review queue. Referrals flagged by fraud rules are always reviewed."
+              checked={draft.autoAccept}
+              onChange={(event) => set('autoAccept', event.target.checked)}
+            />
+            <TextField
+              label="Review SLA (hours)"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={8760}
+              hint="The owner is reminded when a referral waits longer than this."
+              value={draft.slaHours}
+              error={errors.slaHours}
+              onChange={(event) => set('slaHours', event.target.value)}
+            />
+            <RoutingRulesEditor
+              routing={draft}
+              fields={draft.fields}
+              errors={errors}
+              onChange={({ routingRules, routingFallback, routingPool }) => {
+                setIsNothingToSave(false);
+                setDraft((current) => ({ ...current, routingRules, routingFallback, routingPool }));
+              }}
+              staff={owners}
+            />
+          </div>
+        </Card>
+
+        <Card
+          title="What referrers see"
+          description="Stages a referrer sees in the portal; a hidden stage shows as the last visible one reached."
+        >
+          <CheckboxField
+            className="section-gap"
+            label="Let people join this track from the portal"
+            hint="They verify their email address, then get their own referral link."
+            checked={draft.selfEnrolment}
+            onChange={(event) => set('selfEnrolment', event.target.checked)}
+          />
+          <ChoicesFieldset legend="Visible stages" error={errors.visibleStages}>
+            {REFERRAL_STAGE_OPTIONS.map((stage) => (
+              <CheckboxField
+                key={stage.value}
+                label={stage.label}
+                checked={draft.visibleStages.includes(stage.value)}
+                onChange={(event) =>
+                  set(
+                    'visibleStages',
+                    event.target.checked
+                      ? [...draft.visibleStages, stage.value]
+                      : draft.visibleStages.filter((visible) => visible !== stage.value),
+                  )
+                }
+              />
             ))}
-          </ul>
-        </FormAlert>
-      ) : null}
-      {isNothingToSave ? <FormAlert tone="info">Nothing to save: no setting was changed.</FormAlert> : null}
-      {saveError && !isRefusedInput ? (
-        <FormAlert title="The track was not saved">{describeError(saveError)}</FormAlert>
-      ) : null}
-      <div className="form-actions">
-        <Button type="submit" isLoading={isSaving}>
-          {submitLabel}
-        </Button>
-      </div>
+          </ChoicesFieldset>
+        </Card>
+
+        <Card title="Portal copy and branding" description="How the track presents itself to referrers.">
+          <div className="branding-layout">
+            <div className="form-stack">
+              <TextField
+                label="Headline"
+                maxLength={200}
+                value={draft.headline}
+                error={errors.headline}
+                onChange={(event) => set('headline', event.target.value)}
+              />
+              <TextAreaField
+                label="Description"
+                maxLength={2000}
+                value={draft.description}
+                error={errors.description}
+                onChange={(event) => set('description', event.target.value)}
+              />
+              <TextAreaField
+                label="Suggested share text"
+                maxLength={1000}
+                rows={2}
+                value={draft.shareText}
+                error={errors.shareText}
+                onChange={(event) => set('shareText', event.target.value)}
+              />
+              <TextField
+                label="Brand colour"
+                hint={brandColourWarning(draft.primaryColor) ?? 'A hex colour like #c2410c.'}
+                value={draft.primaryColor}
+                maxLength={7}
+                error={errors.primaryColor}
+                onChange={(event) => set('primaryColor', event.target.value)}
+              />
+            </div>
+            <BrandingPreview draft={draft} />
+          </div>
+        </Card>
+
+        {problems.length > 0 ? (
+          <FormAlert title="The track was not saved">
+            <p>Correct the fields marked above:</p>
+            <ul className="track-editor__problems">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </FormAlert>
+        ) : null}
+        {isNothingToSave ? <FormAlert tone="info">Nothing to save: no setting was changed.</FormAlert> : null}
+        {saveError && !isRefusedInput ? (
+          <FormAlert title="The track was not saved">{describeError(saveError)}</FormAlert>
+        ) : null}
+      </fieldset>
+      {isReadOnly ? (
+        <p className="muted-text">Your role can read this track&rsquo;s settings but not change them.</p>
+      ) : (
+        <div className="form-actions">
+          <Button type="submit" isLoading={isSaving}>
+            {submitLabel}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

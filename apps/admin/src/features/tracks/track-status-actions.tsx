@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, FormAlert } from '@warmpath/ui';
 import { useState } from 'react';
+import { useCan } from '../../access/use-can.js';
 import { describeError } from '../../api/errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { Track } from '../../api/types.js';
@@ -25,8 +26,12 @@ const confirmations: Record<StatusAction, { title: string; description: string; 
   },
 };
 
-/** Pause, resume or archive a track, each after a confirmation. */
+/** Pause, resume or archive a track, each after a confirmation; nothing for roles that cannot change tracks. */
 export function TrackStatusActions({ track }: { track: Track }) {
+  return useCan('tracks:write') ? <TrackStatusButtons track={track} /> : null;
+}
+
+function TrackStatusButtons({ track }: { track: Track }) {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<StatusAction | null>(null);
   const options = {
