@@ -33,3 +33,14 @@ export async function expectNoSeriousAccessibilityViolations(page: Page, testInf
     );
   expect(serious, `Accessibility violations on ${name}`).toEqual([]);
 }
+
+/** Fails when the page is wider than the window: something spills out sideways and the reader has to scroll. */
+export async function expectNoHorizontalOverflow(page: Page, name: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${name} is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(
+    innerWidth,
+  );
+}

@@ -1,5 +1,9 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { expectNoSeriousAccessibilityViolations, saveScreenshot } from '../support/page-artifacts.js';
+import {
+  expectNoHorizontalOverflow,
+  expectNoSeriousAccessibilityViolations,
+  saveScreenshot,
+} from '../support/page-artifacts.js';
 import { portalLoginLink, seedSmallProgram } from '../support/program-fixtures.js';
 import { expect, signInAsOwner, test } from '../support/test.js';
 
@@ -24,6 +28,7 @@ async function check(page: Page, testInfo: TestInfo, name: string) {
   await settled(page);
   await saveScreenshot(page, testInfo, name);
   await expectNoSeriousAccessibilityViolations(page, testInfo, name);
+  await expectNoHorizontalOverflow(page, name);
 }
 
 test.describe('the admin console has no serious accessibility violations', () => {
@@ -144,4 +149,34 @@ test('the portal has no serious accessibility violations on its main pages', asy
   await check(page, testInfo, 'a11y-portal-referral-new');
   await page.goto('/portal/account');
   await check(page, testInfo, 'a11y-portal-account');
+});
+
+test('on a 375 px phone screen, console and portal pages fit the width', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signInAsOwner(page);
+  for (const [name, path] of [
+    ['narrow-admin-settings-staff', '/admin/settings'],
+    ['narrow-admin-settings-api-keys', '/admin/settings?tab=api-keys'],
+    ['narrow-admin-settings-webhooks', '/admin/settings?tab=webhooks'],
+    ['narrow-admin-referral', `/admin/referrals/${program.referral.id}`],
+    ['narrow-admin-participant', `/admin/participants/${program.participant.id}`],
+    ['narrow-admin-track', `/admin/tracks/${program.track.id}`],
+  ] as const) {
+    await page.goto(path);
+    await settled(page);
+    await saveScreenshot(page, testInfo, name);
+    await expectNoHorizontalOverflow(page, name);
+  }
+  await page.goto(await portalLoginLink(program.participant));
+  await page.getByRole('button', { name: /^Continue as / }).click();
+  for (const [name, path] of [
+    ['narrow-portal-home', '/portal/'],
+    ['narrow-portal-referral', `/portal/referrals/${program.referral.id}`],
+    ['narrow-portal-account', '/portal/account'],
+  ] as const) {
+    await page.goto(path);
+    await settled(page);
+    await saveScreenshot(page, testInfo, name);
+    await expectNoHorizontalOverflow(page, name);
+  }
 });

@@ -121,8 +121,12 @@ function ReferralPage() {
                 { label: 'Submitted', value: formatDateTime(data.createdAt) },
                 {
                   label: 'Review due',
+                  // The badge stays short (badges never wrap); the moment goes beside it as plain text.
                   value: data.slaBreachedAt ? (
-                    <Badge tone="danger">Breached {formatDateTime(data.slaBreachedAt)}</Badge>
+                    <span className="stacked-cell">
+                      <Badge tone="danger">Breached</Badge>
+                      <span>{formatDateTime(data.slaBreachedAt)}</span>
+                    </span>
                   ) : data.slaDueAt ? (
                     formatDateTime(data.slaDueAt)
                   ) : (
