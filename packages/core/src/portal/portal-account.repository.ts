@@ -60,6 +60,9 @@ export async function updateParticipantName(
     .forUpdate()
     .executeTakeFirst();
   if (!person) return undefined;
-  await executor.updateTable('people').set({ name, updated_at: now }).where('id', '=', person.id).execute();
+  // The same name again is no change: the row (and its updated_at) stays as it was.
+  if (person.name !== name) {
+    await executor.updateTable('people').set({ name, updated_at: now }).where('id', '=', person.id).execute();
+  }
   return { before: person.name };
 }

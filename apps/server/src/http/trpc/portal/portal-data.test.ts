@@ -293,6 +293,24 @@ describe.each(stacks)('portal tracks, referral form and submission on $name', (s
     });
   });
 
+  it('saving my details unchanged changes nothing: same row, no audit entry', async () => {
+    const person = () =>
+      server.runtime.database.db
+        .selectFrom('participants')
+        .innerJoin('people', 'people.id', 'participants.person_id')
+        .select(['people.name', 'people.updated_at'])
+        .where('participants.id', '=', adaId)
+        .executeTakeFirstOrThrow();
+    const before = await person();
+    const audited = async () =>
+      (await server.runtime.services.audit.list({ targetId: adaId, limit: 50 })).data;
+    const auditBefore = await audited();
+    const res = await trpc.mutation('portal.account.updateProfile', { name: before.name }, ada);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await person()).toEqual(before);
+    expect(await audited()).toEqual(auditBefore);
+  });
+
   it('refuses every data procedure without a portal session', async () => {
     expect((await trpc.query('portal.tracks.mine')).statusCode).toBe(401);
     expect((await trpc.query('portal.referrals.formFor', { trackSlug: 'clients' })).statusCode).toBe(401);
