@@ -187,6 +187,12 @@ export interface ParticipantsTable {
   id: string;
   person_id: string;
   status: Generated<'active' | 'disabled'>;
+  /**
+   * The company the participant said they work for, as they spelled it (self-enrolment, API enrolment). Shown as
+   * their company; the directory company of their person (`people.company_id`, keyed by domain) may carry another
+   * spelling, or be unknown.
+   */
+  company_name: string | null;
   /** argon2id hash of the portal password the participant chose; null until they set one. */
   password_hash: string | null;
   created_at: CreatedAt;

@@ -52,7 +52,7 @@ export async function listParticipantsForConsole(
       'people.name',
       'people.email',
       'people.title',
-      'companies.name as company',
+      eb.fn.coalesce('participants.company_name', 'companies.name').as('company'),
       eb
         .selectFrom('referrals')
         .select(eb.fn.countAll<string>().as('n'))
@@ -128,7 +128,8 @@ export interface ParticipantProfile {
   name: string;
   email: string;
   title: string | null;
-  company: { name: string; domain: string } | null;
+  /** The company they gave (else their directory company's name), with the directory company's domain if known. */
+  company: { name: string; domain: string | null } | null;
   status: 'active' | 'disabled';
   createdAt: string;
   enrollments: {
@@ -205,9 +206,7 @@ export async function getParticipantProfile(
     email: profile.email,
     title: profile.title,
     company:
-      profile.company_name !== null && profile.company_domain !== null
-        ? { name: profile.company_name, domain: profile.company_domain }
-        : null,
+      profile.company_name !== null ? { name: profile.company_name, domain: profile.company_domain } : null,
     status: profile.status,
     createdAt: profile.created_at.toISOString(),
     enrollments: enrollments.map((row) => ({

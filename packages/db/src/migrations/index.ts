@@ -6,6 +6,7 @@ import * as participantLoginTokens from './2026-11-22T0310-participant-login-tok
 import * as portalSignIn from './2026-11-22T0420-portal-sign-in.js';
 import * as staffAccounts from './2026-11-22T0440-staff-accounts.js';
 import * as clicksTimeIndex from './2026-11-22T0900-clicks-time-index.js';
+import * as participantCompanyName from './2026-11-23T0100-participant-company-name.js';
 
 /**
  * Every migration, by name. Names start with an ISO date so they sort in the order they were written.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0420-portal-sign-in': portalSignIn,
   '2026-11-22T0440-staff-accounts': staffAccounts,
   '2026-11-22T0900-clicks-time-index': clicksTimeIndex,
+  '2026-11-23T0100-participant-company-name': participantCompanyName,
 };

@@ -53,7 +53,7 @@ function ParticipantPage() {
               items={[
                 { label: 'Email', value: participant.email },
                 { label: 'Title', value: participant.title ?? '—' },
-                { label: 'Company', value: participant.company?.name ?? '—' },
+                { label: 'Company', value: companyLabel(participant.company) },
                 {
                   label: 'Status',
                   value: (
@@ -71,6 +71,12 @@ function ParticipantPage() {
       </div>
     </>
   );
+}
+
+/** The company the participant gave, with the domain of their directory company when one is known. */
+function companyLabel(company: ParticipantProfile['company']): string {
+  if (!company) return '—';
+  return company.domain ? `${company.name} (${company.domain})` : company.name;
 }
 
 function EnrollmentsCard({ participant }: { participant: ParticipantProfile }) {
