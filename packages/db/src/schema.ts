@@ -273,6 +273,11 @@ export interface ReferralsTable {
   track_id: string;
   participant_id: string;
   company_id: string;
+  /**
+   * The company name as this referral was submitted: shown to its referrer. The company (one per domain) keeps the
+   * first spelling any referral gave it.
+   */
+  company_name: string;
   status: ReferralStatus;
   answers: Json<Record<string, JsonValue>>;
   note: string | null;

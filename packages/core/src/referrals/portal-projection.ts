@@ -48,7 +48,8 @@ export function toPortalReferral(
     id: referral.id,
     track: referral.track,
     status: visibleStatus(referral.status, referral.history, visible),
-    company: { name: referral.company.name, domain: referral.company.domain },
+    // The name they typed: the shared company may carry another referrer's spelling.
+    company: { name: referral.company.submittedName, domain: referral.company.domain },
     contacts: referral.contacts.map((contact) => ({ name: contact.name, role: contact.role })),
     createdAt: referral.createdAt,
     history: referral.history
