@@ -131,12 +131,26 @@ describe('the portal projection of a referral', () => {
     expect(projected.history.map((entry) => entry.status)).toEqual(['submitted', 'accepted']);
   });
 
-  it('reports a referral that reached no visible stage yet as submitted', () => {
+  it('reports a referral that reached no visible stage yet as submitted, with its submission as the history', () => {
     const projected = toPortalReferral(
       referral({ status: 'in_review', history: referral().history.slice(1, 2) }),
       ['accepted', 'closed_won'],
     );
     expect(projected.status).toBe('submitted');
-    expect(projected.history).toEqual([]);
+    expect(projected.history).toEqual([{ status: 'submitted', at: '2026-06-01T00:00:00.000Z' }]);
+  });
+
+  it('always ends the history with the stage it reports', () => {
+    const stages = [
+      ['accepted', 'closed_won'],
+      ['submitted', 'closed_won'],
+      ['meeting_booked'],
+      ['in_review', 'proposal_sent'],
+      [],
+    ] as const;
+    for (const visible of stages) {
+      const projected = toPortalReferral(referral(), visible);
+      expect(projected.history.at(-1)?.status, visible.join()).toBe(projected.status);
+    }
   });
 });
