@@ -131,6 +131,8 @@ export interface ParticipantProfile {
   /** The company they gave (else their directory company's name), with the directory company's domain if known. */
   company: { name: string; domain: string | null } | null;
   status: 'active' | 'disabled';
+  /** Whether they have set a portal password (they can always sign in with one-time links too). */
+  hasPassword: boolean;
   createdAt: string;
   enrollments: {
     trackId: string;
@@ -149,6 +151,7 @@ export interface ParticipantProfile {
   referrals: {
     id: string;
     trackSlug: string;
+    trackName: string;
     company: string;
     status: string;
     fraudDecision: string;
@@ -193,6 +196,7 @@ export async function getParticipantProfile(
       'referrals.fraud_decision',
       'referrals.created_at',
       'tracks.slug as track_slug',
+      'tracks.name as track_name',
       'companies.name as company',
     ])
     .where('referrals.participant_id', '=', id)
@@ -208,6 +212,7 @@ export async function getParticipantProfile(
     company:
       profile.company_name !== null ? { name: profile.company_name, domain: profile.company_domain } : null,
     status: profile.status,
+    hasPassword: profile.has_password,
     createdAt: profile.created_at.toISOString(),
     enrollments: enrollments.map((row) => ({
       trackId: row.track_id,
@@ -224,6 +229,7 @@ export async function getParticipantProfile(
     referrals: referrals.map((row) => ({
       id: row.id,
       trackSlug: row.track_slug,
+      trackName: row.track_name,
       company: row.company,
       status: row.status,
       fraudDecision: row.fraud_decision,

@@ -1,10 +1,12 @@
-import type { EnrollmentRow, ParticipantRow, TrackStatus } from '@warmpath/db';
+import { type EnrollmentRow, type ParticipantRow, sql, type TrackStatus } from '@warmpath/db';
 import type { Executor } from '../common/executor.js';
 
 /** A participant with the person and company it stands for. */
 export interface ParticipantProfileRow {
   id: string;
   status: 'active' | 'disabled';
+  /** Whether they have set a portal password (never the hash itself). */
+  has_password: boolean;
   created_at: Date;
   email: string;
   name: string;
@@ -114,6 +116,7 @@ export async function findParticipantProfileRow(
     .select([
       'participants.id',
       'participants.status',
+      sql<boolean>`participants.password_hash is not null`.as('has_password'),
       'participants.created_at',
       'people.email',
       'people.name',

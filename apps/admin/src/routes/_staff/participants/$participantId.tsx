@@ -20,6 +20,7 @@ import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ParticipantProfile } from '../../../api/types.js';
 import { QueryErrorState } from '../../../features/errors/query-error-state.js';
+import { portalSignInDescription } from '../../../features/participants/portal-sign-in-copy.js';
 
 export const Route = createFileRoute('/_staff/participants/$participantId')({
   loader: ({ context: { queryClient, trpc }, params }) => {
@@ -137,7 +138,7 @@ function ReferralsCard({ participant }: { participant: ParticipantProfile }) {
               </Link>
             ),
           },
-          { id: 'track', header: 'Track', cell: (referral) => referral.trackSlug },
+          { id: 'track', header: 'Track', cell: (referral) => referral.trackName },
           {
             id: 'stage',
             header: 'Stage',
@@ -161,10 +162,7 @@ function SignInCard({ participant }: { participant: ParticipantProfile }) {
   const resend = useMutation(trpc.admin.participants.invite.mutationOptions());
   if (!canResend && !canCreateLink) return null;
   return (
-    <Card
-      title="Portal sign-in"
-      description="Participants sign in with one-time links; they have no password."
-    >
+    <Card title="Portal sign-in" description={portalSignInDescription(participant.hasPassword)}>
       <div className="form-stack">
         <div className="button-row">
           {canResend ? (
