@@ -251,7 +251,8 @@ export class WebhookService {
   }
 
   /**
-   * Sends a delivery again (audited), with the same message id so receivers can tell it is a repeat. The send is
+   * Sends a delivery again (audited), with the same message id so receivers can tell it is a repeat. The delivery is
+   * pending again with no answer until the new attempt (the earlier answer goes to the audit entry). The send is
    * queued through the outbox in the same transaction, so it happens if and only if this call succeeds.
    */
   async redeliver(
@@ -273,7 +274,18 @@ export class WebhookService {
         ...context,
         action: WEBHOOK_AUDIT_ACTIONS.deliveryRedelivered,
         target: { type: 'webhook_delivery', id: deliveryId },
-        changes: { status: { before: current.status, after: 'pending' } },
+        // The earlier send's answer, cleared from the row, stays on record here.
+        changes: {
+          status: { before: current.status, after: 'pending' },
+          ...diffChanges(
+            {
+              lastStatusCode: current.last_status_code,
+              lastError: current.last_error,
+              deliveredAt: current.delivered_at?.toISOString() ?? null,
+            },
+            { lastStatusCode: null, lastError: null, deliveredAt: null },
+          ),
+        },
         at: now,
       });
       return toWebhookDelivery(row);
