@@ -187,6 +187,12 @@ export interface ParticipantsTable {
   id: string;
   person_id: string;
   status: Generated<'active' | 'disabled'>;
+  /**
+   * The company the participant said they work for, as they spelled it (self-enrolment, API enrolment). Shown as
+   * their company; the directory company of their person (`people.company_id`, keyed by domain) may carry another
+   * spelling, or be unknown.
+   */
+  company_name: string | null;
   /** argon2id hash of the portal password the participant chose; null until they set one. */
   password_hash: string | null;
   created_at: CreatedAt;
@@ -267,6 +273,11 @@ export interface ReferralsTable {
   track_id: string;
   participant_id: string;
   company_id: string;
+  /**
+   * The company name as this referral was submitted: shown to its referrer. The company (one per domain) keeps the
+   * first spelling any referral gave it.
+   */
+  company_name: string;
   status: ReferralStatus;
   answers: Json<Record<string, JsonValue>>;
   note: string | null;

@@ -5,7 +5,7 @@ export const heldReferral = {
   id: 'r1',
   status: 'in_review',
   track: { id: 't1', slug: 'enterprise', name: 'Enterprise', slaHours: 24 },
-  company: { id: 'c1', name: 'Hooli', domain: 'hooli.example' },
+  company: { id: 'c1', name: 'Hooli', domain: 'hooli.example', submittedName: 'Hooli' },
   participant: { id: 'p1', name: 'Pat Referrer', email: 'pat@example.com' },
   owner: null,
   contacts: [{ id: 'k1', name: 'Dana', email: 'dana@gmail.example', title: null, role: 'champion' }],

@@ -61,6 +61,23 @@ describe.each(stacks)('CSV exports of the console lists on $name', (stack) => {
     expect(refused.json().issues[0].path).toBe('status');
   });
 
+  it('exports only the track asked for, as the board of that track shows it', async () => {
+    const db = server.runtime.database.db;
+    for (const trackId of [tracks.trackA, tracks.trackB]) {
+      const track = await db
+        .selectFrom('tracks')
+        .select('name')
+        .where('id', '=', trackId)
+        .executeTakeFirstOrThrow();
+      const onBoard = await db.selectFrom('referrals').select('id').where('track_id', '=', trackId).execute();
+      const [, ...rows] = linesOf((await download(`referrals.csv?trackId=${trackId}`, owner)).body);
+      expect(rows.map((row) => row.split('","')[0]?.replace('"', '')).sort()).toEqual(
+        onBoard.map((row) => row.id).sort(),
+      );
+      for (const row of rows) expect(row).toContain(`"${track.name}"`);
+    }
+  });
+
   it('downloads participants with their tracks and counts', async () => {
     const res = await download(`participants.csv?trackId=${tracks.trackA}`, owner);
     expect(res.statusCode).toBe(200);

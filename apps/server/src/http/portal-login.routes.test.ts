@@ -124,6 +124,7 @@ describe.each(stacks)('portal login links on $name', (stack) => {
       id: ada.id,
       email: 'ada@example.com',
       name: 'ada',
+      company: null,
       enrollments: participant.enrollments.map((enrollment) => ({
         ...enrollment,
         trackName: enrollment.track === 'clients' ? 'Our clients' : 'Our partners',

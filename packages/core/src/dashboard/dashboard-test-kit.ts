@@ -67,6 +67,7 @@ export async function seedReferral(
       track_id: input.trackId,
       participant_id: referrer.participantId,
       company_id: referrer.companyId,
+      company_name: 'Seeded company',
       status,
       answers: json({}),
       note: null,

@@ -16,6 +16,7 @@ export {
   participantSchema,
 } from './participant.schema.js';
 export {
+  type EnrollOptions,
   type ParticipantIdentity,
   ParticipantService,
   type ParticipantServiceDeps,

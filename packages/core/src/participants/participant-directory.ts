@@ -52,7 +52,7 @@ export async function listParticipantsForConsole(
       'people.name',
       'people.email',
       'people.title',
-      'companies.name as company',
+      eb.fn.coalesce('participants.company_name', 'companies.name').as('company'),
       eb
         .selectFrom('referrals')
         .select(eb.fn.countAll<string>().as('n'))
@@ -128,8 +128,11 @@ export interface ParticipantProfile {
   name: string;
   email: string;
   title: string | null;
-  company: { name: string; domain: string } | null;
+  /** The company they gave (else their directory company's name), with the directory company's domain if known. */
+  company: { name: string; domain: string | null } | null;
   status: 'active' | 'disabled';
+  /** Whether they have set a portal password (they can always sign in with one-time links too). */
+  hasPassword: boolean;
   createdAt: string;
   enrollments: {
     trackId: string;
@@ -148,6 +151,7 @@ export interface ParticipantProfile {
   referrals: {
     id: string;
     trackSlug: string;
+    trackName: string;
     company: string;
     status: string;
     fraudDecision: string;
@@ -192,6 +196,7 @@ export async function getParticipantProfile(
       'referrals.fraud_decision',
       'referrals.created_at',
       'tracks.slug as track_slug',
+      'tracks.name as track_name',
       'companies.name as company',
     ])
     .where('referrals.participant_id', '=', id)
@@ -205,10 +210,9 @@ export async function getParticipantProfile(
     email: profile.email,
     title: profile.title,
     company:
-      profile.company_name !== null && profile.company_domain !== null
-        ? { name: profile.company_name, domain: profile.company_domain }
-        : null,
+      profile.company_name !== null ? { name: profile.company_name, domain: profile.company_domain } : null,
     status: profile.status,
+    hasPassword: profile.has_password,
     createdAt: profile.created_at.toISOString(),
     enrollments: enrollments.map((row) => ({
       trackId: row.track_id,
@@ -225,6 +229,7 @@ export async function getParticipantProfile(
     referrals: referrals.map((row) => ({
       id: row.id,
       trackSlug: row.track_slug,
+      trackName: row.track_name,
       company: row.company,
       status: row.status,
       fraudDecision: row.fraud_decision,

@@ -37,6 +37,7 @@ export function toPortalParticipant(
     id: profile.id,
     email: profile.email,
     name: profile.name,
+    company: profile.company_name,
     enrollments: enrollments.map((row) => ({
       track: row.track_slug,
       trackName: row.track_name,

@@ -1,15 +1,19 @@
-import type { EnrollmentRow, ParticipantRow, TrackStatus } from '@warmpath/db';
+import { type EnrollmentRow, type ParticipantRow, sql, type TrackStatus } from '@warmpath/db';
 import type { Executor } from '../common/executor.js';
 
 /** A participant with the person and company it stands for. */
 export interface ParticipantProfileRow {
   id: string;
   status: 'active' | 'disabled';
+  /** Whether they have set a portal password (never the hash itself). */
+  has_password: boolean;
   created_at: Date;
   email: string;
   name: string;
   title: string | null;
+  /** The company the participant gave, else their directory company's name. */
   company_name: string | null;
+  /** The domain of their directory company, when they have one. */
   company_domain: string | null;
 }
 
@@ -35,7 +39,7 @@ export async function findTracksBySlugs(
 /** Inserts the participant of a person unless it exists; undefined when it already did. */
 export async function insertParticipantRowIfNew(
   executor: Executor,
-  row: { id: string; person_id: string; created_at: Date; updated_at: Date },
+  row: { id: string; person_id: string; company_name: string | null; created_at: Date; updated_at: Date },
 ): Promise<ParticipantRow | undefined> {
   return executor
     .insertInto('participants')
@@ -43,6 +47,25 @@ export async function insertParticipantRowIfNew(
     .onConflict((oc) => oc.column('person_id').doNothing())
     .returningAll()
     .executeTakeFirst();
+}
+
+/**
+ * Sets the participant's company name unless they already have one (what they said first stays); true when it was
+ * set.
+ */
+export async function fillParticipantCompanyName(
+  executor: Executor,
+  participantId: string,
+  companyName: string,
+  now: Date,
+): Promise<boolean> {
+  const updated = await executor
+    .updateTable('participants')
+    .set({ company_name: companyName, updated_at: now })
+    .where('id', '=', participantId)
+    .where('company_name', 'is', null)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
 }
 
 export async function findParticipantRowByPersonId(
@@ -93,11 +116,12 @@ export async function findParticipantProfileRow(
     .select([
       'participants.id',
       'participants.status',
+      sql<boolean>`participants.password_hash is not null`.as('has_password'),
       'participants.created_at',
       'people.email',
       'people.name',
       'people.title',
-      'companies.name as company_name',
+      (eb) => eb.fn.coalesce('participants.company_name', 'companies.name').as('company_name'),
       'companies.domain as company_domain',
     ])
     .where('participants.id', '=', id)

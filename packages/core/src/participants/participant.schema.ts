@@ -48,6 +48,8 @@ export interface PortalParticipant {
   id: string;
   email: string;
   name: string;
+  /** The company they work for, as they gave it (or as the directory knows it); null when unknown. */
+  company: string | null;
   enrollments: { track: string; trackName: string; code: string; url: string }[];
 }
 
@@ -66,6 +68,7 @@ export type LoginLink = z.infer<typeof loginLinkSchema>;
 export const PARTICIPANT_AUDIT_ACTIONS = {
   created: 'participant.created',
   enrolled: 'participant.enrolled',
+  updated: 'participant.updated',
   loginLinkCreated: 'participant.login_link_created',
 } as const;
 

@@ -12,6 +12,7 @@ import { NotFoundError, parseInput, ValidationError, type ValidationIssue } from
 import { normaliseEmail } from '../users/user-record.js';
 import { generateLinkCode } from './link-code-generator.js';
 import {
+  fillParticipantCompanyName,
   findEnrollmentRow,
   findEnrollmentRowByCode,
   findParticipantIdByEmail,
@@ -44,6 +45,15 @@ export interface ParticipantServiceDeps {
   generateCode?: (() => string) | undefined;
 }
 
+/** How an enrolment came about, beyond the API's fields. */
+export interface EnrollOptions {
+  /**
+   * The company the person says they work for, when they gave a name without a domain (self-enrolment). It
+   * becomes the participant's company unless they already have one.
+   */
+  companyName?: string | null | undefined;
+}
+
 /** Who a valid portal session belongs to. */
 export interface ParticipantIdentity {
   id: string;
@@ -74,13 +84,17 @@ export class ParticipantService {
   /**
    * Enrols a person (by email) in tracks: creates the participant when new (`created: true`, audited, with a
    * `participant.created` event in the same transaction), otherwise adds the missing enrolments. Existing
-   * enrolments keep their codes. An unknown or archived track is a `ValidationError` on `tracks.N`.
+   * enrolments keep their codes. The company given (`company.name`, or `options.companyName`) becomes the
+   * participant's company unless they already have one. An unknown or archived track is a `ValidationError` on
+   * `tracks.N`.
    */
   async enroll(
     input: EnrollParticipantInput,
     context: AuditContext = SYSTEM_CONTEXT,
+    options: EnrollOptions = {},
   ): Promise<EnrollmentResult> {
     const fields = parseInput(enrollParticipantInputSchema, input);
+    const companyName = options.companyName?.trim() || fields.company?.name || null;
     const issues: ValidationIssue[] = [];
     const domain = fields.company ? domainOrIssue(fields.company.domain, issues) : undefined;
     const now = this.#clock.now();
@@ -100,6 +114,7 @@ export class ParticipantService {
       const inserted = await insertParticipantRowIfNew(trx, {
         id: newId(),
         person_id: person.id,
+        company_name: companyName,
         created_at: now,
         updated_at: now,
       });
@@ -113,8 +128,22 @@ export class ParticipantService {
           target,
           changes: diffChanges(
             {},
-            { email: person.email, name: person.name, title: person.title, company: company?.domain ?? null },
+            {
+              email: person.email,
+              name: person.name,
+              title: person.title,
+              company: company?.domain ?? null,
+              companyName,
+            },
           ),
+          at: now,
+        });
+      } else if (companyName && (await fillParticipantCompanyName(trx, participant.id, companyName, now))) {
+        await recordAudit(trx, {
+          ...context,
+          action: PARTICIPANT_AUDIT_ACTIONS.updated,
+          target,
+          changes: diffChanges({ companyName: null }, { companyName }),
           at: now,
         });
       }

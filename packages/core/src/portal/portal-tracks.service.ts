@@ -36,13 +36,18 @@ export interface MyTrack {
   name: string;
   kind: TrackKind;
   copy: PortalCopy;
-  /** False while the track is paused: the link still works, new referrals wait. */
+  /** False while the track is paused: new referrals wait. */
   acceptsReferrals: boolean;
-  link: { code: string; url: string };
+  /**
+   * My referral link; null while the track is paused, when `/r/{code}` answers 404: a link that does not work is
+   * not handed out to be copied or shared.
+   */
+  link: { code: string; url: string } | null;
   /** Clicks on my link, without those flagged as bots. */
   clickCount: number;
   referralCount: number;
-  share: ShareText;
+  /** Ready-made posts carrying my link; null whenever `link` is. */
+  share: ShareText | null;
 }
 
 /** A track's intake form as the portal renders it. */
@@ -88,14 +93,16 @@ export class PortalTrackService {
     const rows = await selectMyEnrolmentRows(this.#db, participantId);
     return rows.map((row) => {
       const track = publicTrack(row);
+      // Only an active track's links redirect (see LinkTarget.isActive); archived ones are not listed at all.
+      const isLinkActive = row.status === 'active';
       const url = referralLinkUrl(this.#publicUrl, row.code);
       return {
         ...track,
         acceptsReferrals: row.status === 'active',
-        link: { code: row.code, url },
+        link: isLinkActive ? { code: row.code, url } : null,
         clickCount: Number(row.click_count ?? 0),
         referralCount: Number(row.referral_count ?? 0),
-        share: buildShareText(track, url),
+        share: isLinkActive ? buildShareText(track, url) : null,
       };
     });
   }

@@ -156,7 +156,8 @@ export class SelfEnrolmentService {
   }
 
   /**
-   * Uses a verification token: enrols the person in the track (creating or merging into their participant) and
+   * Uses a verification token: enrols the person in the track (creating or merging into their participant, whose
+   * company becomes the one they gave unless they already have one) and
    * returns the participant to sign in; null when the token is malformed, unknown, expired or used, when the
    * participant is disabled, or when the track no longer takes sign-ups.
    */
@@ -180,6 +181,7 @@ export class SelfEnrolmentService {
       const { participant, created } = await this.#participants.enroll(
         { email: request.email, name: request.name, tracks: [track.slug] },
         audit,
+        { companyName: request.company_name },
       );
       await recordAudit(this.#db, {
         actor: { type: 'participant', id: participant.id },

@@ -39,6 +39,21 @@ export async function findReferrer(
   return row;
 }
 
+/** Which of these (normalised) emails belong to participants. */
+export async function selectParticipantEmails(
+  executor: Executor,
+  emails: readonly string[],
+): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await executor
+    .selectFrom('participants')
+    .innerJoin('people', 'people.id', 'participants.person_id')
+    .select('people.email')
+    .where('people.email', 'in', [...emails])
+    .execute();
+  return new Set(rows.map((row) => row.email));
+}
+
 export async function findEnrollment(
   executor: Executor,
   query: { participantId: string; trackId: string },

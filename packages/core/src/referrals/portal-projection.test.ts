@@ -10,7 +10,12 @@ function referral(overrides: Partial<Referral> = {}): Referral {
     track: 'clients',
     participantId: '0190a000-0000-7000-8000-000000000002',
     status: 'meeting_booked',
-    company: { id: '0190a000-0000-7000-8000-000000000003', name: 'Acme', domain: 'acme.com' },
+    company: {
+      id: '0190a000-0000-7000-8000-000000000003',
+      name: 'Acme',
+      domain: 'acme.com',
+      submittedName: 'Acme Inc.',
+    },
     contacts: [
       {
         id: '0190a000-0000-7000-8000-000000000004',
@@ -81,14 +86,14 @@ function keysOf(value: unknown, found = new Set<string>()): Set<string> {
 }
 
 describe('the portal projection of a referral', () => {
-  it('shows the referrer only the track, status, company, contact names and roles, and dated stages', () => {
+  it('shows the referrer only the track, status, company (as they named it), contact names and roles, and dated stages', () => {
     const projected = toPortalReferral(referral(), REFERRAL_STATUSES);
     expect(portalReferralSchema.parse(projected)).toEqual(projected);
     expect(projected).toEqual({
       id: '0190a000-0000-7000-8000-000000000001',
       track: 'clients',
       status: 'meeting_booked',
-      company: { name: 'Acme', domain: 'acme.com' },
+      company: { name: 'Acme Inc.', domain: 'acme.com' },
       contacts: [{ name: 'Ann Buyer', role: 'economic_buyer' }],
       createdAt: '2026-06-01T00:00:00.000Z',
       history: [
@@ -126,12 +131,26 @@ describe('the portal projection of a referral', () => {
     expect(projected.history.map((entry) => entry.status)).toEqual(['submitted', 'accepted']);
   });
 
-  it('reports a referral that reached no visible stage yet as submitted', () => {
+  it('reports a referral that reached no visible stage yet as submitted, with its submission as the history', () => {
     const projected = toPortalReferral(
       referral({ status: 'in_review', history: referral().history.slice(1, 2) }),
       ['accepted', 'closed_won'],
     );
     expect(projected.status).toBe('submitted');
-    expect(projected.history).toEqual([]);
+    expect(projected.history).toEqual([{ status: 'submitted', at: '2026-06-01T00:00:00.000Z' }]);
+  });
+
+  it('always ends the history with the stage it reports', () => {
+    const stages = [
+      ['accepted', 'closed_won'],
+      ['submitted', 'closed_won'],
+      ['meeting_booked'],
+      ['in_review', 'proposal_sent'],
+      [],
+    ] as const;
+    for (const visible of stages) {
+      const projected = toPortalReferral(referral(), visible);
+      expect(projected.history.at(-1)?.status, visible.join()).toBe(projected.status);
+    }
   });
 });

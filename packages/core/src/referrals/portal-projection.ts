@@ -38,21 +38,28 @@ export function visibleStatus(
   return reached?.status ?? GROUND_STATUS;
 }
 
-/** Projects a referral for its referrer, hiding the stages the track keeps internal. */
+/**
+ * Projects a referral for its referrer, hiding the stages the track keeps internal. The history ends with the stage
+ * reported as its status.
+ */
 export function toPortalReferral(
   referral: Referral,
   visibleStages: readonly ReferralStatus[],
 ): PortalReferral {
   const visible = new Set(visibleStages);
+  const history = referral.history
+    .filter((entry) => visible.has(entry.status))
+    .map((entry) => ({ status: entry.status, at: entry.at }));
   return {
     id: referral.id,
     track: referral.track,
     status: visibleStatus(referral.status, referral.history, visible),
-    company: { name: referral.company.name, domain: referral.company.domain },
+    // The name they typed: the shared company may carry another referrer's spelling.
+    company: { name: referral.company.submittedName, domain: referral.company.domain },
     contacts: referral.contacts.map((contact) => ({ name: contact.name, role: contact.role })),
     createdAt: referral.createdAt,
-    history: referral.history
-      .filter((entry) => visible.has(entry.status))
-      .map((entry) => ({ status: entry.status, at: entry.at })),
+    // A referral that reached no visible stage reads "submitted": its history says so too (it was submitted when it
+    // was created), rather than showing no stage at all.
+    history: history.length > 0 ? history : [{ status: GROUND_STATUS, at: referral.createdAt }],
   };
 }

@@ -29,7 +29,8 @@ export interface ReferralDetail {
   id: string;
   status: ReferralStatus;
   track: { id: string; slug: string; name: string; slaHours: number };
-  company: { id: string; name: string; domain: string };
+  /** The directory's company, and the name the referrer submitted it under (it may differ). */
+  company: { id: string; name: string; domain: string; submittedName: string };
   participant: { id: string; name: string; email: string };
   owner: { id: string; name: string; email: string } | null;
   /** The buying committee, in the order the referrer gave it. */

@@ -367,7 +367,7 @@ describe.each(kinds)('submitting referrals on %s', (kind) => {
       expect(first.duplicateOfId).toBeNull();
       expect(second.duplicateOfId).toBe(first.id);
       expect(third.duplicateOfId).toBe(first.id);
-      expect(third.company).toEqual(first.company);
+      expect(third.company).toEqual({ ...first.company, submittedName: 'GLOBEX' });
 
       // The third saw both earlier referrals, newest first, with their contacts, and the company count.
       const context = fraud.contexts.at(-1);
@@ -453,6 +453,68 @@ describe.each(kinds)('submitting referrals on %s', (kind) => {
         participantRejectedLast90d: 1,
       });
       expect(fraud.contexts.at(-1)?.priorReferrals?.map((prior) => prior.id)).toEqual([next.id, blocked.id]);
+    });
+  });
+
+  describe('company names', () => {
+    it('shows each referrer the company name they typed, whatever name the shared company has', async () => {
+      const first = await referrals.submit(
+        input({
+          participantId: bob.participantId,
+          company: { name: 'Globex Bank', domain: 'globex-names.example' },
+          contacts: [{ name: 'Hank', email: 'hank@globex-names.example' }],
+        }),
+      );
+      const second = await referrals.submit(
+        input({
+          company: { name: 'Globex Corporation', domain: 'globex-names.example' },
+          contacts: [{ name: 'Hal', email: 'hal@globex-names.example' }],
+        }),
+      );
+      expect(second.company.id).toBe(first.company.id);
+      expect(second.company).toMatchObject({ name: 'Globex Bank', submittedName: 'Globex Corporation' });
+      expect((await referrals.getForParticipant(alice.participantId, second.id)).company.name).toBe(
+        'Globex Corporation',
+      );
+      expect((await referrals.getForParticipant(bob.participantId, first.id)).company.name).toBe(
+        'Globex Bank',
+      );
+      const listed = await referrals.listForParticipant(alice.participantId);
+      expect(listed.find((referral) => referral.id === second.id)?.company.name).toBe('Globex Corporation');
+    });
+
+    it("never changes a participant's company, even when they name themselves as a contact", async () => {
+      const companyOf = async (personId: string) =>
+        (
+          await database.db
+            .selectFrom('people')
+            .select('company_id')
+            .where('id', '=', personId)
+            .executeTakeFirstOrThrow()
+        ).company_id;
+      const carol = await seedEnrolledParticipant(database.db, {
+        email: 'carol@carol-consulting.example',
+        trackIds: [clientsTrackId],
+      });
+      await referrals.submit(
+        input({
+          participantId: carol.participantId,
+          company: { name: 'Umbrella', domain: 'umbrella-names.example' },
+          contacts: [
+            { name: 'Carol', email: 'carol@carol-consulting.example' },
+            { name: 'Uma', email: 'uma@umbrella-names.example' },
+          ],
+        }),
+      );
+      expect(await companyOf(carol.personId)).toBeNull();
+      // Nor another participant's, named as a contact by someone else.
+      await referrals.submit(
+        input({
+          company: { name: 'Wayne', domain: 'wayne-names.example' },
+          contacts: [{ name: 'Carol', email: 'carol@carol-consulting.example' }],
+        }),
+      );
+      expect(await companyOf(carol.personId)).toBeNull();
     });
   });
 

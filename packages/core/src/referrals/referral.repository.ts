@@ -97,11 +97,14 @@ export async function updateReferralRow(
     .executeTakeFirstOrThrow();
 }
 
-/** A referral row with what its API shape needs beside it: the track's slug and the company. */
+/**
+ * A referral row with what its API shape needs beside it: the track's slug and the company (the directory's, with the
+ * name this referral was submitted with).
+ */
 export interface ReferralHeadRecord {
   row: ReferralRow;
   trackSlug: string;
-  company: { id: string; name: string; domain: string };
+  company: { id: string; name: string; domain: string; submittedName: string };
 }
 
 function selectHeads(executor: Executor) {
@@ -112,18 +115,24 @@ function selectHeads(executor: Executor) {
     .selectAll('referrals')
     .select([
       'tracks.slug as track_slug',
-      'companies.name as company_name',
+      // Not `company_name`: that is the referral's own column, the name it was submitted with.
+      'companies.name as directory_company_name',
       'companies.domain as company_domain',
     ]);
 }
 
-type HeadRow = ReferralRow & { track_slug: string; company_name: string; company_domain: string };
+type HeadRow = ReferralRow & { track_slug: string; directory_company_name: string; company_domain: string };
 
-function toHead({ track_slug, company_name, company_domain, ...row }: HeadRow): ReferralHeadRecord {
+function toHead({ track_slug, directory_company_name, company_domain, ...row }: HeadRow): ReferralHeadRecord {
   return {
     row,
     trackSlug: track_slug,
-    company: { id: row.company_id, name: company_name, domain: company_domain },
+    company: {
+      id: row.company_id,
+      name: directory_company_name,
+      domain: company_domain,
+      submittedName: row.company_name,
+    },
   };
 }
 

@@ -91,7 +91,11 @@ export const referralSchema = z.object({
   track: z.string(),
   participantId: z.string(),
   status: referralStatusSchema,
-  company: z.object({ id: z.string(), name: z.string(), domain: z.string() }),
+  /**
+   * The directory's company (one per domain, with the first name any referral gave it), and the name this referral
+   * was submitted with.
+   */
+  company: z.object({ id: z.string(), name: z.string(), domain: z.string(), submittedName: z.string() }),
   contacts: z.array(
     z.object({
       id: z.string(),

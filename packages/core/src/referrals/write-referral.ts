@@ -7,6 +7,7 @@ import type { Executor } from '../common/executor.js';
 import { upsertCompanyByDomain, upsertPersonByEmail } from '../directory/directory.repository.js';
 import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { creditClicksToReferral } from '../links/click-credit.js';
+import { selectParticipantEmails } from './directory-lookups.repository.js';
 import { assessFraud, type FraudAssessment, type FraudEvaluator } from './fraud.js';
 import { attributionWindowStart, buildFraudContext, type SubmissionFacts } from './fraud-context.js';
 import type { PreparedSubmission } from './prepare-submission.js';
@@ -46,7 +47,7 @@ function initialReason(status: ReferralStatus, assessment: FraudAssessment): str
 }
 
 /**
- * Puts the contacts into the directory, linked to the company. People are locked in email order whatever the
+ * Puts the contacts into the directory, linked to the company (unless they are participants). People are locked in email order whatever the
  * referrer's order, so two submissions naming the same people cannot deadlock; the referral keeps the given order.
  */
 async function upsertContacts(
@@ -55,9 +56,16 @@ async function upsertContacts(
   companyId: string,
   now: Date,
 ): Promise<SubmissionFacts['contacts'][number][]> {
+  // A participant named as a contact (the referrer themselves, say) keeps their own company: which company they
+  // work for is theirs to say, not something a referral decides.
+  const participants = await selectParticipantEmails(
+    trx,
+    contacts.map((contact) => contact.email),
+  );
   const people = new Map<string, PersonRow>();
   for (const contact of [...contacts].sort((a, b) => (a.email < b.email ? -1 : 1))) {
-    people.set(contact.email, await upsertPersonByEmail(trx, { ...contact, companyId }, now));
+    const company = participants.has(contact.email) ? null : companyId;
+    people.set(contact.email, await upsertPersonByEmail(trx, { ...contact, companyId: company }, now));
   }
   return contacts.map((contact) => {
     const person = people.get(contact.email);
@@ -121,6 +129,7 @@ export async function writeReferral(
     track_id: track.id,
     participant_id: referrer.id,
     company_id: company.id,
+    company_name: prepared.company.name,
     status,
     answers: json(prepared.answers),
     note: prepared.note,

@@ -1,6 +1,5 @@
 export {
   ALL_WEBHOOK_EVENTS,
-  type ConsoleWebhookEndpoint,
   type CreatedWebhookEndpoint,
   type CreateWebhookEndpointInput,
   createdWebhookEndpointSchema,

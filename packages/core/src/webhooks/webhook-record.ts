@@ -1,5 +1,5 @@
 import type { JsonValue, WebhookDeliveryRow, WebhookEndpointRow } from '@warmpath/db';
-import type { ConsoleWebhookEndpoint, WebhookDelivery, WebhookEndpoint } from './webhook.schema.js';
+import type { WebhookDelivery, WebhookEndpoint } from './webhook.schema.js';
 
 export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
   return {
@@ -7,12 +7,10 @@ export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
     url: row.url,
     events: row.events,
     description: row.description,
+    enabled: row.disabled_at === null,
+    disabledAt: row.disabled_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
   };
-}
-
-export function toConsoleWebhookEndpoint(row: WebhookEndpointRow): ConsoleWebhookEndpoint {
-  return { ...toWebhookEndpoint(row), disabledAt: row.disabled_at?.toISOString() ?? null };
 }
 
 export function toWebhookDelivery(row: WebhookDeliveryRow): WebhookDelivery {

@@ -233,13 +233,18 @@ export async function recordAttemptOnRow(
     .executeTakeFirst();
 }
 
+/**
+ * Makes a delivery pending again for a manual redelivery. The last answer and delivery time belonged to the earlier
+ * send: kept beside `pending` they would read as this send's answer ("pending", "HTTP 200"), so they are cleared
+ * until the new attempt records its own.
+ */
 export async function markDeliveryPending(
   executor: Executor,
   deliveryId: string,
 ): Promise<WebhookDeliveryRow> {
   return executor
     .updateTable('webhook_deliveries')
-    .set({ status: 'pending' })
+    .set({ status: 'pending', last_status_code: null, last_error: null, delivered_at: null })
     .where('id', '=', deliveryId)
     .returningAll()
     .executeTakeFirstOrThrow();

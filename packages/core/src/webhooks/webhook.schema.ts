@@ -41,18 +41,20 @@ export const updateWebhookEndpointInputSchema = z.strictObject({
 });
 export type UpdateWebhookEndpointInput = z.input<typeof updateWebhookEndpointInputSchema>;
 
-/** A webhook endpoint in the public API's shape; the signing secret is never part of it. */
+/**
+ * A webhook endpoint in the public API's shape; the signing secret is never part of it. A disabled endpoint (the
+ * console can switch one off) gets no new deliveries but is still listed, with `enabled: false`.
+ */
 export const webhookEndpointSchema = z.object({
   id: z.string(),
   url: z.string(),
   events: z.array(z.string()),
   description: z.string().nullable(),
+  enabled: z.boolean(),
+  disabledAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
-
-/** An endpoint as the console lists it: disabled ones included, with when they were disabled. */
-export type ConsoleWebhookEndpoint = WebhookEndpoint & { disabledAt: string | null };
 
 /** The answer to creating an endpoint: the only time its signing secret (`whsec_…`) is shown. */
 export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({ secret: z.string() });

@@ -107,7 +107,7 @@ describe.each(kinds)('webhooks on %s', (kind) => {
     );
   });
 
-  it('lists active endpoints page by page and deletes them (audited); unknown ids are not found', async () => {
+  it('lists endpoints page by page and deletes them (audited); unknown ids are not found', async () => {
     const made = [];
     for (const name of ['a', 'b', 'c']) {
       made.push(await webhooks.createEndpoint({ url: `https://list.example.com/${name}`, events: ['*'] }));
@@ -242,6 +242,31 @@ describe.each(kinds)('webhooks on %s', (kind) => {
       await expect(
         webhooks.redeliver('0190b000-0000-7000-8000-000000000000', deliveryId),
       ).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('shows a delivery sent again as pending with no answer yet, not with the answer to the earlier send', async () => {
+      const event = domainEvent('referral.created', { id: 'r-again' });
+      const [job] = await webhooks.createDeliveries(event);
+      const deliveryId = job!.payload.deliveryId;
+      receiver.respondWith(200);
+      await webhooks.attemptDelivery(deliveryId, { isLastAttempt: false });
+
+      const redelivered = await webhooks.redeliver(endpointId, deliveryId, staff);
+      const pending = { status: 'pending', lastStatusCode: null, lastError: null, deliveredAt: null };
+      expect(redelivered).toMatchObject(pending);
+      const listed = (await webhooks.listDeliveries(endpointId)).data.find((d) => d.id === deliveryId);
+      expect(listed).toMatchObject({ ...pending, attempts: 1 });
+      // The earlier answer is not lost: the audit entry keeps it.
+      const [entry] = (await audit.list({ targetId: deliveryId })).data;
+      expect(entry?.changes).toMatchObject({
+        status: { before: 'succeeded', after: 'pending' },
+        lastStatusCode: { before: 200, after: null },
+      });
+
+      expect(await webhooks.attemptDelivery(deliveryId, { isLastAttempt: false })).toMatchObject({
+        status: 'succeeded',
+        delivery: { attempts: 2, status: 'succeeded', lastStatusCode: 200 },
+      });
     });
 
     it('records network errors and timeouts as failed attempts without a status code', async () => {

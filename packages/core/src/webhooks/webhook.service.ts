@@ -30,7 +30,6 @@ import {
 } from './webhook.repository.js';
 import {
   ALL_WEBHOOK_EVENTS,
-  type ConsoleWebhookEndpoint,
   type CreatedWebhookEndpoint,
   type CreateWebhookEndpointInput,
   createWebhookEndpointInputSchema,
@@ -47,7 +46,6 @@ import {
 import { webhookDeliveryJob } from './webhook-job.js';
 import {
   auditSnapshot,
-  toConsoleWebhookEndpoint,
   toWebhookDelivery,
   toWebhookEndpoint,
   type WebhookPayload,
@@ -151,31 +149,24 @@ export class WebhookService {
     });
   }
 
-  /** Active endpoints, oldest first, without their secrets. */
-  async listEndpoints(query: WebhookListQuery = {}): Promise<WebhookPage<WebhookEndpoint>> {
-    const { limit, cursor } = parseInput(webhookListQuerySchema, query);
-    const rows = await selectActiveEndpointRows(this.#db, {
-      afterId: cursor === undefined ? undefined : decodeIdCursor(cursor),
-      limit: limit + 1,
-    });
-    return pageOf(rows.map(toWebhookEndpoint), limit);
-  }
-
-  /** An active endpoint; `NotFoundError` otherwise. */
+  /** An endpoint, enabled or not; `NotFoundError` for an unknown one. */
   async getEndpoint(id: string): Promise<WebhookEndpoint> {
-    const row = isUuid(id) ? await findActiveEndpointRow(this.#db, id) : undefined;
+    const row = isUuid(id) ? await findEndpointRow(this.#db, id) : undefined;
     if (!row) throw endpointNotFound(id);
     return toWebhookEndpoint(row);
   }
 
-  /** Every endpoint, disabled ones included, oldest first, for the console. */
-  async listAllEndpoints(query: WebhookListQuery = {}): Promise<WebhookPage<ConsoleWebhookEndpoint>> {
+  /**
+   * Every endpoint, oldest first, without their secrets: disabled ones too (the console and the API list the same),
+   * each saying whether it is enabled.
+   */
+  async listEndpoints(query: WebhookListQuery = {}): Promise<WebhookPage<WebhookEndpoint>> {
     const { limit, cursor } = parseInput(webhookListQuerySchema, query);
     const rows = await selectEndpointRows(this.#db, {
       afterId: cursor === undefined ? undefined : decodeIdCursor(cursor),
       limit: limit + 1,
     });
-    return pageOf(rows.map(toConsoleWebhookEndpoint), limit);
+    return pageOf(rows.map(toWebhookEndpoint), limit);
   }
 
   /**
@@ -186,7 +177,7 @@ export class WebhookService {
     id: string,
     input: UpdateWebhookEndpointInput,
     context: AuditContext = SYSTEM_CONTEXT,
-  ): Promise<ConsoleWebhookEndpoint> {
+  ): Promise<WebhookEndpoint> {
     const changes = parseInput(updateWebhookEndpointInputSchema, input);
     if (!isUuid(id)) throw endpointNotFound(id);
     if (changes.url !== undefined) await this.#assertReachableUrl(changes.url);
@@ -211,7 +202,7 @@ export class WebhookService {
           at: now,
         });
       }
-      return toConsoleWebhookEndpoint(row);
+      return toWebhookEndpoint(row);
     });
   }
 
@@ -251,7 +242,8 @@ export class WebhookService {
   }
 
   /**
-   * Sends a delivery again (audited), with the same message id so receivers can tell it is a repeat. The send is
+   * Sends a delivery again (audited), with the same message id so receivers can tell it is a repeat. The delivery is
+   * pending again with no answer until the new attempt (the earlier answer goes to the audit entry). The send is
    * queued through the outbox in the same transaction, so it happens if and only if this call succeeds.
    */
   async redeliver(
@@ -273,7 +265,18 @@ export class WebhookService {
         ...context,
         action: WEBHOOK_AUDIT_ACTIONS.deliveryRedelivered,
         target: { type: 'webhook_delivery', id: deliveryId },
-        changes: { status: { before: current.status, after: 'pending' } },
+        // The earlier send's answer, cleared from the row, stays on record here.
+        changes: {
+          status: { before: current.status, after: 'pending' },
+          ...diffChanges(
+            {
+              lastStatusCode: current.last_status_code,
+              lastError: current.last_error,
+              deliveredAt: current.delivered_at?.toISOString() ?? null,
+            },
+            { lastStatusCode: null, lastError: null, deliveredAt: null },
+          ),
+        },
         at: now,
       });
       return toWebhookDelivery(row);

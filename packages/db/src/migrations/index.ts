@@ -6,6 +6,8 @@ import * as participantLoginTokens from './2026-11-22T0310-participant-login-tok
 import * as portalSignIn from './2026-11-22T0420-portal-sign-in.js';
 import * as staffAccounts from './2026-11-22T0440-staff-accounts.js';
 import * as clicksTimeIndex from './2026-11-22T0900-clicks-time-index.js';
+import * as participantCompanyName from './2026-11-23T0100-participant-company-name.js';
+import * as referralCompanyName from './2026-11-23T0200-referral-company-name.js';
 
 /**
  * Every migration, by name. Names start with an ISO date so they sort in the order they were written.
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0420-portal-sign-in': portalSignIn,
   '2026-11-22T0440-staff-accounts': staffAccounts,
   '2026-11-22T0900-clicks-time-index': clicksTimeIndex,
+  '2026-11-23T0100-participant-company-name': participantCompanyName,
+  '2026-11-23T0200-referral-company-name': referralCompanyName,
 };

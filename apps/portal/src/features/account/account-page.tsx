@@ -5,7 +5,7 @@ import { QueryErrorState } from '../../components/query-error-state.js';
 import { PasswordForm } from './password-form.js';
 import { ProfileForm } from './profile-form.js';
 
-/** The referrer's own account: their name and, if they want one, a password. */
+/** The referrer's own account: their name, email and company and, if they want one, a password. */
 export function AccountPage() {
   const account = useQuery(trpc.portal.account.get.queryOptions());
   return (
@@ -17,7 +17,7 @@ export function AccountPage() {
         <QueryErrorState title="Your account could not load" query={account} />
       ) : (
         <div className="account">
-          <ProfileForm name={account.data.name} email={account.data.email} />
+          <ProfileForm name={account.data.name} email={account.data.email} company={account.data.company} />
           <PasswordForm hasPassword={account.data.hasPassword} />
         </div>
       )}

@@ -5,8 +5,19 @@ import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
 import { SaveActions } from '../../components/save-actions.js';
 
-/** The referrer's name, as the company sees it; the email is shown but changed only by the company. */
-export function ProfileForm({ name: savedName, email }: { name: string; email: string }) {
+/**
+ * The referrer's name, as the company sees it; the email and the company they work for are shown but changed only by
+ * the company.
+ */
+export function ProfileForm({
+  name: savedName,
+  email,
+  company,
+}: {
+  name: string;
+  email: string;
+  company: string | null;
+}) {
   const queryClient = useQueryClient();
   const [name, setName] = useState(savedName);
   const [isSaved, setIsSaved] = useState(false);
@@ -38,6 +49,7 @@ export function ProfileForm({ name: savedName, email }: { name: string; email: s
           readOnly
           hint="Ask your contact at the company to change it."
         />
+        {company !== null ? <TextField label="Company" value={company} readOnly /> : null}
         <TextField
           label="Name"
           name="name"

@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, buttonClassName, Card, CopyButton, MultilineText, TrackKindBadge } from '@warmpath/ui';
+import { Badge, buttonClassName, Card, MultilineText, TrackKindBadge } from '@warmpath/ui';
 import { trackBrandStyle } from '../../components/track-brand-style.js';
 import type { MyTrack } from './my-track.js';
+import { MyTrackLink } from './my-track-link.js';
 
-/** One of my tracks: its copy, my link with a copy button and click count, sharing, and the way to refer. */
+/** One of my tracks: its copy, my click count, my link with sharing (unless paused), and the way to refer. */
 export function MyTrackCard({ track }: { track: MyTrack }) {
-  const linkId = `link-${track.slug}`;
   return (
     <Card
       className="my-track"
@@ -36,47 +36,7 @@ export function MyTrackCard({ track }: { track: MyTrack }) {
         </div>
       </dl>
 
-      <div className="my-track__link">
-        <label htmlFor={linkId} className="wp-field__label">
-          Your referral link for {track.name}
-        </label>
-        <div className="my-track__link-row">
-          <input
-            id={linkId}
-            className="wp-field__input"
-            readOnly
-            value={track.link.url}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <CopyButton value={track.link.url} label="Copy link" context={`for ${track.name}`} />
-        </div>
-      </div>
-
-      <div className="my-track__share">
-        <h3 className="my-track__share-title">Share</h3>
-        <p className="my-track__share-text">{track.share.linkedin.text}</p>
-        <div className="my-track__share-actions">
-          <a
-            className={buttonClassName({ variant: 'secondary', size: 'sm' })}
-            href={track.share.linkedin.shareUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-          >
-            Share on LinkedIn<span className="wp-visually-hidden"> (opens in a new tab)</span>
-          </a>
-          <CopyButton
-            value={track.share.linkedin.text}
-            label="Copy post text"
-            context={`for ${track.name}`}
-          />
-          <a
-            className={buttonClassName({ variant: 'secondary', size: 'sm' })}
-            href={track.share.email.mailto}
-          >
-            Share by email
-          </a>
-        </div>
-      </div>
+      <MyTrackLink track={track} />
 
       <div className="my-track__refer">
         {track.acceptsReferrals ? (

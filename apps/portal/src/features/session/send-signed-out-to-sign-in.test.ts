@@ -21,6 +21,7 @@ function setUp(pathname: string) {
     id: 'p1',
     email: 'p@x.test',
     name: 'P',
+    company: null,
     enrollments: [{ track: 'clients', trackName: 'Clients', code: 'ABC', url: 'https://x.test/r/ABC' }],
   }));
   sendSignedOutToSignIn(queryClient, trpc, router);

@@ -20,6 +20,7 @@ import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ParticipantProfile } from '../../../api/types.js';
 import { QueryErrorState } from '../../../features/errors/query-error-state.js';
+import { portalSignInDescription } from '../../../features/participants/portal-sign-in-copy.js';
 
 export const Route = createFileRoute('/_staff/participants/$participantId')({
   loader: ({ context: { queryClient, trpc }, params }) => {
@@ -53,7 +54,7 @@ function ParticipantPage() {
               items={[
                 { label: 'Email', value: participant.email },
                 { label: 'Title', value: participant.title ?? '—' },
-                { label: 'Company', value: participant.company?.name ?? '—' },
+                { label: 'Company', value: companyLabel(participant.company) },
                 {
                   label: 'Status',
                   value: (
@@ -71,6 +72,12 @@ function ParticipantPage() {
       </div>
     </>
   );
+}
+
+/** The company the participant gave, with the domain of their directory company when one is known. */
+function companyLabel(company: ParticipantProfile['company']): string {
+  if (!company) return '—';
+  return company.domain ? `${company.name} (${company.domain})` : company.name;
 }
 
 function EnrollmentsCard({ participant }: { participant: ParticipantProfile }) {
@@ -131,7 +138,7 @@ function ReferralsCard({ participant }: { participant: ParticipantProfile }) {
               </Link>
             ),
           },
-          { id: 'track', header: 'Track', cell: (referral) => referral.trackSlug },
+          { id: 'track', header: 'Track', cell: (referral) => referral.trackName },
           {
             id: 'stage',
             header: 'Stage',
@@ -155,10 +162,7 @@ function SignInCard({ participant }: { participant: ParticipantProfile }) {
   const resend = useMutation(trpc.admin.participants.invite.mutationOptions());
   if (!canResend && !canCreateLink) return null;
   return (
-    <Card
-      title="Portal sign-in"
-      description="Participants sign in with one-time links; they have no password."
-    >
+    <Card title="Portal sign-in" description={portalSignInDescription(participant.hasPassword)}>
       <div className="form-stack">
         <div className="button-row">
           {canResend ? (

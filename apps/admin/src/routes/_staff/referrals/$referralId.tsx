@@ -117,6 +117,10 @@ function ReferralPage() {
                     </Link>
                   ),
                 },
+                // The company is shared by domain; the referrer may have named it otherwise.
+                ...(data.company.submittedName !== data.company.name
+                  ? [{ label: 'Referrer named it', value: data.company.submittedName }]
+                  : []),
                 { label: 'Owner', value: <OwnerControl referral={data} /> },
                 { label: 'Submitted', value: formatDateTime(data.createdAt) },
                 {

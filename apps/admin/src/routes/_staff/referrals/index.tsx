@@ -20,6 +20,10 @@ import { useCursorPages } from '../../../api/use-cursor-pages.js';
 import { QueryErrorState } from '../../../features/errors/query-error-state.js';
 import { CsvExportLink } from '../../../features/exports/csv-export-link.js';
 import { LoadMoreButton } from '../../../features/lists/load-more-button.js';
+import {
+  type AppliedReferralFilters,
+  appliedReferralFilters,
+} from '../../../features/referrals/applied-referral-filters.js';
 import { ReferralBoard } from '../../../features/referrals/referral-board.js';
 import { parseReferralFilters, type ReferralFilters } from '../../../features/referrals/referral-filters.js';
 import { ReferralsTable } from '../../../features/referrals/referrals-table.js';
@@ -39,6 +43,8 @@ function ReferralsPage() {
     void navigate({ search: (current) => ({ ...current, ...changes }), replace: true });
   // The board shows one track: the chosen one, else the first.
   const boardTrackId = filters.trackId ?? tracks.data?.[0]?.id;
+  // What the view on screen asks the server for; the export asks for the same.
+  const applied = appliedReferralFilters(filters, boardTrackId);
 
   return (
     <>
@@ -47,16 +53,7 @@ function ReferralsPage() {
         description="Every introduction your referrers make, from submission to closed deal."
         actions={
           <Can permission="referrals:export">
-            <CsvExportLink
-              list="referrals"
-              filters={{
-                trackId: filters.trackId,
-                status: filters.view === 'table' ? filters.status : undefined,
-                fraudDecision: filters.fraudDecision,
-                slaBreached: filters.slaBreached,
-                search: filters.search,
-              }}
-            />
+            <CsvExportLink list="referrals" filters={applied} />
           </Can>
         }
       />
@@ -79,12 +76,18 @@ function ReferralsPage() {
                 content: tracks.isPending ? (
                   <Skeleton lines={4} label="Loading tracks…" />
                 ) : boardTrackId ? (
-                  <BoardView filters={filters} trackId={boardTrackId} />
+                  <BoardView applied={applied} trackId={boardTrackId} isFiltered={isFiltered(filters)} />
                 ) : (
                   <NoReferrals isFiltered={false} />
                 ),
               },
-              { id: 'table', label: 'Table', content: <TableView filters={filters} /> },
+              {
+                id: 'table',
+                label: 'Table',
+                content: (
+                  <TableView applied={applied} isFiltered={isFiltered(filters) || Boolean(filters.trackId)} />
+                ),
+              },
             ]}
           />
         </div>
@@ -158,36 +161,32 @@ function FilterBar({
   );
 }
 
-function serverFilters(filters: ReferralFilters) {
-  return {
-    ...(filters.trackId ? { trackId: filters.trackId } : {}),
-    ...(filters.fraudDecision ? { fraudDecision: filters.fraudDecision } : {}),
-    ...(filters.slaBreached ? { slaBreached: true } : {}),
-    ...(filters.search ? { search: filters.search } : {}),
-  };
-}
-
 function isFiltered(filters: ReferralFilters): boolean {
   return Boolean(filters.status || filters.fraudDecision || filters.slaBreached || filters.search);
 }
 
-function BoardView({ filters, trackId }: { filters: ReferralFilters; trackId: string }) {
-  const board = useQuery(trpc.admin.referrals.board.queryOptions({ ...serverFilters(filters), trackId }));
+function BoardView({
+  applied,
+  trackId,
+  isFiltered,
+}: {
+  applied: AppliedReferralFilters;
+  trackId: string;
+  isFiltered: boolean;
+}) {
+  const board = useQuery(trpc.admin.referrals.board.queryOptions({ ...applied, trackId }));
   if (board.isPending) return <Skeleton lines={6} label="Loading the board…" />;
   if (board.isError) {
     return <QueryErrorState title="The board could not load" headingLevel={2} query={board} />;
   }
   if (board.data.columns.every((column) => column.count === 0))
-    return <NoReferrals isFiltered={isFiltered(filters)} />;
+    return <NoReferrals isFiltered={isFiltered} />;
   return <ReferralBoard columns={board.data.columns} />;
 }
 
-function TableView({ filters }: { filters: ReferralFilters }) {
-  const query = {
-    ...serverFilters(filters),
-    ...(filters.status ? { status: filters.status as ReferralStatus } : {}),
-    limit: 50,
-  };
+function TableView({ applied, isFiltered }: { applied: AppliedReferralFilters; isFiltered: boolean }) {
+  const { status, ...rest } = applied;
+  const query = { ...rest, ...(status ? { status: status as ReferralStatus } : {}), limit: 50 };
   const referrals = useCursorPages(JSON.stringify(query), (cursor) =>
     trpc.admin.referrals.list.queryOptions({ ...query, ...(cursor ? { cursor } : {}) }),
   );
@@ -199,7 +198,7 @@ function TableView({ filters }: { filters: ReferralFilters }) {
     <>
       <ReferralsTable
         referrals={referrals.pages.flatMap((page) => page.items)}
-        empty={<NoReferrals isFiltered={isFiltered(filters) || Boolean(filters.trackId)} />}
+        empty={<NoReferrals isFiltered={isFiltered} />}
       />
       <LoadMoreButton query={referrals} />
     </>

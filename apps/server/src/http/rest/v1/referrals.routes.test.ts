@@ -139,6 +139,7 @@ describe.each(stacks)('REST referrals on $name', (stack) => {
           id: expect.any(String),
           name: expect.stringMatching(/^Target/),
           domain: expect.stringMatching(/\.example$/),
+          submittedName: expect.stringMatching(/^Target/),
         },
         contacts: [
           {
@@ -192,7 +193,7 @@ describe.each(stacks)('REST referrals on $name', (stack) => {
       expect(second.json()).toMatchObject({
         duplicateOfId: first.json().id,
         status: 'in_review',
-        company: { id: company.id, name: company.name },
+        company: { id: company.id, name: company.name, submittedName: 'Another spelling' },
         fraud: {
           decision: 'review',
           flags: expect.arrayContaining([expect.objectContaining({ code: 'duplicate.company_in_window' })]),

@@ -94,6 +94,29 @@ describe.each(stacks)('webhook endpoints on $name', (stack) => {
     expect(audit.data[1]?.actor.type).toBe('api_key');
   });
 
+  it('lists disabled endpoints too, as the console does, saying whether each is enabled', async () => {
+    const create = async (url: string) =>
+      (await call({ method: 'POST', url: '/api/v1/webhook-endpoints', body: { url, events: ['*'] } })).json();
+    const on = await create('https://on.example.invalid/hooks');
+    const off = await create('https://off.example.invalid/hooks');
+    await server.runtime.services.webhooks.updateEndpoint(off.id, { enabled: false });
+
+    const list = (await call({ method: 'GET', url: '/api/v1/webhook-endpoints?limit=200' })).json().data;
+    expect(list).toContainEqual(expect.objectContaining({ id: on.id, enabled: true, disabledAt: null }));
+    expect(list).toContainEqual(
+      expect.objectContaining({ id: off.id, enabled: false, disabledAt: expect.any(String) }),
+    );
+    const one = await call({ method: 'GET', url: `/api/v1/webhook-endpoints/${off.id}` });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ id: off.id, enabled: false });
+
+    const doc = (await call({ method: 'GET', url: '/api/v1/openapi.json', key: null })).json();
+    const listed =
+      doc.paths['/api/v1/webhook-endpoints'].get.responses['200'].content['application/json'].schema;
+    expect(JSON.stringify(listed)).toContain('"enabled"');
+    expect(JSON.stringify(listed)).toContain('"disabledAt"');
+  });
+
   it('is described in the OpenAPI document, with the events endpoint', async () => {
     const doc = (await call({ method: 'GET', url: '/api/v1/openapi.json', key: null })).json();
     expect(Object.keys(doc.paths['/api/v1/webhook-endpoints'])).toEqual(

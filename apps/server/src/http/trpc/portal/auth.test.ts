@@ -127,6 +127,7 @@ describe.each(stacks)('portal sign-in on $name', (stack) => {
       expect(before.json().result.data).toEqual({
         email: 'ada@example.com',
         name: 'ada',
+        company: null,
         hasPassword: false,
       });
 

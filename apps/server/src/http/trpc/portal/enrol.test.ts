@@ -1,3 +1,4 @@
+import { getParticipantProfile, listParticipantsForConsole } from '@warmpath/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restCall } from '../../../testing/rest-test-kit.js';
@@ -49,6 +50,17 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
   /** `portal.me` for the portal session `res` set; fails the test if it set none. */
   async function meSignedInBy(res: LightMyRequestResponse) {
     return (await trpc.query('portal.me', undefined, portalSessionOf(res))).json().result.data;
+  }
+
+  /** Asks to join open-partners with these details and follows the mailed link into the portal. */
+  async function enrolInOpenPartnersByLinkWith(details: {
+    email: string;
+    name: string;
+    company?: string;
+  }): Promise<LightMyRequestResponse> {
+    const res = await follow(await requestEnrolment({ trackSlug: 'open-partners', ...details }));
+    expect(res.headers.location).toBe('/portal/');
+    return res;
   }
 
   /** Asks to join open-partners and follows the mailed link, which must land in the portal; returns its answer. */
@@ -106,6 +118,31 @@ describe.each(stacks)('portal self-enrolment on $name', (stack) => {
     const again = await follow(link);
     expect(again.headers.location).toBe('/portal/sign-in?login=expired');
     expect(portalCookieOf(again)).toBeUndefined();
+  });
+
+  it("keeps the company given at enrolment as the participant's company, for the portal and the console", async () => {
+    const res = await enrolInOpenPartnersByLinkWith({
+      email: 'katherine@nasa.example',
+      name: 'Katherine Johnson',
+      company: 'NASA Langley',
+    });
+    const session = portalSessionOf(res);
+    const account = (await trpc.query('portal.account.get', undefined, session)).json().result.data;
+    expect(account.company).toBe('NASA Langley');
+    const me = (await trpc.query('portal.me', undefined, session)).json().result.data;
+    expect(me.company).toBe('NASA Langley');
+
+    const participant = await server.runtime.services.participants.findByEmail('katherine@nasa.example');
+    const profile = await getParticipantProfile(
+      server.runtime.database.db,
+      { publicUrl: 'http://localhost:3000' },
+      participant?.id ?? '',
+    );
+    expect(profile.company).toEqual({ name: 'NASA Langley', domain: null });
+    const list = await listParticipantsForConsole(server.runtime.database.db, {
+      search: 'katherine@nasa.example',
+    });
+    expect(list.items[0]?.company).toBe('NASA Langley');
   });
 
   it('names whom a verification link is for before it is confirmed, enrolling nobody until then', async () => {

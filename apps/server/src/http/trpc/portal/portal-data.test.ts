@@ -100,6 +100,27 @@ describe.each(stacks)('portal tracks, referral form and submission on $name', (s
     expect(bobs[0].link.code).not.toBe(code);
   });
 
+  it('offers no link to copy or share on a paused track, whose link answers 404', async () => {
+    await createTrack(server, 'holiday', { name: 'Holiday programme' });
+    const cleoId = await enrolParticipant(server, 'cleo@cleo-partners.example', ['clients', 'holiday']);
+    const cleo = await signInByLoginLink(server, cleoId);
+    await restCall(server, 'PATCH', '/api/v1/tracks/holiday', { status: 'paused' });
+    const enrolled = (await restCall(server, 'GET', `/api/v1/participants/${cleoId}`)).json();
+    const code = enrolled.enrollments.find((e: { track: string }) => e.track === 'holiday').code;
+    expect((await server.app.inject({ method: 'GET', url: `/r/${code}` })).statusCode).toBe(404);
+
+    const tracks = (await trpc.query('portal.tracks.mine', undefined, cleo)).json().result.data;
+    const holiday = tracks.find((track: { slug: string }) => track.slug === 'holiday');
+    expect(holiday).toMatchObject({ acceptsReferrals: false, link: null, share: null });
+    expect(JSON.stringify(holiday)).not.toContain(code);
+    const clients = tracks.find((track: { slug: string }) => track.slug === 'clients');
+    expect(clients.link.url).toMatch(/\/r\//);
+    expect(clients.share).not.toBeNull();
+    await restCall(server, 'PATCH', '/api/v1/tracks/holiday', { status: 'active' });
+    const resumed = (await trpc.query('portal.tracks.mine', undefined, cleo)).json().result.data;
+    expect(resumed.find((track: { slug: string }) => track.slug === 'holiday').link.code).toBe(code);
+  });
+
   it("gives the form of a track I'm in, and NOT_FOUND for any other track", async () => {
     const res = await trpc.query('portal.referrals.formFor', { trackSlug: 'clients' }, ada);
     expect(res.statusCode, res.body).toBe(200);

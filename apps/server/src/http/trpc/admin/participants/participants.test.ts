@@ -154,7 +154,12 @@ describe.each(stacks)('admin.participants on $name', (stack) => {
       lastClickAt: null,
     });
     expect(profile.referrals).toEqual([
-      expect.objectContaining({ id: referral.json().id, company: 'Globex', trackSlug: 'clients' }),
+      expect.objectContaining({
+        id: referral.json().id,
+        company: 'Globex',
+        trackSlug: 'clients',
+        trackName: 'clients track',
+      }),
     ]);
     const listed = dataOf(await owner.query('admin.participants.list', { search: 'ada@' })).items[0];
     expect(listed).toMatchObject({ referralCount: 1, clickCount: 2 });
@@ -171,6 +176,22 @@ describe.each(stacks)('admin.participants on $name', (stack) => {
     expect(second.cookies.some((cookie) => cookie.name === PORTAL_SESSION_COOKIE && cookie.value)).toBe(
       false,
     );
+  });
+
+  it('says whether the participant has set a portal password', async () => {
+    const ada = dataOf(await owner.query('admin.participants.list', { search: 'ada@' })).items[0];
+    expect(dataOf(await owner.query('admin.participants.byId', { id: ada.id })).hasPassword).toBe(false);
+    const link = dataOf(await owner.mutation('admin.participants.loginLink', { id: ada.id }));
+    const session = (await confirmSignInLink(server, link.url)).cookies.find(
+      (cookie) => cookie.name === PORTAL_SESSION_COOKIE,
+    );
+    const set = await trpcClient(server.app).mutation(
+      'portal.account.setPassword',
+      { password: 'a long enough password 456' },
+      { cookie: `${PORTAL_SESSION_COOKIE}=${session?.value}` },
+    );
+    expect(set.statusCode, set.body).toBe(200);
+    expect(dataOf(await owner.query('admin.participants.byId', { id: ada.id })).hasPassword).toBe(true);
   });
 
   it('lets sales read participants but not invite them or make login links', async () => {

@@ -5,4 +5,4 @@ import { staffProcedure } from '../../trpc.js';
 export const webhooksList = staffProcedure
   .meta({ permission: 'webhooks:read' })
   .input(webhookListQuerySchema)
-  .query(({ ctx, input }) => ctx.runtime.services.webhooks.listAllEndpoints(input));
+  .query(({ ctx, input }) => ctx.runtime.services.webhooks.listEndpoints(input));

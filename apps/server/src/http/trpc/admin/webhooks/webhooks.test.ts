@@ -45,6 +45,7 @@ describe.each(stacks)('admin.webhooks on $name', (stack) => {
       events: ['referral.created'],
       description: 'CRM',
       createdAt: created.createdAt,
+      enabled: true,
       disabledAt: null,
     });
 
