@@ -6,7 +6,13 @@ import { renderConsoleAt } from '../../testing/render-console.js';
 import { staffMember } from '../../testing/staff.js';
 
 const salesRep = { id: 'u-sam', name: 'Sam Sales', email: 'sam@example.com', role: 'sales' };
-const viewer = { id: 'u-val', name: 'Val Viewer', email: 'val@example.com', role: 'viewer', disabledAt: null };
+const viewer = {
+  id: 'u-val',
+  name: 'Val Viewer',
+  email: 'val@example.com',
+  role: 'viewer',
+  disabledAt: null,
+};
 
 function serveReferral(owner: { id: string; name: string; email: string } | null) {
   return new FakeTrpcServer()
@@ -18,9 +24,12 @@ function serveReferral(owner: { id: string; name: string; email: string } | null
 }
 
 async function ownerOptions() {
-  const details = (await screen.findByRole('heading', { name: 'Details' })).closest('section') ?? document.body;
+  const details =
+    (await screen.findByRole('heading', { name: 'Details' })).closest('section') ?? document.body;
   const select = await within(details as HTMLElement).findByRole('combobox', { name: 'Owner' });
-  return within(select).getAllByRole('option').map((option) => option.textContent);
+  return within(select)
+    .getAllByRole('option')
+    .map((option) => option.textContent);
 }
 
 describe('the owner of a referral', () => {
