@@ -32,5 +32,6 @@ export const heldReferral = {
   history: [],
   notes: [],
   allowedTransitions: ['accepted', 'rejected'],
+  moveRefusal: null,
   isHeldForReview: true,
 } satisfies ReferralDetail;

@@ -54,8 +54,13 @@ export interface ReferralDetail {
   }[];
   /** Internal notes, oldest first. */
   notes: { id: string; body: string; createdAt: string; author: NamedActor }[];
-  /** Where the lifecycle lets the referral move next. */
+  /**
+   * Where the referral may move next: the lifecycle's next stages, or none when the reader may not move it now
+   * (`moveRefusal` says why). Without a reader, the lifecycle's alone.
+   */
   allowedTransitions: ReferralStatus[];
+  /** Why the reader may not move this referral now (a fraud hold, another rep's referral), or null. */
+  moveRefusal: string | null;
   /** Held by fraud rules: only staff who may review (`referrals:review`) move it on. */
   isHeldForReview: boolean;
 }
@@ -127,6 +132,7 @@ export async function getReferralDetail(executor: Executor, id: string): Promise
       author: named({ type: note.author_type, id: note.author_id }),
     })),
     allowedTransitions: [...REFERRAL_TRANSITIONS[row.status]],
+    moveRefusal: null,
     isHeldForReview: isHeldForReview({ status: row.status, fraudDecision: row.fraud_decision }),
   };
 }

@@ -37,19 +37,17 @@ export function moverMayReview(mover: ReferralMover): boolean {
 }
 
 /**
- * Refuses (`ForbiddenError`) a move the mover may not make on this referral, as it stands (the caller holds its row
- * lock): a referral held for review without `referrals:review`; someone else's referral for `sales` when the
- * installation keeps sales to their own.
+ * Why the mover may not move this referral as it stands, or null when they may: a referral held for review needs
+ * `referrals:review`; someone else's referral is out of reach for `sales` when the installation keeps sales to their
+ * own. The referral page shows it before anyone tries; {@link assertMayMove} enforces it on the locked row.
  */
-export function assertMayMove(
+export function moveRefusal(
   mover: ReferralMover,
   referral: { status: ReferralStatus; fraudDecision: FraudDecision; ownerId: string | null },
   policy: ReferralMovePolicy,
-): void {
+): string | null {
   if (isHeldForReview(referral) && !moverMayReview(mover)) {
-    throw new ForbiddenError(
-      `Fraud rules hold this referral for review: only someone with referrals:review (${rolesThatReview()}) can move it, by approving or rejecting it in the review queue`,
-    );
+    return `Fraud rules hold this referral for review: only someone with referrals:review (${rolesThatReview()}) can move it, by approving or rejecting it in the review queue`;
   }
   if (
     'role' in mover &&
@@ -57,8 +55,22 @@ export function assertMayMove(
     policy.salesOwnReferralsOnly &&
     referral.ownerId !== mover.actor.id
   ) {
-    throw new ForbiddenError('Sales staff move only the referrals assigned to them');
+    return 'Sales staff move only the referrals assigned to them';
   }
+  return null;
+}
+
+/**
+ * Refuses (`ForbiddenError`) a move the mover may not make on this referral, as it stands (the caller holds its row
+ * lock), for the reasons {@link moveRefusal} gives.
+ */
+export function assertMayMove(
+  mover: ReferralMover,
+  referral: { status: ReferralStatus; fraudDecision: FraudDecision; ownerId: string | null },
+  policy: ReferralMovePolicy,
+): void {
+  const refusal = moveRefusal(mover, referral, policy);
+  if (refusal) throw new ForbiddenError(refusal);
 }
 
 /** "an owner, admin or manager": the staff roles that decide held referrals, from the permission matrix. */

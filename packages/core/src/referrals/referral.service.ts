@@ -34,8 +34,10 @@ import {
   type TransitionInput,
   transitionInputSchema,
 } from './referral.schema.js';
+import { getReferralDetail, type ReferralDetail } from './referral-console-detail.js';
 import {
   assertMayMove,
+  moveRefusal,
   type ReferralMovePolicy,
   type ReferralMover,
   SYSTEM_MOVER,
@@ -97,6 +99,21 @@ export class ReferralService {
       );
       return this.#load(trx, id);
     });
+  }
+
+  /**
+   * The console's referral page as `reader` would act on it: the moves they may make now, none when the move policy
+   * refuses them (held for review, another rep's referral) with `moveRefusal` saying why — the rules `transition`
+   * enforces, shown before anyone tries.
+   */
+  async detailFor(id: string, reader: ReferralMover): Promise<ReferralDetail> {
+    const detail = await getReferralDetail(this.#db, id);
+    const refusal = moveRefusal(
+      reader,
+      { status: detail.status, fraudDecision: detail.fraud.decision, ownerId: detail.owner?.id ?? null },
+      this.#movePolicy,
+    );
+    return refusal ? { ...detail, allowedTransitions: [], moveRefusal: refusal } : detail;
   }
 
   /**

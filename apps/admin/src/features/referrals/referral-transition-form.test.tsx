@@ -23,6 +23,16 @@ describe('moving a referral', () => {
     expect(alert.textContent).not.toContain('Your role does not allow this');
   });
 
+  it('offers no move, and says why, when the server says this person may not move it now', async () => {
+    renderWithClient(
+      <ReferralTransitionForm referral={{ ...heldReferral, allowedTransitions: [], moveRefusal: HOLD }} />,
+    );
+    expect(screen.queryByRole('button', { name: 'Move referral' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Move to' })).toBeNull();
+    expect(screen.getByText(`${HOLD}.`)).toBeTruthy();
+    expect(screen.queryByText(/closed/)).toBeNull();
+  });
+
   it('keeps the role message when the role alone refused', async () => {
     new FakeTrpcServer()
       .on('admin.referrals.transition', () => {

@@ -24,6 +24,14 @@ export function ReferralTransitionForm({ referral }: { referral: ReferralDetail 
     }),
   );
 
+  // The server says when this person may not move the referral now (a fraud hold, another rep's referral), and why.
+  if (referral.moveRefusal) {
+    return (
+      <FormAlert tone="info" title="You cannot move this referral">
+        {referral.moveRefusal}.
+      </FormAlert>
+    );
+  }
   if (referral.allowedTransitions.length === 0) {
     return <p className="muted-text">This referral is closed; its stage no longer changes.</p>;
   }

@@ -237,6 +237,15 @@ describe.each(stacks)('admin.referrals on $name', (stack) => {
     const manager = await staffCaller(server, 'manager', 'mia-manager');
     const held = await fixture.refer('Hooli', { freeMail: true });
     expect(dataOf(await viewer.query('admin.referrals.byId', { id: held })).isHeldForReview).toBe(true);
+    // The page offers each reader only the moves they may make: none to sales, with the reason, before they try.
+    expect(dataOf(await sales.query('admin.referrals.byId', { id: held }))).toMatchObject({
+      allowedTransitions: [],
+      moveRefusal: expect.stringContaining('Fraud rules hold this referral for review'),
+    });
+    expect(dataOf(await manager.query('admin.referrals.byId', { id: held }))).toMatchObject({
+      allowedTransitions: ['accepted', 'rejected'],
+      moveRefusal: null,
+    });
     const refused = await sales.mutation('admin.referrals.transition', { id: held, to: 'rejected' });
     errorOf(refused, 'FORBIDDEN');
     // The console shows why: the fraud hold, and who decides it (not "your role does not allow this").

@@ -1,9 +1,4 @@
-import {
-  decideReview,
-  getReferralDetail,
-  type ReviewDecision,
-  reviewDecisionInputSchema,
-} from '@warmpath/core';
+import { decideReview, type ReviewDecision, reviewDecisionInputSchema } from '@warmpath/core';
 import { staffProcedure } from '../../trpc.js';
 import { staffActor } from '../staff-audit-context.js';
 
@@ -13,7 +8,7 @@ function decision(kind: ReviewDecision) {
     .input(reviewDecisionInputSchema)
     .mutation(async ({ ctx, input }) => {
       await decideReview(ctx.runtime.services.referrals, kind, input, staffActor(ctx));
-      return getReferralDetail(ctx.runtime.database.db, input.id);
+      return ctx.runtime.services.referrals.detailFor(input.id, staffActor(ctx));
     });
 }
 
