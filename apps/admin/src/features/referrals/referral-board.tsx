@@ -37,7 +37,7 @@ export function ReferralBoard({ columns }: { columns: ReadonlyArray<ReferralBoar
                     <span className="muted-text">
                       {card.owner ? `Owner: ${card.owner.name}` : 'Unassigned'}
                     </span>
-                    <ReferralSignals referral={card} />
+                    <ReferralSignals referral={card} whenNone={null} />
                   </li>
                 ))}
               </ul>

@@ -39,8 +39,17 @@ const columns: ReadonlyArray<TableColumn<ReferralListItem>> = [
   },
 ];
 
-/** SLA and fraud flags worth a reviewer's attention, in words. */
-export function ReferralSignals({ referral }: { referral: ReferralListItem }) {
+/**
+ * SLA and fraud flags worth a reviewer's attention, in words. With none, a table cell shows a dash under its
+ * "Signals" heading; a board card (`whenNone={null}`) shows nothing, as a lone dash on a card means nothing.
+ */
+export function ReferralSignals({
+  referral,
+  whenNone = <span className="muted-text">—</span>,
+}: {
+  referral: ReferralListItem;
+  whenNone?: ReactNode;
+}) {
   const signals: ReactNode[] = [];
   if (referral.isSlaBreached)
     signals.push(
@@ -56,11 +65,7 @@ export function ReferralSignals({ referral }: { referral: ReferralListItem }) {
     );
   }
   if (referral.duplicateOfId) signals.push(<Badge key="duplicate">Possible duplicate</Badge>);
-  return signals.length > 0 ? (
-    <span className="badge-row">{signals}</span>
-  ) : (
-    <span className="muted-text">—</span>
-  );
+  return signals.length > 0 ? <span className="badge-row">{signals}</span> : whenNone;
 }
 
 /** The pipeline as a table. */
