@@ -21,12 +21,20 @@ const vic = {
 };
 const olga = { ...vic, id: 'u-olga', name: 'Olga Owner', email: 'olga@example.com', role: 'owner' };
 
-function renderPanelAs(role: StaffRole) {
+const pendingInvitation = {
+  id: 'i-sam',
+  email: 'sam@example.com',
+  role: 'sales',
+  expiresAt: '2026-12-01T00:00:00.000Z',
+  createdAt: '2026-11-24T00:00:00.000Z',
+};
+
+function renderPanelAs(role: StaffRole, invitations: object[] = []) {
   const me = staffMember(role);
   const server = new FakeTrpcServer()
     .on('auth.me', () => me)
     .on('admin.users.list', () => [{ ...vic }, { ...olga }, { ...vic, ...me, hasPassword: true }])
-    .on('admin.users.invitations', () => [])
+    .on('admin.users.invitations', () => invitations)
     .on(CHANGE_ROLE, (input) => ({ ...vic, role: (input as { role: string }).role }))
     .install();
   renderWithClient(<UsersPanel />);
@@ -36,6 +44,13 @@ function renderPanelAs(role: StaffRole) {
 const roleOf = (name: string) => screen.findByRole('combobox', { name: `Role of ${name}` });
 
 describe('the staff table', () => {
+  it('names a pending invitation’s role as the role selects do', async () => {
+    renderPanelAs('owner', [pendingInvitation]);
+    const row = (await screen.findByText('sam@example.com')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Sales')).toBeTruthy();
+    expect(within(row).queryByText('sales')).toBeNull();
+  });
+
   it('shows each role select with the account’s current role', async () => {
     renderPanelAs('owner');
     const select = (await roleOf('Vic Viewer')) as HTMLSelectElement;

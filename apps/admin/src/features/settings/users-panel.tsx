@@ -155,7 +155,7 @@ export function UsersPanel() {
           rowKey={(invitation) => invitation.id}
           columns={[
             { id: 'email', header: 'Email', isRowHeader: true, cell: (invitation) => invitation.email },
-            { id: 'role', header: 'Role', cell: (invitation) => invitation.role },
+            { id: 'role', header: 'Role', cell: (invitation) => staffRoleLabel(invitation.role) },
             {
               id: 'actions',
               header: <span className="wp-visually-hidden">Actions</span>,
