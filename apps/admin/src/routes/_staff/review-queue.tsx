@@ -12,6 +12,7 @@ import { PermissionRequired } from '../../access/permission-required.js';
 import { trpc } from '../../api/trpc.js';
 import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { QueryErrorState } from '../../features/errors/query-error-state.js';
+import { FraudFlagList, fraudScoreSummary } from '../../features/fraud/fraud-flag-list.js';
 import { LoadMoreButton } from '../../features/lists/load-more-button.js';
 import { ReviewDecisionForm } from '../../features/review/review-decision-form.js';
 
@@ -67,18 +68,11 @@ function ReviewQueuePage() {
                 <div className="review-item">
                   <div>
                     <p>
-                      <strong>Fraud score {item.fraud.score} of 100</strong>
+                      <strong>
+                        Fraud {fraudScoreSummary(item.fraud.score, item.flags.length).toLowerCase()}
+                      </strong>
                     </p>
-                    <ul className="flag-list">
-                      {item.flags.map((flag) => (
-                        <li key={`${flag.rule}-${flag.code}`}>
-                          {flag.message}{' '}
-                          <span className="muted-text">
-                            ({flag.rule}, +{flag.score})
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
+                    <FraudFlagList flags={item.flags} />
                   </div>
                   <ReviewDecisionForm referralId={item.id} companyName={item.company.name} />
                 </div>

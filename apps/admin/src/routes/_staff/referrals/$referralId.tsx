@@ -21,6 +21,7 @@ import { describeError } from '../../../api/errors.js';
 import { trpc } from '../../../api/trpc.js';
 import type { ReferralDetail } from '../../../api/types.js';
 import { QueryErrorState } from '../../../features/errors/query-error-state.js';
+import { FraudFlagList, fraudScoreSummary } from '../../../features/fraud/fraud-flag-list.js';
 import { ReferralHistory } from '../../../features/referrals/referral-history.js';
 import { ReferralNotes } from '../../../features/referrals/referral-notes.js';
 import { ReferralTransitionForm } from '../../../features/referrals/referral-transition-form.js';
@@ -228,20 +229,14 @@ function OwnerChoice({ referral }: { referral: ReferralDetail }) {
 function FraudCard({ fraud }: { fraud: ReferralDetail['fraud'] }) {
   const decision = { allow: 'Passed', review: 'Held for review', block: 'Blocked' }[fraud.decision];
   return (
-    <Card title="Fraud check" description={`Score ${fraud.score} of 100: ${decision}.`}>
+    <Card
+      title="Fraud check"
+      description={`${fraudScoreSummary(fraud.score, fraud.flags.length)}: ${decision}.`}
+    >
       {fraud.flags.length === 0 ? (
         <p className="muted-text">No rule raised a flag.</p>
       ) : (
-        <ul className="flag-list">
-          {fraud.flags.map((flag) => (
-            <li key={`${flag.rule}-${flag.code}`}>
-              <strong>{flag.message}</strong>{' '}
-              <span className="muted-text">
-                ({flag.rule}, +{flag.score})
-              </span>
-            </li>
-          ))}
-        </ul>
+        <FraudFlagList flags={fraud.flags} />
       )}
     </Card>
   );
