@@ -1,7 +1,8 @@
 /**
  * The worked example of docs/plugin-authoring.md, run for real: every `// #region <name>` below is the body of a
  * code block of the guide (the guide's blocks add the imports each file needs; they are gathered at the top here
- * because the example's files share this one test file). The last test fails when the guide and this file drift.
+ * because the example's files share this one test file). The last tests fail when the guide drifts from this file
+ * or from `docs-crm-example.test.ts`, the guide's in-house CRM example, checked the same way.
  */
 // biome-ignore-all lint/suspicious/noExportsInTest: the regions are the guide's files and keep their exports; nothing imports this file.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -502,7 +503,10 @@ describe('the inbound webhook example', () => {
 
 describe('docs/plugin-authoring.md', () => {
   const guide = readFileSync(new URL('../../../docs/plugin-authoring.md', import.meta.url), 'utf8');
-  const source = readFileSync(new URL(import.meta.url), 'utf8');
+  /** The files whose regions are the guide's `docs-example` blocks. */
+  const sources = [new URL(import.meta.url), new URL('./docs-crm-example.test.ts', import.meta.url)].map(
+    (url) => readFileSync(url, 'utf8'),
+  );
   const blocks = [...guide.matchAll(/<!-- docs-example: ([a-z-]+) -->\n```ts\n([\s\S]*?)```/g)].map(
     ([, name, code]) => ({ name: name ?? '', code: code ?? '' }),
   );
@@ -526,23 +530,29 @@ describe('docs/plugin-authoring.md', () => {
     return imports;
   }
 
-  function region(name: string): string | undefined {
-    const match = source.match(new RegExp(`// #region ${name}\\n([\\s\\S]*?)// #endregion ${name}\\n`));
-    return match?.[1];
+  /** The region's body and the file that holds it. */
+  function region(name: string): { code: string; source: string } | undefined {
+    for (const source of sources) {
+      const match = source.match(new RegExp(`// #region ${name}\\n([\\s\\S]*?)// #endregion ${name}\\n`));
+      if (match?.[1] !== undefined) return { code: match[1], source };
+    }
+    return undefined;
   }
 
-  it('shows every region of this file, each exactly as it runs here', () => {
-    const regionNames = [...source.matchAll(/^\/\/ #region ([a-z-]+)$/gm)].map(([, name]) => name);
+  it('shows every region of the example files, each exactly as it runs there', () => {
+    const regionNames = sources.flatMap((source) =>
+      [...source.matchAll(/^\/\/ #region ([a-z-]+)$/gm)].map(([, name]) => name),
+    );
     expect(blocks.map((block) => block.name).sort()).toEqual(regionNames.sort());
     for (const block of blocks) {
       const body = block.code.replace(importPattern, '').trim();
-      expect(body, `the guide's "${block.name}" block`).toBe(region(block.name)?.trim());
+      expect(body, `the guide's "${block.name}" block`).toBe(region(block.name)?.code.trim());
     }
   });
 
-  it("imports in the guide's blocks only what this file imports, from the same packages", () => {
-    const available = packageImports(source);
+  it("imports in the guide's blocks only what their example file imports, from the same packages", () => {
     for (const block of blocks) {
+      const available = packageImports(region(block.name)?.source ?? '');
       for (const [specifier, names] of packageImports(block.code)) {
         for (const name of names) {
           expect(available.get(specifier)?.has(name), `${block.name}: ${name} from ${specifier}`).toBe(true);
