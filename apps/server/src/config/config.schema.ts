@@ -96,7 +96,7 @@ export const configSchema = z.object({
       return z.NEVER;
     })
     .describe(
-      'Deploy-time plugin config as JSON keyed by plugin id, e.g. `{"acme-erp":{"baseUrl":"https://erp.internal"}}`; each plugin validates its own part.',
+      'Deploy-time plugin config as JSON keyed by plugin id, e.g. `{"acme-erp":{"baseUrl":"https://erp.internal"}}`; each plugin validates its own part, and a key that is no loaded plugin\'s id stops the boot.',
     ),
   MODE: z
     .enum(['all', 'api', 'worker'])

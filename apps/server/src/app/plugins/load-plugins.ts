@@ -21,6 +21,7 @@ import { defineDomainEventJobs } from './domain-event-jobs.js';
 import { queueJobName } from './job-names.js';
 import { loadPluginSettings } from './plugin-settings-source.js';
 import { resolvePluginModule } from './resolve-plugin-module.js';
+import { assertPluginConfigKnown } from './unknown-plugin-config.js';
 
 /** Plugins every installation runs; WARMPATH_PLUGINS adds more. */
 export const BUILT_IN_PLUGINS: readonly AnyWarmpathPlugin[] = [pluginFraud];
@@ -47,6 +48,10 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
   const settings = await loadPluginSettings(database.db, box);
   const configured = await Promise.all(config.WARMPATH_PLUGINS.map((name) => resolvePluginModule(name)));
   const plugins = [...BUILT_IN_PLUGINS, ...configured, ...(options.extraPlugins ?? [])];
+  assertPluginConfigKnown(
+    config.WARMPATH_PLUGIN_CONFIG,
+    plugins.map((plugin) => plugin.id),
+  );
 
   const entries: PluginEntry[] = plugins.flatMap((plugin) => {
     const stored = settings.instances.filter((i) => i.pluginId === plugin.id);

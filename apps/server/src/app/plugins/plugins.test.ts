@@ -146,6 +146,20 @@ describe('a broken plugin stops the boot with its name in the message', () => {
     ).rejects.toThrow(/Cannot load plugin "@acme\/warmpath-plugin-missing".*cannot be imported/);
   });
 
+  it('tells how to build and name a plugin that cannot be imported', async () => {
+    await expect(
+      startTestServer({ env: { WARMPATH_PLUGINS: '@acme/warmpath-plugin-missing' } }),
+    ).rejects.toThrow(
+      'build it first (pnpm --filter @acme/warmpath-plugin-missing build), then name its built entry (WARMPATH_PLUGINS=./plugins/warmpath-plugin-missing/dist/index.js) or its package name (WARMPATH_PLUGINS=@acme/warmpath-plugin-missing)',
+    );
+  });
+
+  it('points a plugin folder loaded by path at its built entry', async () => {
+    await expect(startTestServer({ env: { WARMPATH_PLUGINS: './plugins/erp' } })).rejects.toThrow(
+      /cannot be imported: .*build it first \(pnpm --filter \.\/plugins\/erp build\), then name its built entry \(WARMPATH_PLUGINS=\.\/plugins\/erp\/dist\/index\.js\)/,
+    );
+  });
+
   it('refuses a plugin built for another SDK major, loaded by path', async () => {
     await expect(
       startTestServer({ env: { WARMPATH_PLUGINS: './src/testing/fixtures/future-sdk-plugin.ts' } }),
@@ -159,5 +173,14 @@ describe('a broken plugin stops the boot with its name in the message', () => {
         env: { WARMPATH_PLUGIN_CONFIG: JSON.stringify({ acme: { greeting: 42 } }) },
       }),
     ).rejects.toThrow(/Cannot load plugin "acme".*greeting/s);
+  });
+
+  it('refuses deploy-time config for a plugin that is not loaded, naming it and the loaded ones', async () => {
+    await expect(
+      startTestServer({
+        plugins: [acmePlugin],
+        env: { WARMPATH_PLUGIN_CONFIG: JSON.stringify({ acme: {}, acmee: { greeting: 'hi' } }) },
+      }),
+    ).rejects.toThrow(/WARMPATH_PLUGIN_CONFIG .*not loaded: "acmee"\. Loaded plugins: "fraud", "acme"/);
   });
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type AnyWarmpathPlugin, isWarmpathPlugin, PluginLoadError } from '@warmpath/plugin-sdk';
+import { pluginImportHint } from './plugin-import-hint.js';
 
 /**
  * Loads a plugin named in WARMPATH_PLUGINS: a path (`./plugins/erp`, `/opt/warmpath/erp`) relative to the working
@@ -28,7 +29,11 @@ export async function resolvePluginModule(
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new PluginLoadError(specifier, `named in WARMPATH_PLUGINS but cannot be imported: ${reason}`);
+    throw new PluginLoadError(
+      specifier,
+      `named in WARMPATH_PLUGINS but cannot be imported: ${reason}. ${pluginImportHint(specifier, isPath, cwd)}`,
+      { cause: error },
+    );
   }
   if (!isWarmpathPlugin(loaded.default)) {
     throw new PluginLoadError(
