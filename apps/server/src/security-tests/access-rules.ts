@@ -143,6 +143,9 @@ export const REST_RULES: Readonly<Record<string, RestRule>> = {
   'POST /api/v1/api-keys': 'api-keys:write',
   'GET /api/v1/api-keys': 'api-keys:read',
   'DELETE /api/v1/api-keys/:id': 'api-keys:write',
+
+  'GET /api/v1/plugins/:id/instances/:instance/settings': 'plugins:read',
+  'PUT /api/v1/plugins/:id/instances/:instance/settings': 'plugins:write',
 };
 
 /**

@@ -4,7 +4,7 @@ import type { TestServer } from './test-server.js';
 
 /** One REST v1 request as the suites write it. */
 export interface RestRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   /** The API key to send; `null` sends none. Defaults to the server's all-scopes key. */
   key?: string | null;

@@ -17,7 +17,6 @@ export const PERMISSIONS = [
   'users:read',
   'users:manage',
   'api_keys:manage',
-  'plugins:read',
   'plugins:manage',
   'rewards:read',
   'rewards:approve',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Every permission an API key can carry: mostly `resource:read|write`; `referrals:review` also decides referrals
- * fraud rules hold for review; `api-keys:read|write` list and create/revoke keys over REST.
+ * fraud rules hold for review; `api-keys:read|write` list and create/revoke keys over REST; `plugins:read|write`
+ * read and change plugin instance settings (secrets stay write-only).
  */
 export const API_SCOPES = [
   'tracks:read',
@@ -18,6 +19,8 @@ export const API_SCOPES = [
   'audit:read',
   'api-keys:read',
   'api-keys:write',
+  'plugins:read',
+  'plugins:write',
 ] as const;
 export type Scope = (typeof API_SCOPES)[number];
 

@@ -1,5 +1,6 @@
 import type { JsonValue } from '@warmpath/db';
 import { z } from 'zod';
+import { jsonValueSchema } from '../common/json-value.schema.js';
 
 /** `{ pluginId, instance }` of a loaded plugin instance. */
 export const pluginInstanceInputSchema = z.strictObject({
@@ -26,3 +27,35 @@ export type MaskedSettings = { [key: string]: JsonValue | SecretPresence };
 
 /** Audit action of a settings change. */
 export const PLUGIN_SETTINGS_UPDATED = 'plugin.settings_updated';
+
+/**
+ * The body of `PUT /api/v1/plugins/{id}/instances/{instance}/settings`: the settings to change, as a merge patch
+ * (the `changes` of `admin.plugins.updateSettings`).
+ */
+export const pluginSettingsPatchSchema = z
+  .record(z.string(), jsonValueSchema)
+  .describe(
+    'Settings to change, merged into the stored ones: only what is named changes, groups merge, lists are replaced ' +
+      'whole, `null` puts a setting back to its default. A secret left out, empty or null keeps its stored value.',
+  );
+
+/** One instance's stored settings as the REST API answers them: secrets only as `{ "set": true|false }`. */
+export const pluginInstanceSettingsSchema = z.object({
+  plugin: z.string().describe('The plugin id.'),
+  instance: z.string().describe('The instance name (`default` unless several are configured).'),
+  values: z
+    .record(z.string(), z.union([z.object({ set: z.boolean() }), jsonValueSchema]))
+    .describe(
+      'The settings someone set (a setting never set follows the plugin default); each secret is `{ "set": true|false }`.',
+    ),
+  secretSettings: z.array(z.string()).describe('Dotted paths of the write-only secret settings.'),
+});
+export type PluginInstanceSettings = z.infer<typeof pluginInstanceSettingsSchema>;
+
+/** The answer to a settings change: the settings now stored, and that they apply after a restart. */
+export const updatedPluginInstanceSettingsSchema = pluginInstanceSettingsSchema.extend({
+  restartRequired: z
+    .literal(true)
+    .describe('Plugins read their settings at boot, so a change applies after the next restart.'),
+});
+export type UpdatedPluginInstanceSettings = z.infer<typeof updatedPluginInstanceSettingsSchema>;

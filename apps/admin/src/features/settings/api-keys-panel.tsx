@@ -33,6 +33,8 @@ const SCOPES: ReadonlyArray<ApiScope> = [
   'audit:read',
   'api-keys:read',
   'api-keys:write',
+  'plugins:read',
+  'plugins:write',
 ];
 
 /** API keys of the REST API: list, create (the secret is shown once), revoke. */

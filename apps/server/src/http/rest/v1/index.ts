@@ -20,6 +20,7 @@ import { acceptOnlyStrictJson } from './json-body-parser.js';
 import { documentErrorResponses } from './openapi-errors.js';
 import { documentIdempotencyKey } from './openapi-idempotency.js';
 import { participantsRoutes } from './participants.routes.js';
+import { pluginSettingsRoutes } from './plugin-settings.routes.js';
 import { problem, restErrorHandler, sendProblem } from './problem.js';
 import { referralsRoutes } from './referrals.routes.js';
 import { openApiComponents } from './schemas.js';
@@ -83,4 +84,5 @@ export async function restV1(app: FastifyInstance, options: { runtime: Runtime }
   await typed.register(eventsRoutes, { runtime });
   await typed.register(webhookEndpointsRoutes, { runtime });
   await typed.register(apiKeysRoutes, { runtime });
+  await typed.register(pluginSettingsRoutes, { runtime });
 }

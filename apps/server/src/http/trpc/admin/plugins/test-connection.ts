@@ -1,7 +1,7 @@
 import { pluginInstanceInputSchema } from '@warmpath/core';
 import { type ConnectionCheck, EXTENSION_POINTS } from '@warmpath/plugin-sdk';
+import { loadedInstance } from '../../../../app/plugins/loaded-instance.js';
 import { staffProcedure } from '../../trpc.js';
-import { loadedInstance } from './loaded-instance.js';
 
 const CHECK_TIMEOUT_MS = 10_000;
 

@@ -1,7 +1,7 @@
 import { updatePluginSettingsInputSchema } from '@warmpath/core';
+import { loadedInstance } from '../../../../app/plugins/loaded-instance.js';
 import { staffProcedure } from '../../trpc.js';
 import { staffAuditContext } from '../staff-audit-context.js';
-import { loadedInstance } from './loaded-instance.js';
 
 /**
  * Changes an instance's settings: `changes` is merged into the stored ones (only what is named changes), then

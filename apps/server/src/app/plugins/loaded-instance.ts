@@ -1,10 +1,9 @@
 import { NotFoundError, type PluginSettingsTarget } from '@warmpath/core';
-import type { LoadedPlugin } from '@warmpath/plugin-sdk';
-import type { Runtime } from '../../../../app/runtime.js';
+import type { LoadedPlugin, PluginHost } from '@warmpath/plugin-sdk';
 
 /** A loaded plugin and one of its instances; `NotFoundError` when this server does not run it. */
 export function loadedInstance(
-  runtime: Runtime,
+  runtime: { pluginHost: PluginHost },
   pluginId: string,
   instance: string,
 ): { plugin: LoadedPlugin; target: PluginSettingsTarget } {

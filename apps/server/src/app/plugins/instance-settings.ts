@@ -1,0 +1,51 @@
+import type {
+  AuditContext,
+  PluginInstanceSettings,
+  PluginSettingsService,
+  UpdatedPluginInstanceSettings,
+} from '@warmpath/core';
+import type { PluginHost } from '@warmpath/plugin-sdk';
+import { loadedInstance } from './loaded-instance.js';
+
+/** What reading and changing settings outside the console needs: the loaded plugins and the settings service. */
+export interface InstanceSettingsDeps {
+  pluginHost: PluginHost;
+  services: { pluginSettings: PluginSettingsService };
+}
+
+/**
+ * The stored settings of a loaded plugin instance, secrets masked as `{ set }`: the REST API's and the CLI's shape.
+ * `NotFoundError` when this server does not run that plugin instance.
+ */
+export async function readInstanceSettings(
+  deps: InstanceSettingsDeps,
+  pluginId: string,
+  instance: string,
+): Promise<PluginInstanceSettings> {
+  const { plugin, target } = loadedInstance(deps, pluginId, instance);
+  const values = await deps.services.pluginSettings.maskedSettings(target);
+  return { plugin: plugin.id, instance, values, secretSettings: [...plugin.secretSettings] };
+}
+
+/**
+ * Applies a merge patch to a loaded instance's settings, as `admin.plugins.updateSettings` does: validated by the
+ * plugin's schema (`ValidationError` naming each field, nothing saved), audited as `context`, no write when
+ * nothing changes.
+ */
+export async function updateInstanceSettings(
+  deps: InstanceSettingsDeps,
+  pluginId: string,
+  instance: string,
+  changes: Record<string, unknown>,
+  context: AuditContext,
+): Promise<UpdatedPluginInstanceSettings> {
+  const { plugin, target } = loadedInstance(deps, pluginId, instance);
+  const values = await deps.services.pluginSettings.update(target, changes, context);
+  return {
+    plugin: plugin.id,
+    instance,
+    values,
+    secretSettings: [...plugin.secretSettings],
+    restartRequired: true,
+  };
+}
