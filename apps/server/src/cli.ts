@@ -5,6 +5,7 @@ import { VERSION } from './app/version.js';
 import { adminCreateCommand } from './cli/admin-create.js';
 import { apiKeyCreateCommand } from './cli/apikey-create.js';
 import { migrateCommand } from './cli/migrate.js';
+import { pluginSettingsGetCommand, pluginSettingsSetCommand } from './cli/plugin-settings.js';
 import { startCommand } from './cli/start.js';
 
 const program = new Command('warmpath')
@@ -45,5 +46,26 @@ apikey
   .requiredOption('--name <name>', 'what the key is for')
   .option('--scopes <scopes>', 'comma-separated scopes, or * for all', '*')
   .action((options: { name: string; scopes: string }) => apiKeyCreateCommand(options));
+
+const pluginSettings = program
+  .command('plugin')
+  .description('Loaded plugins')
+  .command('settings')
+  .description("A plugin instance's settings, as the console's Plugins page shows and saves them");
+pluginSettings
+  .command('get')
+  .description('Print the stored settings as JSON; secrets only as { "set": true|false }')
+  .argument('<id>', 'plugin id')
+  .option('--instance <instance>', 'instance name', 'default')
+  .action((id: string, options: { instance: string }) => pluginSettingsGetCommand(id, options));
+pluginSettings
+  .command('set')
+  .description(
+    'Change settings with a merge patch, checked by the plugin and audited; applies after a restart',
+  )
+  .argument('<id>', 'plugin id')
+  .option('--instance <instance>', 'instance name', 'default')
+  .requiredOption('--json <patch>', 'the settings to change, e.g. \'{"duplicate":{"companyScore":45}}\'')
+  .action((id: string, options: { instance: string; json: string }) => pluginSettingsSetCommand(id, options));
 
 await program.parseAsync();

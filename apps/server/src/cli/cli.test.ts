@@ -68,4 +68,45 @@ describe('warmpath CLI', () => {
     expect(bad.stderr).toContain('unknown scopes: everything');
     // Each command boots the embedded database from scratch, which is slow on a loaded 2-core machine.
   }, 180_000);
+
+  it('prints and changes plugin settings, refusing what the plugin refuses', async () => {
+    const env = { WARMPATH_DATA_DIR: dataDir };
+    const read = await warmpath(['plugin', 'settings', 'get', 'fraud'], env);
+    expect(read.code, read.stderr).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({ plugin: 'fraud', instance: 'default', values: {} });
+
+    const set = await warmpath(
+      ['plugin', 'settings', 'set', 'fraud', '--json', '{"duplicate":{"companyScore":45}}'],
+      env,
+    );
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({
+      values: { duplicate: { companyScore: 45 } },
+      restartRequired: true,
+    });
+    expect(set.stderr).toContain('restart the server');
+
+    const refused = await warmpath(
+      [
+        'plugin',
+        'settings',
+        'set',
+        'fraud',
+        '--instance',
+        'default',
+        '--json',
+        '{"duplicate":{"companyScore":"high"}}',
+      ],
+      env,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/nothing was saved:\n {2}duplicate\.companyScore: /);
+
+    const unknown = await warmpath(['plugin', 'settings', 'get', 'frad'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No plugin frad with an instance default is loaded');
+
+    const after = await warmpath(['plugin', 'settings', 'get', 'fraud'], env);
+    expect(JSON.parse(after.stdout).values).toEqual({ duplicate: { companyScore: 45 } });
+  }, 300_000);
 });

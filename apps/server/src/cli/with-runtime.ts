@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { createLogger } from '../app/logger.js';
 import { createRuntime, type Runtime } from '../app/runtime.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
@@ -17,7 +18,9 @@ export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Pr
   let runtime: Runtime | undefined;
   try {
     const config = loadConfig();
-    runtime = await createRuntime({ config, logger: createLogger({ LOG_LEVEL: 'warn' }) });
+    // Logs to stderr, so what a command prints (settings as JSON, a new API key) can be piped as it is.
+    const logger = createLogger({ LOG_LEVEL: 'warn' }, pino.destination({ fd: 2, sync: true }));
+    runtime = await createRuntime({ config, logger });
     const result = await work(runtime);
     await runtime.close();
     return result;
