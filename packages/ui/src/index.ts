@@ -35,6 +35,7 @@ export { type KeyValueItem, KeyValueList, type KeyValueListProps } from './compo
 export { Grid, type GridProps, Stack, type StackProps } from './components/layout.js';
 export { LoadingState, type LoadingStateProps } from './components/loading-state.js';
 export { MultilineText, type MultilineTextProps } from './components/multiline-text.js';
+export { NewPasswordFields, PASSWORD_HINT, PASSWORDS_DIFFER } from './components/new-password-fields.js';
 export { PageHeader, type PageHeaderProps } from './components/page-header.js';
 export {
   type FailedQuery,

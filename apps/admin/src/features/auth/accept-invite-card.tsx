@@ -1,13 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Button, Card, FormAlert, formatDateTime, LoadingState, Stack, TextField } from '@warmpath/ui';
+import {
+  Button,
+  Card,
+  FormAlert,
+  formatDateTime,
+  LoadingState,
+  NewPasswordFields,
+  PASSWORDS_DIFFER,
+  Stack,
+  TextField,
+} from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { describeError, trpcErrorCode } from '../../api/errors.js';
 import { serverFieldErrors } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
 import type { StaffUser } from '../../api/types.js';
 import { staffRoleLabel } from '../settings/staff-roles.js';
-import { NewPasswordFields, PASSWORDS_DIFFER } from './new-password-fields.js';
 
 /**
  * Accepting an emailed staff invitation: says who is invited and as what, then asks for a name and a password.

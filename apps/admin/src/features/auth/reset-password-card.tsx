@@ -1,11 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Button, Card, FormAlert, Stack } from '@warmpath/ui';
+import { Button, Card, FormAlert, NewPasswordFields, PASSWORDS_DIFFER, Stack } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors.js';
 import { serverFieldErrors } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
-import { NewPasswordFields, PASSWORDS_DIFFER } from './new-password-fields.js';
 
 /**
  * Choosing a new password from an emailed reset link. It ends every session of the account and signs nobody in,

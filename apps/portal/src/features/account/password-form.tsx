@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Card, FormAlert, TextField } from '@warmpath/ui';
+import { Card, FormAlert, NewPasswordFields, PASSWORDS_DIFFER, TextField } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
@@ -32,7 +32,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
     event.preventDefault();
     setIsSaved(false);
     if (password !== confirmation) {
-      setMismatch('The two passwords differ. Type the same password twice.');
+      setMismatch(PASSWORDS_DIFFER);
       return;
     }
     setMismatch(undefined);
@@ -63,24 +63,13 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
             error={errors?.fieldErrors.currentPassword}
           />
         ) : null}
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          hint="At least 8 characters. A few unrelated words make a strong one."
-          error={errors?.fieldErrors.password}
-        />
-        <TextField
-          label="Confirm password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.currentTarget.value)}
-          error={mismatch}
+        <NewPasswordFields
+          password={password}
+          confirmation={confirmation}
+          onPasswordChange={setPassword}
+          onConfirmationChange={setConfirmation}
+          passwordError={errors?.fieldErrors.password}
+          confirmationError={mismatch}
         />
         <SaveActions isSaving={save.isPending} isSaved={isSaved} savedMessage="Password saved.">
           {hasPassword ? 'Change password' : 'Set password'}

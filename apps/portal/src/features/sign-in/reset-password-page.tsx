@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Button, Card, FormAlert, TextField } from '@warmpath/ui';
+import { Button, Card, FormAlert, NewPasswordFields, PASSWORDS_DIFFER } from '@warmpath/ui';
 import { type FormEvent, useState } from 'react';
 import { formErrorsOf } from '../../api/field-errors.js';
 import { trpc } from '../../api/trpc.js';
@@ -18,7 +18,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (password !== confirmation) {
-      setMismatch('The two passwords differ. Type the same password twice.');
+      setMismatch(PASSWORDS_DIFFER);
       return;
     }
     setMismatch(undefined);
@@ -43,24 +43,13 @@ export function ResetPasswordPage({ token }: { token: string }) {
         ) : (
           <form className="portal-form" onSubmit={submit}>
             {errors && !errors.fieldErrors.password ? <FormAlert>{errors.formMessage}</FormAlert> : null}
-            <TextField
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              hint="At least 8 characters. A few unrelated words make a strong one."
-              error={errors?.fieldErrors.password}
-            />
-            <TextField
-              label="Confirm password"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.currentTarget.value)}
-              error={mismatch}
+            <NewPasswordFields
+              password={password}
+              confirmation={confirmation}
+              onPasswordChange={setPassword}
+              onConfirmationChange={setConfirmation}
+              passwordError={errors?.fieldErrors.password}
+              confirmationError={mismatch}
             />
             <Button type="submit" isLoading={reset.isPending} isFullWidth>
               Set new password

@@ -1,6 +1,9 @@
-import { TextField } from '@warmpath/ui';
+import { TextField } from './text-field.js';
 
-/** The password hint of every form that sets one; the server's rule (core's `passwordSchema`) has the last word. */
+/**
+ * The password hint of every form that sets one, staff and referrers alike; the server's rule (core's
+ * `passwordSchema`) has the last word.
+ */
 export const PASSWORD_HINT = 'At least 8 characters. A few unrelated words make a strong one.';
 
 /** The message when the two typed passwords differ. */
