@@ -1,20 +1,21 @@
 import { newId } from '@warmpath/db';
 import type { AuditContext } from '../audit/audit.schema.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { type Clock, systemClock } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
 import { linkTokenHash, newLinkToken } from '../common/link-token.js';
 import { ConflictError, NotFoundError, parseInput, UnauthorizedError, ValidationError } from '../errors.js';
 import type { Mailer } from '../mail/mailer.js';
-import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from '../portal/background-mail.js';
+import { type MailErrorReporter, sendInBackground } from '../portal/background-mail.js';
 import { deleteSessionRowsOf } from '../sessions/session.repository.js';
-import { argon2PasswordHasher, type PasswordHasher } from '../users/password.js';
+import type { PasswordHasher } from '../users/password.js';
 import { clearSignInFailures } from '../users/sign-in-failure.repository.js';
 import { assertMayManage, type StaffActor } from '../users/staff-account-rules.js';
 import { findUserRowByEmail, findUserRowById, updateUserRow } from '../users/user.repository.js';
 import { emailSchema, passwordSchema, type User } from '../users/user.schema.js';
 import { toUser } from '../users/user-record.js';
+import { type PasswordLinkDeps, resolvePasswordLinkDeps } from './password-link-deps.js';
 import {
   consumeResetRow,
   deleteResetRowsOf,
@@ -35,15 +36,7 @@ export const PASSWORD_AUDIT_ACTIONS = {
 } as const;
 
 /** Dependencies of {@link StaffPasswordService}. */
-export interface StaffPasswordServiceDeps {
-  db: Executor;
-  mailer: Mailer;
-  /** The base of the links (PUBLIC_URL). */
-  publicUrl: string;
-  clock?: Clock | undefined;
-  passwordHasher?: PasswordHasher | undefined;
-  onMailError?: MailErrorReporter | undefined;
-}
+export type StaffPasswordServiceDeps = PasswordLinkDeps;
 
 /** Staff passwords after sign-up: reset by an emailed link, and change by the signed-in user. */
 export class StaffPasswordService {
@@ -55,12 +48,14 @@ export class StaffPasswordService {
   readonly #onMailError: MailErrorReporter;
 
   constructor(deps: StaffPasswordServiceDeps) {
-    this.#db = deps.db;
-    this.#mailer = deps.mailer;
-    this.#publicUrl = deps.publicUrl.replace(/\/+$/, '');
-    this.#clock = deps.clock ?? systemClock;
-    this.#passwords = deps.passwordHasher ?? argon2PasswordHasher;
-    this.#onMailError = deps.onMailError ?? ignoreMailErrors;
+    ({
+      db: this.#db,
+      mailer: this.#mailer,
+      publicUrl: this.#publicUrl,
+      clock: this.#clock,
+      passwords: this.#passwords,
+      onMailError: this.#onMailError,
+    } = resolvePasswordLinkDeps(deps));
   }
 
   /**

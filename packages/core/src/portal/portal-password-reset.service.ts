@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record-audit.js';
-import { type Clock, systemClock } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { Executor } from '../common/executor.js';
 import { linkTokenHash } from '../common/link-token.js';
 import { parseInput, ValidationError } from '../errors.js';
@@ -12,12 +12,13 @@ import {
 } from '../participants/login-token.repository.js';
 import { issueLoginToken } from '../participants/login-tokens.js';
 import { findParticipantIdByEmail } from '../participants/participant.repository.js';
+import { type PasswordLinkDeps, resolvePasswordLinkDeps } from '../password-reset/password-link-deps.js';
 import { PASSWORD_RESET_TTL_MS } from '../password-reset/staff-password.service.js';
 import { deleteSessionRowsOf } from '../sessions/session.repository.js';
-import { argon2PasswordHasher, type PasswordHasher } from '../users/password.js';
+import type { PasswordHasher } from '../users/password.js';
 import { clearSignInFailures } from '../users/sign-in-failure.repository.js';
 import { emailSchema } from '../users/user.schema.js';
-import { ignoreMailErrors, type MailErrorReporter, sendInBackground } from './background-mail.js';
+import { type MailErrorReporter, sendInBackground } from './background-mail.js';
 import {
   PORTAL_AUDIT_ACTIONS,
   type ResetPortalPasswordInput,
@@ -29,16 +30,7 @@ import { portalPasswordResetEmail } from './portal-emails.js';
 import { portalFailureKey } from './portal-sign-in.service.js';
 
 /** Dependencies of {@link PortalPasswordResetService}. */
-export interface PortalPasswordResetServiceDeps {
-  db: Executor;
-  mailer: Mailer;
-  /** The base of the links (PUBLIC_URL). */
-  publicUrl: string;
-  clock?: Clock | undefined;
-  /** Defaults to argon2id, as every portal and staff password. */
-  passwordHasher?: PasswordHasher | undefined;
-  onMailError?: MailErrorReporter | undefined;
-}
+export type PortalPasswordResetServiceDeps = PasswordLinkDeps;
 
 /**
  * "Forgot your password?" for referrers, on the staff reset's terms: a 1-hour single-use link emailed only to an
@@ -55,12 +47,14 @@ export class PortalPasswordResetService {
   readonly #onMailError: MailErrorReporter;
 
   constructor(deps: PortalPasswordResetServiceDeps) {
-    this.#db = deps.db;
-    this.#mailer = deps.mailer;
-    this.#publicUrl = deps.publicUrl.replace(/\/+$/, '');
-    this.#clock = deps.clock ?? systemClock;
-    this.#passwords = deps.passwordHasher ?? argon2PasswordHasher;
-    this.#onMailError = deps.onMailError ?? ignoreMailErrors;
+    ({
+      db: this.#db,
+      mailer: this.#mailer,
+      publicUrl: this.#publicUrl,
+      clock: this.#clock,
+      passwords: this.#passwords,
+      onMailError: this.#onMailError,
+    } = resolvePasswordLinkDeps(deps));
   }
 
   /**
