@@ -34,3 +34,26 @@ export function linkIn(mail: ReceivedMail, prefix: string): string {
   if (!link) throw new Error(`No link starting with ${prefix} in "${mail.subject}":\n${mail.text}`);
   return link.replace(/[).,>]+$/, '');
 }
+
+/**
+ * The link starting with `prefix` in the newest email to `address` that has one, waiting for that email: mail goes
+ * out in the background, so the newest email to arrive may still be an earlier one (an invitation before a reset).
+ */
+export async function awaitLinkTo(address: string, prefix: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const mail = (await allMail())
+          .filter((candidate) => candidate.to.includes(address.toLowerCase()))
+          .filter((candidate) => candidate.text.includes(prefix))
+          .at(-1);
+        link = mail ? linkIn(mail, prefix) : undefined;
+        return link !== undefined;
+      },
+      { message: `an email to ${address} with a link starting ${prefix}`, timeout: 15_000 },
+    )
+    .toBe(true);
+  if (!link) throw new Error(`No email to ${address} with a link starting ${prefix}`);
+  return link;
+}

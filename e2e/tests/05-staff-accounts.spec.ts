@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { e2eEnvironment } from '../support/environment.js';
-import { lastMailTo, linkIn } from '../support/mailbox.js';
+import { awaitLinkTo } from '../support/mailbox.js';
 import { saveScreenshot } from '../support/page-artifacts.js';
 import { uniqueSuffix } from '../support/program-fixtures.js';
 import { expect, signInAsOwner, test } from '../support/test.js';
@@ -40,7 +40,7 @@ test('an invited sales rep joins from the email, then replaces a forgotten passw
 
   // The invitation email opens a page that says who is invited, as what, and makes the account.
   const rep = await (await browser.newContext()).newPage();
-  await rep.goto(linkIn(await lastMailTo(email), `${baseUrl}/admin/accept-invite?token=`));
+  await rep.goto(await awaitLinkTo(email, `${baseUrl}/admin/accept-invite?token=`));
   await expect(rep.getByRole('heading', { name: 'Accept your invitation' })).toBeVisible();
   await expect(rep.getByText(`as Sales, with the email ${email}`)).toBeVisible();
   await expect(rep.getByLabel(/^Your name/)).toHaveValue('Riley Rep');
@@ -55,7 +55,7 @@ test('an invited sales rep joins from the email, then replaces a forgotten passw
 
   // The link works once.
   const used = await (await browser.newContext()).newPage();
-  await used.goto(linkIn(await lastMailTo(email), `${baseUrl}/admin/accept-invite?token=`));
+  await used.goto(await awaitLinkTo(email, `${baseUrl}/admin/accept-invite?token=`));
   await expect(used.getByRole('alert')).toBeVisible();
   await expect(used.getByRole('button', { name: 'Create account and sign in' })).toHaveCount(0);
 
@@ -66,7 +66,7 @@ test('an invited sales rep joins from the email, then replaces a forgotten passw
   await forgetful.getByLabel('Email').fill(email);
   await forgetful.getByRole('button', { name: 'Email me a reset link' }).click();
   await expect(forgetful.getByText(/a reset link is on its way/)).toBeVisible();
-  await forgetful.goto(linkIn(await lastMailTo(email), `${baseUrl}/admin/reset-password?token=`));
+  await forgetful.goto(await awaitLinkTo(email, `${baseUrl}/admin/reset-password?token=`));
   await chooseNewPassword(forgetful, 'second-password-of-riley');
   await saveScreenshot(forgetful, testInfo, 'staff-reset-password');
   await forgetful.getByRole('button', { name: 'Set new password' }).click();
