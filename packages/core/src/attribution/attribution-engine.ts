@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import { parseInput } from '../errors.js';
 import {
-  errorOf,
+  asError,
   findImplementation,
   type ImplementationResolver,
   type PluginFailureListener,
@@ -87,7 +87,7 @@ export class AttributionEngine {
       answer = model.impl.attribute(structuredClone(eligible), structuredClone(input.conversion));
     } catch (thrown) {
       // Not passed to onFailure: the host's instrumentation has counted the throw already.
-      throw new AttributionModelError(model.key, `it threw: ${errorOf(thrown).message}`, { cause: thrown });
+      throw new AttributionModelError(model.key, `it threw: ${asError(thrown).message}`, { cause: thrown });
     }
     const checked = checkCredits(answer, eligible);
     if ('problem' in checked) {

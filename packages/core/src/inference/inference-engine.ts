@@ -12,7 +12,7 @@ import {
 import type { z } from 'zod';
 import { parseInput } from '../errors.js';
 import {
-  errorOf,
+  asError,
   findImplementation,
   type ImplementationResolver,
   type PluginFailureListener,
@@ -165,7 +165,7 @@ export class InferenceEngine {
       try {
         return { ok: true, value: readCompletionOutput(completion.text, schema) };
       } catch (error) {
-        return { ok: false, problem: errorOf(error).message };
+        return { ok: false, problem: asError(error).message };
       }
     }
     // Checked again here: a backend may return without validating, whatever its contract says.
@@ -217,7 +217,7 @@ export class InferenceEngine {
         this.options.onFailure?.({ key: backend.key, error: timeout });
         throw timeout;
       }
-      throw new InferenceBackendError(backend.key, errorOf(error).message, { cause: error });
+      throw new InferenceBackendError(backend.key, asError(error).message, { cause: error });
     }
   }
 

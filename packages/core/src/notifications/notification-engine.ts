@@ -10,7 +10,7 @@ import type { Clock } from '../clock.js';
 import type { Executor } from '../common/executor.js';
 import { parseInput } from '../errors.js';
 import {
-  errorOf,
+  asError,
   type ImplementationResolver,
   type PluginFailureListener,
 } from '../plugin-points/implementation-resolver.js';
@@ -141,7 +141,7 @@ export class NotificationEngine {
         `Notifier "${notifier.key}"`,
       );
     } catch (thrown) {
-      const error = errorOf(thrown);
+      const error = asError(thrown);
       if (thrown instanceof PluginTimeoutError) this.options.onFailure?.({ key: notifier.key, error });
       return fail(error.message, thrown);
     }

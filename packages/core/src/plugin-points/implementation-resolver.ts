@@ -34,7 +34,7 @@ export function findImplementation<T>(
   return named.length === 1 ? named[0] : undefined;
 }
 
-/** The message of anything thrown. */
-export function errorOf(thrown: unknown): Error {
+/** Anything thrown, as an Error (plugins can throw strings). */
+export function asError(thrown: unknown): Error {
   return thrown instanceof Error ? thrown : new Error(String(thrown));
 }

@@ -1,5 +1,5 @@
 export {
-  errorOf,
+  asError,
   findImplementation,
   type ImplementationResolver,
   type PluginCallFailure,
