@@ -1,5 +1,6 @@
 export * from './access/index.js';
 export * from './api-keys/index.js';
+export * from './attribution/index.js';
 export * from './audit/index.js';
 export { type Clock, systemClock } from './clock.js';
 export { decodeIdCursor, encodeIdCursor } from './common/cursor.js';
@@ -26,12 +27,14 @@ export {
 export * from './event-ingestion/index.js';
 export * from './exports/index.js';
 export * from './housekeeping/index.js';
+export * from './inference/index.js';
 export * from './invitations/index.js';
 export * from './links/index.js';
 export * from './mail/index.js';
 export * from './notifications/index.js';
 export * from './participants/index.js';
 export * from './password-reset/index.js';
+export * from './plugin-points/index.js';
 export * from './plugin-settings/index.js';
 export * from './portal/index.js';
 export * from './referrals/index.js';

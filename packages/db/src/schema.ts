@@ -394,6 +394,30 @@ export interface WebhookDeliveriesTable {
   delivered_at: Timestamp | null;
 }
 
+/** Where a notification delivery stands: waiting (or between retries), handed to the channel, or given up on. */
+export type NotificationDeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** One notification message to one notifier: the work item `notifications.deliver` sends and retries. */
+export interface NotificationDeliveriesTable {
+  id: string;
+  channel: string;
+  /** The notifier's implementation key, `notifiers:plugin:instance:name`. */
+  notifier_key: string;
+  /** The message's idempotency key; unique per notifier, so asking twice delivers once. */
+  idempotency_key: string;
+  /** The validated `NotificationMessage`, kept so a retry after a restart sends what was asked. */
+  message: Json<JsonValue>;
+  status: Generated<NotificationDeliveryStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  /** The channel's `NotificationReceipt` once sent. */
+  receipt: Json<JsonValue> | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  last_attempt_at: Timestamp | null;
+  sent_at: Timestamp | null;
+}
+
 /** The first response to a POST carrying `Idempotency-Key`, replayed for later requests with the same key. */
 export interface IdempotencyKeysTable {
   api_key_id: string;
@@ -438,6 +462,7 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   idempotency_keys: IdempotencyKeysTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -467,3 +492,4 @@ export type NewClickRow = Insertable<ClicksTable>;
 export type EventRow = Selectable<EventsTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type NotificationDeliveryRow = Selectable<NotificationDeliveriesTable>;

@@ -31,12 +31,15 @@ import { createDatabase, migrateToLatest, type WarmpathDatabase } from '@warmpat
 import { createJobQueue, type JobQueue, OutboxDispatcher, type RetryPolicy } from '@warmpath/jobs';
 import type { AnyWarmpathPlugin, PluginHost } from '@warmpath/plugin-sdk';
 import type { Config } from '../config/load-config.js';
+import { createEngines, type Engines } from './engines/create-engines.js';
+import { defineNotificationJobs } from './engines/notification-jobs.js';
 import { createPluginFraudEvaluator } from './fraud-evaluator.js';
 import { createHousekeeping } from './housekeeping.js';
 import type { Logger } from './logger.js';
 import { createLogMailer } from './mail/log-mailer.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
 import { loadPlugins } from './plugins/load-plugins.js';
+import { PluginHealth } from './plugins/plugin-health.js';
 import { defineReferralJobs } from './referral-jobs.js';
 import { resolveSecretKey } from './secret-key.js';
 import { VERSION } from './version.js';
@@ -93,6 +96,10 @@ export interface Runtime {
   readonly database: WarmpathDatabase;
   readonly queue: JobQueue;
   readonly pluginHost: PluginHost;
+  /** Calls, errors and state of every plugin instance (console and /metrics). */
+  readonly pluginHealth: PluginHealth;
+  /** Attribution, inference and notification engines over the plugins. */
+  readonly engines: Engines;
   readonly services: Services;
   readonly clock: Clock;
   /** Salt of `hashIp` for stored client IPs: derived from the secret key, so every pod hashes alike. */
@@ -123,6 +130,8 @@ export interface RuntimeOptions {
   mailer?: Mailer;
   /** Overrides the webhook retry policy field by field (tests use short back-offs). */
   webhookRetry?: Partial<RetryPolicy>;
+  /** Overrides the notification delivery retry policy field by field (tests use short back-offs). */
+  notificationRetry?: Partial<RetryPolicy>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -153,12 +162,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (!options.mailer && !smtp) logger.warn('SMTP_URL is not set: emails (with their links) go to the log');
     const onMailError = (error: unknown, message: { subject: string }) =>
       logger.error({ err: error, subject: message.subject }, 'an email could not be handed to the mailer');
+    const pluginHealth = new PluginHealth({ now: () => clock.now() });
     const participants = new ParticipantService({ db, clock, publicUrl: config.PUBLIC_URL });
     const referrals = new ReferralService({
       db,
       clock,
       ipHashSalt,
-      fraud: createPluginFraudEvaluator(() => pluginHost, logger),
+      fraud: createPluginFraudEvaluator(() => pluginHost, logger, pluginHealth),
       salesOwnReferralsOnly: config.WARMPATH_SALES_OWN_REFERRALS_ONLY,
     });
     const users = new UserService({ db, clock });
@@ -225,6 +235,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const queue = options.queue ?? createJobQueue({ redisUrl: config.REDIS_URL, logger });
     defineWebhookJobs(queue, services.webhooks, { retry: options.webhookRetry });
     defineReferralJobs(queue, { referrals: services.referrals, db, mailer, publicUrl: config.PUBLIC_URL });
+    const engines = createEngines({ db, clock, host: () => pluginHost, health: pluginHealth });
+    defineNotificationJobs(queue, engines.notifications, { retry: options.notificationRetry });
     const pluginHost = await loadPlugins({
       config,
       logger,
@@ -245,6 +257,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       database,
       queue,
       pluginHost,
+      pluginHealth,
+      engines,
       services,
       clock,
       ipHashSalt,

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Runtime } from '../app/runtime.js';
+import { registerPluginHealthMetrics } from './plugin-health-metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,7 +13,7 @@ declare module 'fastify' {
 
 /**
  * Prometheus metrics at `/metrics`: process defaults, HTTP request durations by route, job queue depth and the
- * outbox backlog (pending rows older than a minute mean the dispatcher is stuck or Redis is down).
+ * outbox backlog (pending rows older than a minute mean the dispatcher is stuck or Redis is down), plugin health.
  */
 export async function metricsRoutes(app: FastifyInstance, options: { runtime: Runtime }) {
   const { runtime } = options;
@@ -56,6 +57,9 @@ export async function metricsRoutes(app: FastifyInstance, options: { runtime: Ru
       this.set(row?.count ?? 0);
     },
   });
+
+  const stopPluginHealthMetrics = registerPluginHealthMetrics(registry, runtime);
+  app.addHook('onClose', async () => stopPluginHealthMetrics());
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

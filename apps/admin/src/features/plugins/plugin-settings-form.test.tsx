@@ -21,7 +21,14 @@ function fraudPlugin(values: Record<string, unknown> = {}): InstalledPlugin {
     settingsJsonSchema: settingsJsonSchema(fraudSettingsSchema) as Record<string, unknown>,
     secretSettings: [],
     instances: [
-      { instance: 'default', status: 'active', problems: [], implementations: [], values: values as never },
+      {
+        instance: 'default',
+        status: 'active',
+        problems: [],
+        implementations: [],
+        values: values as never,
+        health: { state: 'ok', calls: 0, errors: 0, lastError: null, lastTest: null },
+      },
     ],
   };
 }
@@ -154,6 +161,7 @@ describe('the plugin settings form', () => {
           problems: [],
           implementations: [],
           values: { channel: '#eu', apiToken: { set: true } } as never,
+          health: { state: 'ok', calls: 0, errors: 0, lastError: null, lastTest: null },
         },
       ],
     };

@@ -60,7 +60,12 @@ export function PluginSettingsForm({
   const [draft, setDraft] = useState(baseline);
   const [isCheckShown, setIsCheckShown] = useState(false);
   const [isNothingToSave, setIsNothingToSave] = useState(false);
-  const test = useMutation(trpc.admin.plugins.testConnection.mutationOptions());
+  const test = useMutation(
+    trpc.admin.plugins.testConnection.mutationOptions({
+      // The list carries each instance's last test result (its health): refresh it.
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.plugins.list.queryKey() }),
+    }),
+  );
   const formId = `plugin-settings-${plugin.id}-${instance.instance}`;
   const errors = isCheckShown ? settingsErrors(fields, draft) : {};
 

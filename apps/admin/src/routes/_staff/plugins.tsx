@@ -5,6 +5,7 @@ import { PermissionRequired } from '../../access/permission-required.js';
 import { useCan } from '../../access/use-can.js';
 import { trpc } from '../../api/trpc.js';
 import { QueryErrorState } from '../../features/errors/query-error-state.js';
+import { PluginInstanceHealth } from '../../features/plugins/plugin-instance-health.js';
 import { PluginSettingsForm } from '../../features/plugins/plugin-settings-form.js';
 import { PluginsTable } from '../../features/plugins/plugins-table.js';
 
@@ -64,7 +65,7 @@ function PluginsPage() {
   );
 }
 
-/** Each installed plugin's settings form per instance, with its connection test. */
+/** Each installed plugin's health and settings form per instance, with its connection test. */
 function PluginSettingsSection() {
   const canManage = useCan('plugins:manage');
   const plugins = useQuery(trpc.admin.plugins.list.queryOptions());
@@ -86,6 +87,7 @@ function PluginSettingsSection() {
                 {plugin.instances.length > 1 ? (
                   <h3 className="chart-heading">Instance {instance.instance}</h3>
                 ) : null}
+                <PluginInstanceHealth health={instance.health} />
                 <PluginSettingsForm plugin={plugin} instance={instance} isReadOnly={!canManage} />
               </section>
             ))}

@@ -2,10 +2,12 @@ import { staffProcedure } from '../../trpc.js';
 
 /**
  * Installed plugins: version, instances (state, problems, what they registered), the extension points they
- * implement, the settings form's JSON Schema and each instance's stored settings with secrets shown as `{ set }`.
+ * implement, the settings form's JSON Schema, each instance's stored settings with secrets shown as `{ set }`, and
+ * its health (state, calls, errors, last error, last connection test; see app/plugins/plugin-health.ts).
  */
 export const pluginsList = staffProcedure.meta({ permission: 'plugins:read' }).query(async ({ ctx }) => {
   const settings = ctx.runtime.services.pluginSettings;
+  const health = ctx.runtime.pluginHealth;
   return Promise.all(
     ctx.runtime.pluginHost.plugins().map(async (plugin) => ({
       id: plugin.id,
@@ -27,6 +29,7 @@ export const pluginsList = staffProcedure.meta({ permission: 'plugins:read' }).q
           status: instance.status,
           problems: instance.problems,
           implementations: instance.implementations,
+          health: health.instance(plugin.id, instance.instance, instance.status),
           values: await settings.maskedSettings({
             pluginId: plugin.id,
             instance: instance.instance,

@@ -8,17 +8,18 @@ const CHECK_TIMEOUT_MS = 10_000;
 /**
  * "Test connection": runs `verifyConnection()` of every implementation of the instance that has one (CRM
  * connectors, reward providers, notifiers). A check that throws or hangs counts as failed; `supported` is false
- * when the instance has nothing to check (e.g. local fraud rules).
+ * when the instance has nothing to check (e.g. local fraud rules). Checks go through plugin health, which keeps the
+ * outcome as the instance's last test result for the console.
  */
 export const pluginTestConnection = staffProcedure
   .meta({ permission: 'plugins:manage' })
   .input(pluginInstanceInputSchema)
   .mutation(async ({ ctx, input }) => {
     loadedInstance(ctx.runtime, input.pluginId, input.instance);
-    const host = ctx.runtime.pluginHost;
+    const { pluginHost: host, pluginHealth: health } = ctx.runtime;
     const checkable = EXTENSION_POINTS.flatMap((point) =>
-      host
-        .list(point)
+      health
+        .list(host, point)
         .filter((entry) => entry.plugin === input.pluginId && entry.instance === input.instance)
         .flatMap((entry) => {
           const verify = (entry.impl as { verifyConnection?: () => Promise<ConnectionCheck> })
@@ -31,7 +32,14 @@ export const pluginTestConnection = staffProcedure
     const checks = await Promise.all(
       checkable.map(async ({ key, point, verify }) => ({ key, point, result: await runCheck(verify) })),
     );
-    return { supported: checks.length > 0, ok: checks.every((check) => check.result.ok), checks };
+    const ok = checks.every((check) => check.result.ok);
+    if (checks.length > 0) {
+      const failed = checks.flatMap((check) =>
+        check.result.ok ? [] : [`${check.key}: ${check.result.message}`],
+      );
+      health.recordTest(input.pluginId, input.instance, { ok, message: failed[0] });
+    }
+    return { supported: checks.length > 0, ok, checks };
   });
 
 async function runCheck(verify: () => Promise<ConnectionCheck>): Promise<ConnectionCheck> {
