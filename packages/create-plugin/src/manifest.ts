@@ -88,7 +88,7 @@ export function tsconfigJson(layout: PluginLayout): string {
           },
           include: ['src', 'test'],
         };
-  return `${JSON.stringify(config, null, 2)}\n`;
+  return tsconfigText(config);
 }
 
 /** `tsconfig.build.json` of a standalone plugin: src/ to dist/, JavaScript and declarations. */
@@ -98,7 +98,19 @@ export function tsconfigBuildJson(): string {
     compilerOptions: { noEmit: false, declaration: true, rootDir: 'src', outDir: 'dist' },
     include: ['src'],
   };
-  return `${JSON.stringify(config, null, 2)}\n`;
+  return tsconfigText(config);
+}
+
+/**
+ * Two-space JSON with short arrays of strings on one line, as Biome formats a tsconfig (it keeps
+ * package.json's arrays expanded, so package.json does not go through this).
+ */
+function tsconfigText(config: object): string {
+  const text = JSON.stringify(config, null, 2).replace(
+    /\[\s+("[^"\n]*"(?:,\s+"[^"\n]*")*)\s+\]/g,
+    (_, items: string) => `[${items.split(/,\s+/).join(', ')}]`,
+  );
+  return `${text}\n`;
 }
 
 /** `vitest.config.ts`: the repository's preset inside it, plain Vitest outside. */
