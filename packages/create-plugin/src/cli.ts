@@ -30,7 +30,9 @@ if ('help' in parsed) {
         ? { type: 'standalone', sdkSpec: sdk ?? `^${sdkPackageVersion()}` }
         : { type: 'workspace' },
     });
-    const shown = relative(invokedFrom, result.targetDir) || '.';
+    // A path under where the command was typed reads best relative; anything else, absolute.
+    const nearby = relative(invokedFrom, result.targetDir);
+    const shown = nearby === '' ? '.' : nearby.startsWith('..') ? result.targetDir : nearby;
     console.log(`Created ${result.packageName} (${kind}) in ${shown}:\n  ${result.files.join('\n  ')}\n`);
     console.log(
       isStandalone

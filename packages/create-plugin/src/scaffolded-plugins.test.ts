@@ -9,6 +9,7 @@ import { loadCheckScript } from './test-support/load-check.js';
 import { packSdk } from './test-support/pack-sdk.js';
 import { TOOLS } from './test-support/package-paths.js';
 import { runCommand } from './test-support/run-command.js';
+import { timed } from './test-support/timed.js';
 import { createWorkspaceMirror } from './test-support/workspace-mirror.js';
 
 // End to end: what `pnpm create-plugin` writes must lint, type check and pass its contract suite with no edits,
@@ -63,7 +64,7 @@ describe.concurrent('pnpm create-plugin', () => {
   it('writes a plugin outside the repository that installs, builds, passes and loads against the packed SDK', async () => {
     const packDir = join(scratch, 'pack');
     await mkdir(packDir);
-    const sdk = await packSdk(packDir);
+    const sdk = await timed('outside: build and pack the SDK', () => packSdk(packDir));
     // What a registry would serve: no workspace-only versions, typed entry points, nothing private.
     expect(JSON.stringify(sdk.manifest)).not.toMatch(/workspace:|catalog:|@warmpath\/source/);
     expect(sdk.manifest.private).toBeUndefined();
@@ -79,14 +80,20 @@ describe.concurrent('pnpm create-plugin', () => {
 
     const pluginDir = join(scratch, 'outside', 'acme-crm');
     const sdkSpec = `file:${sdk.tarball}`;
-    await runCommand('pnpm', ['create-plugin', 'crm', 'acme-crm', '--dir', pluginDir, '--sdk', sdkSpec], {
-      cwd: REPO_ROOT,
-    });
+    await timed('outside: pnpm create-plugin', () =>
+      runCommand('pnpm', ['create-plugin', 'crm', 'acme-crm', '--dir', pluginDir, '--sdk', sdkSpec], {
+        cwd: REPO_ROOT,
+      }),
+    );
     // From pnpm's store when it has everything (it does after the repository's install, unless its metadata
     // cache is cold); else from the registry. --no-frozen-lockfile: CI=true would otherwise demand a lock file.
     const install = ['install', '--no-frozen-lockfile'];
-    await runCommand('pnpm', [...install, '--offline'], { cwd: pluginDir }).catch(() =>
-      runCommand('pnpm', [...install, '--prefer-offline'], { cwd: pluginDir }),
+    await timed('outside: pnpm install', () =>
+      runCommand('pnpm', [...install, '--offline'], { cwd: pluginDir }).catch(() =>
+        timed('outside: pnpm install --offline failed, now --prefer-offline', () =>
+          runCommand('pnpm', [...install, '--prefer-offline'], { cwd: pluginDir }),
+        ),
+      ),
     );
     await writeFile(
       join(pluginDir, 'load-check.mjs'),
@@ -94,11 +101,12 @@ describe.concurrent('pnpm create-plugin', () => {
     );
 
     const [, tests, loaded] = await Promise.all([
-      runCommand('pnpm', ['run', 'typecheck'], { cwd: pluginDir }),
-      runCommand('pnpm', ['run', 'test'], { cwd: pluginDir, env: plain }),
-      runCommand('pnpm', ['run', 'build'], { cwd: pluginDir }).then(() =>
-        runCommand(process.execPath, ['load-check.mjs'], { cwd: pluginDir }),
-      ),
+      timed('outside: typecheck', () => runCommand('pnpm', ['run', 'typecheck'], { cwd: pluginDir })),
+      timed('outside: test', () => runCommand('pnpm', ['run', 'test'], { cwd: pluginDir, env: plain })),
+      timed('outside: build and load', async () => {
+        await runCommand('pnpm', ['run', 'build'], { cwd: pluginDir });
+        return runCommand(process.execPath, ['load-check.mjs'], { cwd: pluginDir });
+      }),
     ]);
     expect(tests).toMatch(/Test Files\s+1 passed \(1\)/);
     expect(JSON.parse(loaded)).toEqual([
