@@ -52,11 +52,17 @@ describe.concurrent('pnpm create-plugin', () => {
     );
 
     const [, , tests] = await Promise.all([
-      runCommand(process.execPath, [TOOLS.biome(), 'check', '--error-on-warnings', 'plugins'], {
-        cwd: workspace,
-      }),
-      runCommand(process.execPath, [TOOLS.tsc(), '--noEmit', '-p', '.'], { cwd: workspace }),
-      runCommand(process.execPath, [TOOLS.vitest(), 'run'], { cwd: workspace, env: plain }),
+      timed('workspace: biome', () =>
+        runCommand(process.execPath, [TOOLS.biome(), 'check', '--error-on-warnings', 'plugins'], {
+          cwd: workspace,
+        }),
+      ),
+      timed('workspace: tsc', () =>
+        runCommand(process.execPath, [TOOLS.tsc(), '--noEmit', '-p', '.'], { cwd: workspace }),
+      ),
+      timed('workspace: vitest', () =>
+        runCommand(process.execPath, [TOOLS.vitest(), 'run'], { cwd: workspace, env: plain }),
+      ),
     ]);
     expect(tests).toMatch(/Test Files\s+6 passed \(6\)/);
   });
@@ -64,7 +70,9 @@ describe.concurrent('pnpm create-plugin', () => {
   it('writes a plugin outside the repository that installs, builds, passes and loads against the packed SDK', async () => {
     const packDir = join(scratch, 'pack');
     await mkdir(packDir);
-    const sdk = await timed('outside: build and pack the SDK', () => packSdk(packDir));
+    const sdk = await timed('outside: pack the SDK (building it when dist/ is stale)', () =>
+      packSdk(packDir),
+    );
     // What a registry would serve: no workspace-only versions, typed entry points, nothing private.
     expect(JSON.stringify(sdk.manifest)).not.toMatch(/workspace:|catalog:|@warmpath\/source/);
     expect(sdk.manifest.private).toBeUndefined();
