@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCreatePluginArgs } from './parse-args.js';
 
@@ -40,5 +41,12 @@ describe('pnpm create-plugin arguments', () => {
 
   it('answers --help with the usage', () => {
     expect(parseCreatePluginArgs(['--help'])).toEqual({ help: true });
+  });
+});
+
+describe('the root script', () => {
+  it('runs this command as `pnpm create-plugin`', () => {
+    const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    expect(root.scripts['create-plugin']).toBe('tsx packages/create-plugin/src/cli.ts');
   });
 });

@@ -14,4 +14,5 @@ export const TOOLS = {
   tsc: () => `${installedPackage('typescript')}/bin/tsc`,
   vitest: () => `${installedPackage('vitest')}/vitest.mjs`,
   biome: () => `${REPO_ROOT}node_modules/@biomejs/biome/bin/biome`,
+  tsx: () => `${REPO_ROOT}node_modules/tsx/dist/cli.mjs`,
 };
