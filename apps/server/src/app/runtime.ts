@@ -32,7 +32,7 @@ import { createJobQueue, type JobQueue, OutboxDispatcher, type RetryPolicy } fro
 import type { AnyWarmpathPlugin, PluginHost } from '@warmpath/plugin-sdk';
 import type { Config } from '../config/load-config.js';
 import { createPluginFraudEvaluator } from './fraud-evaluator.js';
-import { createHousekeeping } from './housekeeping.js';
+import { defineHousekeepingJob } from './housekeeping.js';
 import type { Logger } from './logger.js';
 import { createLogMailer } from './mail/log-mailer.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
@@ -225,6 +225,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const queue = options.queue ?? createJobQueue({ redisUrl: config.REDIS_URL, logger });
     defineWebhookJobs(queue, services.webhooks, { retry: options.webhookRetry });
     defineReferralJobs(queue, { referrals: services.referrals, db, mailer, publicUrl: config.PUBLIC_URL });
+    defineHousekeepingJob(queue, { db, clock, logger });
+    const dispatcher = new OutboxDispatcher({ db, queue, logger });
     const pluginHost = await loadPlugins({
       config,
       logger,
@@ -233,10 +235,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       secretKey,
       services,
+      wakeOutboxDispatcher: () => dispatcher.wake(),
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
     });
-    const dispatcher = new OutboxDispatcher({ db, queue, logger });
-    const housekeeping = createHousekeeping({ db, clock, logger });
     let closed = false;
     return {
       version: VERSION,
@@ -253,15 +254,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       async start() {
         const processJobs = config.MODE !== 'api';
         await queue.start({ process: processJobs });
-        if (processJobs) {
-          dispatcher.start();
-          housekeeping.start();
-        }
+        if (processJobs) dispatcher.start();
       },
       async close() {
         if (closed) return;
         closed = true;
-        await housekeeping.stop();
         await dispatcher.stop();
         await queue.stop({ drainTimeoutMs: 10_000 });
         await database.close();
