@@ -83,6 +83,8 @@ class BullMqJobQueue implements JobQueue {
   /** Declared schedules by job name; their payloads are already in wire form. */
   private readonly specs = new Map<string, ScheduleSpec>();
   private readonly scheduleBackend: RedisScheduleBackend;
+  /** Aborted when stop() begins: scheduled runs still waiting out their jitter give up at once. */
+  private readonly stoppingController = new AbortController();
 
   constructor(private readonly options: BullMqQueueOptions) {
     this.logger = options.logger ?? defaultJobLogger();
@@ -328,6 +330,7 @@ class BullMqJobQueue implements JobQueue {
         backend: this.scheduleBackend,
         logger,
         signal,
+        stopping: this.stoppingController.signal,
         run: () => definition.handler(payload, { id, attempt, logger, signal }),
       });
       // Thrown so BullMQ counts the run as failed; attempts is 1, so it is not retried.
@@ -362,6 +365,7 @@ class BullMqJobQueue implements JobQueue {
 
   private async shutDown(drainTimeoutMs: number): Promise<void> {
     this.phase = 'stopping';
+    this.stoppingController.abort();
     // close() stops fetching at once and resolves when the running jobs have finished.
     const closing = Promise.allSettled(this.workers.map((worker) => worker.close()));
     let closed = await settlesWithin(closing, drainTimeoutMs);

@@ -17,6 +17,7 @@ export class InProcessScheduler {
   private readonly backend = new MemoryScheduleBackend();
   private readonly running = new Set<Promise<unknown>>();
   private readonly abort = new AbortController();
+  private readonly stopping = new AbortController();
   private started = false;
 
   constructor(
@@ -44,6 +45,7 @@ export class InProcessScheduler {
   /** Stops the timers; runs in progress go on until `abortRunning()` or their end. */
   stopTicking(): void {
     this.started = false;
+    this.stopping.abort();
     for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
@@ -89,6 +91,7 @@ export class InProcessScheduler {
       backend: this.backend,
       logger: this.logger,
       signal,
+      stopping: this.stopping.signal,
       run: () => this.runJob(spec, signal),
     });
     this.running.add(run);

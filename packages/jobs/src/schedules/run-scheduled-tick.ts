@@ -27,14 +27,17 @@ export async function runScheduledTick(options: {
   spec: ScheduleSpec;
   backend: ScheduleBackend;
   logger: JobLogger;
+  /** Aborts the run (the queue gave up on running jobs). */
   signal: AbortSignal;
+  /** Aborted as soon as the queue starts stopping: a run still waiting out its jitter is dropped at once. */
+  stopping: AbortSignal;
   run: () => Promise<void>;
 }): Promise<{ outcome: TickOutcome; error?: unknown }> {
   const { spec, backend, logger, signal } = options;
   const jitter = jitterDelayMs(spec);
   if (jitter > 0) {
     try {
-      await sleep(jitter, undefined, { signal });
+      await sleep(jitter, undefined, { signal: AbortSignal.any([signal, options.stopping]) });
     } catch {
       return { outcome: 'aborted' };
     }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   JobDefinitionError,
@@ -32,6 +32,7 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       return queue;
     };
     afterEach(async () => {
+      vi.restoreAllMocks();
       await Promise.all(queues.splice(0).map((queue) => queue.stop({ drainTimeoutMs: 500 })));
     });
 
@@ -386,6 +387,28 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       expect(state).toMatchObject({ name: 'contract.scheduled', everyMs: 150, lastError: null });
       expect(state?.lastRunAt?.getTime()).toBeGreaterThanOrEqual(startedAt);
       expect(state?.nextRunAt?.getTime()).toBeGreaterThan(state?.lastRunAt?.getTime() ?? 0);
+    });
+
+    it('delays each scheduled run by its jitter after the tick', async () => {
+      const queue = await newQueue();
+      const runs: number[] = [];
+      queue.define(
+        defineJob({
+          name: 'contract.jittered',
+          schema: z.object({}),
+          handler: async () => {
+            runs.push(Date.now());
+          },
+        }),
+      );
+      queue.schedule('contract.jittered', { every: 200, jitterMs: 150 });
+      // No jitter on the first run, nearly all of it on the next: their gap is the interval plus that jitter.
+      let draws = 0;
+      vi.spyOn(Math, 'random').mockImplementation(() => (draws++ === 0 ? 0 : 0.99));
+      await queue.start();
+      await waitFor(() => runs.length >= 2, { message: 'two jittered runs' });
+      const [first, second] = runs as [number, number];
+      expect(second - first).toBeGreaterThanOrEqual(200 + 148 - 20);
     });
 
     it('skips a tick that arrives while the previous run of the same schedule is still running', async () => {
