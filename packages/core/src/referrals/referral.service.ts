@@ -90,7 +90,7 @@ export class ReferralService {
    * its duplicate, not refused.
    */
   async submit(input: SubmitReferralInput, context: SubmissionContext = SYSTEM_CONTEXT): Promise<Referral> {
-    // A unit of work: jobs plugins enqueue from their fraud rules commit or roll back with the referral.
+    // A unit of work: jobs that code called from here enqueues through the plugin port commit or roll back with it.
     return runInTransaction(this.#db, async (trx) => {
       const prepared = await prepareSubmission(trx, input);
       const id = await writeReferral(
