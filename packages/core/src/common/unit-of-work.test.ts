@@ -59,4 +59,12 @@ describe('runInTransaction', () => {
     afterCommit(() => calls.push('no transaction'));
     expect(calls).toEqual(['committed', 'no transaction']);
   });
+
+  it('does not hand out a transaction that has ended to async work the unit of work left running', async () => {
+    let late: Promise<unknown> | undefined;
+    await runInTransaction(database.db, async () => {
+      late = new Promise((resolve) => setTimeout(resolve, 20)).then(() => currentTransaction());
+    });
+    expect(await late).toBeUndefined();
+  });
 });

@@ -4,6 +4,8 @@ import type { Database, Kysely, Transaction } from '@warmpath/db';
 interface UnitOfWork {
   trx: Transaction<Database>;
   afterCommit: (() => void)[];
+  /** False once the transaction has ended: async work it started and left running must not use it any more. */
+  open: boolean;
 }
 
 /** The transaction of the use case running in the current async context (plugin code called from it included). */
@@ -20,20 +22,27 @@ export function runInTransaction<T>(
   work: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
   const outer = ambient.getStore();
-  if (outer) return work(outer.trx);
-  const afterCommit: (() => void)[] = [];
+  if (outer?.open) return work(outer.trx);
+  let unit: UnitOfWork | undefined;
   return db
     .transaction()
-    .execute((trx) => ambient.run({ trx, afterCommit }, () => work(trx)))
+    .execute((trx) => {
+      unit = { trx, afterCommit: [], open: true };
+      return ambient.run(unit, () => work(trx));
+    })
+    .finally(() => {
+      if (unit) unit.open = false;
+    })
     .then((result) => {
-      for (const callback of afterCommit) callback();
+      for (const callback of unit?.afterCommit ?? []) callback();
       return result;
     });
 }
 
 /** The transaction of the unit of work running now, if any. */
 export function currentTransaction(): Transaction<Database> | undefined {
-  return ambient.getStore()?.trx;
+  const unit = ambient.getStore();
+  return unit?.open ? unit.trx : undefined;
 }
 
 /**
@@ -42,6 +51,6 @@ export function currentTransaction(): Transaction<Database> | undefined {
  */
 export function afterCommit(callback: () => void): void {
   const unit = ambient.getStore();
-  if (unit) unit.afterCommit.push(callback);
+  if (unit?.open) unit.afterCommit.push(callback);
   else callback();
 }
