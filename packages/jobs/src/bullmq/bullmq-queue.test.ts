@@ -139,6 +139,35 @@ describe.runIf(drivers.includes('bullmq'))('BullMQ driver (Redis at TEST_REDIS_U
     }
   });
 
+  it('removes the schedule of a job a new deployment no longer schedules', async () => {
+    const prefix = newPrefix();
+    let runs = 0;
+    const job = defineJob({
+      name: 'pods.unscheduled',
+      schema: z.object({}),
+      handler: async () => {
+        runs += 1;
+      },
+    });
+    const before = createBullMqQueue({ redisUrl: TEST_REDIS_URL, prefix, logger: silentJobLogger });
+    before.define(job);
+    before.schedule('pods.unscheduled', { every: 100 });
+    await before.start();
+    await waitFor(() => runs >= 1, { message: 'a run of the old deployment' });
+    await before.stop();
+
+    const after = createBullMqQueue({ redisUrl: TEST_REDIS_URL, prefix, logger: silentJobLogger });
+    after.define(job);
+    try {
+      await after.start();
+      const runsAtStart = runs;
+      await sleep(350);
+      expect(runs).toBe(runsAtStart);
+    } finally {
+      await after.stop();
+    }
+  });
+
   it('fails fast with JobQueueUnavailableError when Redis cannot be reached', async () => {
     // Port 1 on loopback refuses connections.
     const queue = createBullMqQueue({
