@@ -7,7 +7,7 @@ const durationSchema = z.union([
   z.number().int().positive(),
   z
     .string()
-    .regex(/^\d+(ms|s|m|h)$/, 'Use a number of milliseconds or a duration such as "60s", "5m" or "1h"'),
+    .regex(/^[1-9]\d*(ms|s|m|h)$/, 'Use a number of milliseconds or a duration such as "60s", "5m" or "1h"'),
 ]);
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;

@@ -483,6 +483,9 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       expect(() => queue.schedule('contract.schedulable', { every: '5 minutes', payload })).toThrow(
         JobDefinitionError,
       );
+      expect(() => queue.schedule('contract.schedulable', { every: '0s', payload })).toThrow(
+        JobDefinitionError,
+      );
       expect(() => queue.schedule('contract.schedulable', { every: '1s', jitterMs: 1000, payload })).toThrow(
         JobDefinitionError,
       );

@@ -11,7 +11,7 @@ export const PluginScheduleOptionsSchema = z
     every: z
       .union([
         z.number().int().positive(),
-        z.string().regex(/^\d+(ms|s|m|h)$/, 'Use "60s", "5m", "1h" or ms'),
+        z.string().regex(/^[1-9]\d*(ms|s|m|h)$/, 'Use "60s", "5m", "1h" or ms'),
       ])
       .optional(),
     cron: z.string().min(1).optional(),
