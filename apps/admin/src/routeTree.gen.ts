@@ -15,6 +15,7 @@ import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as StaffIndexRouteImport } from './routes/_staff/index'
 import { Route as StaffAuditLogRouteImport } from './routes/_staff/audit-log'
+import { Route as StaffJobsRouteImport } from './routes/_staff/jobs'
 import { Route as StaffPluginsRouteImport } from './routes/_staff/plugins'
 import { Route as StaffReviewQueueRouteImport } from './routes/_staff/review-queue'
 import { Route as StaffSettingsRouteImport } from './routes/_staff/settings'
@@ -53,6 +54,11 @@ const StaffIndexRoute = StaffIndexRouteImport.update({
 const StaffAuditLogRoute = StaffAuditLogRouteImport.update({
   id: '/audit-log',
   path: '/audit-log',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffJobsRoute = StaffJobsRouteImport.update({
+  id: '/jobs',
+  path: '/jobs',
   getParentRoute: () => StaffRoute,
 } as any)
 const StaffPluginsRoute = StaffPluginsRouteImport.update({
@@ -114,6 +120,7 @@ export interface FileRoutesByFullPath {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/audit-log': typeof StaffAuditLogRoute
+  '/jobs': typeof StaffJobsRoute
   '/plugins': typeof StaffPluginsRoute
   '/review-queue': typeof StaffReviewQueueRoute
   '/settings': typeof StaffSettingsRoute
@@ -130,6 +137,7 @@ export interface FileRoutesByTo {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/audit-log': typeof StaffAuditLogRoute
+  '/jobs': typeof StaffJobsRoute
   '/plugins': typeof StaffPluginsRoute
   '/review-queue': typeof StaffReviewQueueRoute
   '/settings': typeof StaffSettingsRoute
@@ -149,6 +157,7 @@ export interface FileRoutesById {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/_staff/audit-log': typeof StaffAuditLogRoute
+  '/_staff/jobs': typeof StaffJobsRoute
   '/_staff/plugins': typeof StaffPluginsRoute
   '/_staff/review-queue': typeof StaffReviewQueueRoute
   '/_staff/settings': typeof StaffSettingsRoute
@@ -169,6 +178,7 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/audit-log'
+    | '/jobs'
     | '/plugins'
     | '/review-queue'
     | '/settings'
@@ -185,6 +195,7 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/audit-log'
+    | '/jobs'
     | '/plugins'
     | '/review-queue'
     | '/settings'
@@ -203,6 +214,7 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/_staff/audit-log'
+    | '/_staff/jobs'
     | '/_staff/plugins'
     | '/_staff/review-queue'
     | '/_staff/settings'
@@ -265,6 +277,13 @@ declare module '@tanstack/react-router' {
       path: '/audit-log'
       fullPath: '/audit-log'
       preLoaderRoute: typeof StaffAuditLogRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/jobs': {
+      id: '/_staff/jobs'
+      path: '/jobs'
+      fullPath: '/jobs'
+      preLoaderRoute: typeof StaffJobsRouteImport
       parentRoute: typeof StaffRoute
     }
     '/_staff/plugins': {
@@ -342,6 +361,7 @@ declare module '@tanstack/react-router' {
 
 interface StaffRouteChildren {
   StaffAuditLogRoute: typeof StaffAuditLogRoute
+  StaffJobsRoute: typeof StaffJobsRoute
   StaffPluginsRoute: typeof StaffPluginsRoute
   StaffReviewQueueRoute: typeof StaffReviewQueueRoute
   StaffSettingsRoute: typeof StaffSettingsRoute
@@ -357,6 +377,7 @@ interface StaffRouteChildren {
 
 const StaffRouteChildren: StaffRouteChildren = {
   StaffAuditLogRoute: StaffAuditLogRoute,
+  StaffJobsRoute: StaffJobsRoute,
   StaffPluginsRoute: StaffPluginsRoute,
   StaffReviewQueueRoute: StaffReviewQueueRoute,
   StaffSettingsRoute: StaffSettingsRoute,

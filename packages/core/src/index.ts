@@ -8,6 +8,7 @@ export { type Executor, isUniqueViolation } from './common/executor.js';
 export { hashIp } from './common/ip-hash.js';
 export { jsonValueSchema } from './common/json-value.schema.js';
 export { SecretBox } from './common/secret-box.js';
+export { afterCommit, currentTransaction, runInTransaction } from './common/unit-of-work.js';
 export * from './dashboard/index.js';
 export * from './demo/index.js';
 export * from './directory/index.js';

@@ -37,3 +37,10 @@ export type {
 export { type JobLogger, silentJobLogger } from './logger.js';
 export { OutboxDispatcher, type OutboxDispatcherOptions } from './outbox/outbox-dispatcher.js';
 export { type OutboxEntry, writeOutbox } from './outbox/write-outbox.js';
+export {
+  durationToMs,
+  type ScheduleOptions,
+  type ScheduleSpec,
+  scheduleOptionsSchema,
+} from './schedules/schedule-options.js';
+export type { ScheduleState } from './schedules/schedule-state.js';

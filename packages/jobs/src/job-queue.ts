@@ -1,4 +1,6 @@
 import type { JobDefinition } from './job-definition.js';
+import type { ScheduleOptions } from './schedules/schedule-options.js';
+import type { ScheduleState } from './schedules/schedule-state.js';
 
 /** Options of one `enqueue()` call. */
 export interface EnqueueOptions {
@@ -58,6 +60,17 @@ export interface JobQueue {
    * `JobQueueUnavailableError` (Redis unreachable: fails fast, never hangs) or `JobQueueClosedError`.
    */
   enqueue(name: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
+  /**
+   * Runs a defined job on a schedule: `every` (`'60s'`, `'5m'`, ms) or `cron` (UTC), with a fixed payload and
+   * optional jitter. Only before `start()`; at most one schedule per job (scheduling again replaces it). Every
+   * process declares its schedules; only processing ones (`start()` without `process: false`) run them. With
+   * several workers each tick runs once, and a tick arriving while the previous run of the same schedule is
+   * still going is skipped. A failed run is not retried: the next tick is the retry. Throws `UnknownJobError`,
+   * `JobPayloadValidationError` or `JobDefinitionError` (bad options, after start).
+   */
+  schedule(name: string, options: ScheduleOptions): void;
+  /** Every schedule declared on this queue with its last run, last result and next tick, as all processes see it. */
+  schedules(): Promise<ScheduleState[]>;
   /** Connects and, unless `process: false`, starts running jobs. Can be called once. */
   start(options?: StartOptions): Promise<void>;
   /** Stops taking jobs, waits for the running ones (see `drainTimeoutMs`), then releases connections. */

@@ -39,6 +39,7 @@ export * from './ports/domain-events.schema.js';
 export type * from './ports/events.js';
 export type * from './ports/host-ports.js';
 export type * from './ports/http-client.js';
+export * from './ports/job-schedule.schema.js';
 export type * from './ports/jobs.js';
 export type * from './ports/kv.js';
 export type * from './ports/logger.js';

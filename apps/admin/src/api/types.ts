@@ -13,6 +13,9 @@ export type SystemStatus = inferOutput<typeof trpc.admin.system.status>;
 /** A loaded plugin with its instances. */
 export type LoadedPlugin = SystemStatus['plugins'][number];
 
+/** One scheduled job (core or plugin) with its timing and last/next run (`admin.jobs.schedules`). */
+export type JobSchedule = inferOutput<typeof trpc.admin.jobs.schedules>[number];
+
 /** A referral stage (`submitted`, `meeting_booked`…). */
 export type ReferralStatus = ReferralDetail['status'];
 

@@ -1,14 +1,17 @@
-import { newId } from '@warmpath/db';
+import { type Database, type Kysely, newId } from '@warmpath/db';
 import { createTestDatabase, type TestDatabase } from '@warmpath/db/testing';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHousekeeping } from './housekeeping.js';
+import { createInProcessQueue, type JobQueue, silentJobLogger } from '@warmpath/jobs';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { defineHousekeepingJob, HOUSEKEEPING_JOB } from './housekeeping.js';
 import type { Logger } from './logger.js';
 
-describe('housekeeping', () => {
+describe('housekeeping (a scheduled job)', () => {
   let database: TestDatabase;
+  let queue: JobQueue | undefined;
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
   });
+  afterEach(() => queue?.stop());
   afterAll(() => database?.close());
 
   const oldKey = () => ({
@@ -22,35 +25,56 @@ describe('housekeeping', () => {
     created_at: new Date(Date.now() - 3 * 24 * 3600 * 1000),
   });
 
-  it('prunes on its timer after start, logs what it deleted, and stops cleanly', async () => {
-    await database.db.insertInto('idempotency_keys').values([oldKey(), oldKey()]).execute();
-    const info = vi.fn();
-    const logger = { info, warn: vi.fn() } as unknown as Logger;
-    const housekeeping = createHousekeeping({
+  it('is scheduled hourly by default', async () => {
+    queue = createInProcessQueue({ logger: silentJobLogger });
+    defineHousekeepingJob(queue, {
       db: database.db,
       clock: { now: () => new Date() },
-      logger,
-      intervalMs: 20,
-      firstRunDelayMs: 5,
+      logger: { info: vi.fn() } as unknown as Logger,
     });
-    housekeeping.start();
-    await vi.waitFor(() => expect(info).toHaveBeenCalled(), { timeout: 5000 });
-    expect(info.mock.calls[0]?.[0]).toMatchObject({ pruned: { idempotencyKeys: 2 } });
-    await housekeeping.stop();
-    expect(await database.db.selectFrom('idempotency_keys').selectAll().execute()).toEqual([]);
+    expect(await queue.schedules()).toEqual([
+      expect.objectContaining({ name: HOUSEKEEPING_JOB, everyMs: 3_600_000, jitterMs: 60_000 }),
+    ]);
   });
 
-  it('logs a failed run instead of throwing', async () => {
-    const warn = vi.fn();
-    const broken = await createTestDatabase('pglite');
-    await broken.close();
-    const housekeeping = createHousekeeping({
-      db: broken.db,
+  it('prunes expired rows on its schedule and logs what it deleted', async () => {
+    await database.db.insertInto('idempotency_keys').values([oldKey(), oldKey()]).execute();
+    const info = vi.fn();
+    queue = createInProcessQueue({ logger: silentJobLogger });
+    defineHousekeepingJob(queue, {
+      db: database.db,
       clock: { now: () => new Date() },
-      logger: { info: vi.fn(), warn } as unknown as Logger,
+      logger: { info } as unknown as Logger,
+      schedule: { every: 50 },
     });
-    expect(await housekeeping.runOnce()).toBeUndefined();
-    expect(warn).toHaveBeenCalledOnce();
-    await housekeeping.stop();
+    await queue.start();
+    await vi.waitFor(() => expect(info).toHaveBeenCalled(), { timeout: 5000 });
+    expect(info.mock.calls[0]?.[0]).toMatchObject({ pruned: { idempotencyKeys: 2 } });
+    expect(await database.db.selectFrom('idempotency_keys').selectAll().execute()).toEqual([]);
+    await vi.waitFor(async () => expect((await queue?.schedules())?.[0]?.lastResult).toBe('ok'));
+  });
+
+  it('records a failed run on the schedule instead of throwing', async () => {
+    // Every query builder call fails, as with a database that is down (a closed PGlite takes seconds to make).
+    const unreachable = new Proxy(
+      {},
+      {
+        get: () => () => {
+          throw new Error('database unreachable');
+        },
+      },
+    ) as unknown as Kysely<Database>;
+    queue = createInProcessQueue({ logger: silentJobLogger });
+    defineHousekeepingJob(queue, {
+      db: unreachable,
+      clock: { now: () => new Date() },
+      logger: { info: vi.fn() } as unknown as Logger,
+      schedule: { every: 50 },
+    });
+    await queue.start();
+    await vi.waitFor(async () => expect((await queue?.schedules())?.[0]?.lastResult).toBe('error'), {
+      timeout: 5000,
+    });
+    expect((await queue.schedules())[0]?.lastError).toBe('database unreachable');
   });
 });

@@ -34,7 +34,7 @@ import type { Config } from '../config/load-config.js';
 import { createEngines, type Engines } from './engines/create-engines.js';
 import { defineNotificationJobs } from './engines/notification-jobs.js';
 import { createPluginFraudEvaluator } from './fraud-evaluator.js';
-import { createHousekeeping } from './housekeeping.js';
+import { defineHousekeepingJob } from './housekeeping.js';
 import type { Logger } from './logger.js';
 import { createLogMailer } from './mail/log-mailer.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
@@ -237,6 +237,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     defineReferralJobs(queue, { referrals: services.referrals, db, mailer, publicUrl: config.PUBLIC_URL });
     const engines = createEngines({ db, clock, host: () => pluginHost, health: pluginHealth });
     defineNotificationJobs(queue, engines.notifications, { retry: options.notificationRetry });
+    defineHousekeepingJob(queue, { db, clock, logger });
+    const dispatcher = new OutboxDispatcher({ db, queue, logger });
     const pluginHost = await loadPlugins({
       config,
       logger,
@@ -245,10 +247,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       secretKey,
       services,
+      wakeOutboxDispatcher: () => dispatcher.wake(),
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
     });
-    const dispatcher = new OutboxDispatcher({ db, queue, logger });
-    const housekeeping = createHousekeeping({ db, clock, logger });
     let closed = false;
     return {
       version: VERSION,
@@ -267,15 +268,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       async start() {
         const processJobs = config.MODE !== 'api';
         await queue.start({ process: processJobs });
-        if (processJobs) {
-          dispatcher.start();
-          housekeeping.start();
-        }
+        if (processJobs) dispatcher.start();
       },
       async close() {
         if (closed) return;
         closed = true;
-        await housekeeping.stop();
         await dispatcher.stop();
         await queue.stop({ drainTimeoutMs: 10_000 });
         await database.close();

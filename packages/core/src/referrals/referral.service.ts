@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../clock.js';
 import { decodeIdCursor, encodeIdCursor } from '../common/cursor.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
+import { runInTransaction } from '../common/unit-of-work.js';
 import { emitDomainEvent } from '../domain-events/emit-domain-event.js';
 import { ForbiddenError, NotFoundError, parseInput } from '../errors.js';
 import { readReferralTrackSettings } from '../tracks/track-settings.schema.js';
@@ -89,7 +90,8 @@ export class ReferralService {
    * its duplicate, not refused.
    */
   async submit(input: SubmitReferralInput, context: SubmissionContext = SYSTEM_CONTEXT): Promise<Referral> {
-    return this.#db.transaction().execute(async (trx) => {
+    // A unit of work: jobs that code called from here enqueues through the plugin port commit or roll back with it.
+    return runInTransaction(this.#db, async (trx) => {
       const prepared = await prepareSubmission(trx, input);
       const id = await writeReferral(
         trx,
@@ -130,7 +132,7 @@ export class ReferralService {
     const { to, reason } = parseInput(transitionInputSchema, input);
     if (!isUuid(id)) throw referralNotFound(id);
     const context: AuditContext = { actor: mover.actor, ip: mover.ip };
-    return this.#db.transaction().execute(async (trx) => {
+    return runInTransaction(this.#db, async (trx) => {
       const row = await lockReferralRow(trx, id);
       if (!row) throw referralNotFound(id);
       assertMayMove(

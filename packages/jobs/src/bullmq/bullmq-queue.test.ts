@@ -88,6 +88,86 @@ describe.runIf(drivers.includes('bullmq'))('BullMQ driver (Redis at TEST_REDIS_U
     }
   });
 
+  it('runs a scheduled job once per tick with three workers, and never overlaps a slow run across them', async () => {
+    const prefix = newPrefix();
+    const ticks: string[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
+    let slowRuns = 0;
+    const tick = defineJob({
+      name: 'pods.tick',
+      schema: z.object({}),
+      handler: async (_payload, ctx) => {
+        ticks.push(ctx.id);
+      },
+    });
+    const slow = defineJob({
+      name: 'pods.slow-tick',
+      schema: z.object({}),
+      concurrency: 3,
+      handler: async () => {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await sleep(450);
+        running -= 1;
+        slowRuns += 1;
+      },
+    });
+    const workers: JobQueue[] = [1, 2, 3].map(() =>
+      createBullMqQueue({ redisUrl: TEST_REDIS_URL, prefix, logger: silentJobLogger }),
+    );
+    try {
+      for (const worker of workers) {
+        worker.define(tick);
+        worker.define(slow);
+        worker.schedule('pods.tick', { every: 250 });
+        worker.schedule('pods.slow-tick', { every: 150 });
+      }
+      const startedAt = Date.now();
+      await Promise.all(workers.map((worker) => worker.start()));
+      await waitFor(() => ticks.length >= 4 && slowRuns >= 2, { message: 'four ticks and two slow runs' });
+      const elapsed = Date.now() - startedAt;
+
+      // Three workers running every tick would triple the count; one tick, one run.
+      expect(new Set(ticks).size).toBe(ticks.length);
+      expect(ticks.length).toBeLessThanOrEqual(Math.floor(elapsed / 250) + 1);
+      expect(mostAtOnce).toBe(1);
+      const states = await workers[2]?.schedules();
+      expect(states?.find((state) => state.name === 'pods.tick')).toMatchObject({ lastResult: 'ok' });
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    }
+  });
+
+  it('removes the schedule of a job a new deployment no longer schedules', async () => {
+    const prefix = newPrefix();
+    let runs = 0;
+    const job = defineJob({
+      name: 'pods.unscheduled',
+      schema: z.object({}),
+      handler: async () => {
+        runs += 1;
+      },
+    });
+    const before = createBullMqQueue({ redisUrl: TEST_REDIS_URL, prefix, logger: silentJobLogger });
+    before.define(job);
+    before.schedule('pods.unscheduled', { every: 100 });
+    await before.start();
+    await waitFor(() => runs >= 1, { message: 'a run of the old deployment' });
+    await before.stop();
+
+    const after = createBullMqQueue({ redisUrl: TEST_REDIS_URL, prefix, logger: silentJobLogger });
+    after.define(job);
+    try {
+      await after.start();
+      const runsAtStart = runs;
+      await sleep(350);
+      expect(runs).toBe(runsAtStart);
+    } finally {
+      await after.stop();
+    }
+  });
+
   it('fails fast with JobQueueUnavailableError when Redis cannot be reached', async () => {
     // Port 1 on loopback refuses connections.
     const queue = createBullMqQueue({

@@ -3,6 +3,7 @@ import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'b
 import type { Redis } from 'ioredis';
 import { assertDelay } from '../enqueue-options.js';
 import {
+  JobDefinitionError,
   JobPayloadValidationError,
   JobQueueClosedError,
   JobQueueStateError,
@@ -26,6 +27,14 @@ import {
 } from '../lifecycle.js';
 import { bindJobLogger, defaultJobLogger, describeError, type JobLogger } from '../logger.js';
 import { parsePayload, toWirePayload } from '../payload.js';
+import { RedisScheduleBackend } from '../schedules/redis-schedule-backend.js';
+import { runScheduledTick } from '../schedules/run-scheduled-tick.js';
+import {
+  parseScheduleOptions,
+  type ScheduleOptions,
+  type ScheduleSpec,
+} from '../schedules/schedule-options.js';
+import type { ScheduleState } from '../schedules/schedule-state.js';
 import { createRedisErrorReporter, createWorkerConnection, ProducerConnection } from './redis-connections.js';
 
 /** Options of the BullMQ driver. */
@@ -71,6 +80,11 @@ class BullMqJobQueue implements JobQueue {
   private readonly workers: Worker[] = [];
   private phase: 'created' | 'started' | 'stopping' | 'stopped' = 'created';
   private stopping: Promise<void> | undefined;
+  /** Declared schedules by job name; their payloads are already in wire form. */
+  private readonly specs = new Map<string, ScheduleSpec>();
+  private readonly scheduleBackend: RedisScheduleBackend;
+  /** Aborted when stop() begins: scheduled runs still waiting out their jitter give up at once. */
+  private readonly stoppingController = new AbortController();
 
   constructor(private readonly options: BullMqQueueOptions) {
     this.logger = options.logger ?? defaultJobLogger();
@@ -85,6 +99,39 @@ class BullMqJobQueue implements JobQueue {
     this.producer = new ProducerConnection(options.redisUrl, (error) =>
       this.reportRedisError('producer', error),
     );
+    this.scheduleBackend = new RedisScheduleBackend(async () => {
+      await this.producer.ready(this.commandTimeoutMs);
+      return this.producer.client;
+    }, this.prefix);
+  }
+
+  schedule(name: string, options: ScheduleOptions): void {
+    if (this.phase !== 'created') throw new JobDefinitionError(`Job "${name}" was scheduled after start()`);
+    const { definition } = this.registry.get(name);
+    const spec = parseScheduleOptions(name, options);
+    this.specs.set(name, { ...spec, payload: toWirePayload(name, definition.schema, spec.payload) });
+  }
+
+  async schedules(): Promise<ScheduleState[]> {
+    if (this.phase === 'stopped') throw new JobQueueClosedError();
+    const states: ScheduleState[] = [];
+    for (const spec of this.specs.values()) {
+      const queue = await this.queue(spec.name);
+      const [last, scheduler] = await this.redisCall('read schedules', () =>
+        Promise.all([this.scheduleBackend.lastRun(spec.name), queue.getJobScheduler(spec.name)]),
+      );
+      states.push({
+        name: spec.name,
+        ...(spec.everyMs === undefined ? {} : { everyMs: spec.everyMs }),
+        ...(spec.cron === undefined ? {} : { cron: spec.cron }),
+        jitterMs: spec.jitterMs,
+        lastRunAt: last ? new Date(last.lastRunAt) : null,
+        lastResult: last?.lastResult ?? null,
+        lastError: last?.lastError || null,
+        nextRunAt: scheduler?.next === undefined ? null : new Date(scheduler.next),
+      });
+    }
+    return states;
   }
 
   define(job: JobDefinition<unknown>): void {
@@ -127,6 +174,40 @@ class BullMqJobQueue implements JobQueue {
     for (const registered of this.registry.all()) {
       this.workers.push(this.createWorker(registered, this.workerConnection));
       await this.applyGlobalConcurrency(registered);
+    }
+    await this.syncSchedulers();
+  }
+
+  /**
+   * Makes BullMQ's job schedulers match the declared schedules: upserts each one (every worker does; the
+   * scheduler id is the job name, so they converge on one scheduler) and removes schedulers of defined jobs that
+   * are no longer scheduled. Without Redis at boot the schedules wait for the next start, as concurrency does.
+   */
+  private async syncSchedulers(): Promise<void> {
+    for (const registered of this.registry.all()) {
+      const name = registered.definition.name;
+      const spec = this.specs.get(name);
+      try {
+        const queue = await this.queue(name);
+        await this.redisCall(`schedule ${name}`, async () => {
+          if (spec) {
+            const repeat =
+              spec.everyMs !== undefined ? { every: spec.everyMs } : { pattern: spec.cron, tz: 'UTC' };
+            await queue.upsertJobScheduler(name, repeat, {
+              name,
+              data: spec.payload,
+              // No retries: the next tick is the retry, and a retry could overlap it.
+              opts: { attempts: 1, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+            });
+          }
+          for (const stale of await queue.getJobSchedulers()) {
+            const id = stale.id ?? stale.key;
+            if (id !== (spec ? name : undefined)) await queue.removeJobScheduler(id);
+          }
+        });
+      } catch (error) {
+        this.logger.warn({ job: name, err: describeError(error) }, 'could not set up the schedule of a job');
+      }
     }
   }
 
@@ -242,6 +323,20 @@ class BullMqJobQueue implements JobQueue {
         error instanceof JobPayloadValidationError ? error.message : String(error),
       );
     }
+    if (job.repeatJobKey !== undefined) {
+      const spec = this.specs.get(definition.name) ?? { name: definition.name, payload, jitterMs: 0 };
+      const tick = await runScheduledTick({
+        spec,
+        backend: this.scheduleBackend,
+        logger,
+        signal,
+        stopping: this.stoppingController.signal,
+        run: () => definition.handler(payload, { id, attempt, logger, signal }),
+      });
+      // Thrown so BullMQ counts the run as failed; attempts is 1, so it is not retried.
+      if (tick.outcome === 'error') throw tick.error;
+      return;
+    }
     try {
       await definition.handler(payload, { id, attempt, logger, signal });
     } catch (error) {
@@ -270,6 +365,7 @@ class BullMqJobQueue implements JobQueue {
 
   private async shutDown(drainTimeoutMs: number): Promise<void> {
     this.phase = 'stopping';
+    this.stoppingController.abort();
     // close() stops fetching at once and resolves when the running jobs have finished.
     const closing = Promise.allSettled(this.workers.map((worker) => worker.close()));
     let closed = await settlesWithin(closing, drainTimeoutMs);

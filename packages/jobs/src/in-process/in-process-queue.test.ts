@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { JobQueueStateError } from '../errors.js';
 import { defineJob } from '../job-definition.js';
 import { silentJobLogger } from '../logger.js';
 import { describeJobQueueContract } from '../testing/job-queue-contract.js';
+import { sleep } from '../testing/wait-for.js';
 import { createInProcessQueue } from './in-process-queue.js';
 
 describeJobQueueContract('in-process', () => createInProcessQueue({ logger: silentJobLogger }));
@@ -57,5 +58,34 @@ describe('in-process drain()', () => {
     await queue.enqueue('drain.idle', { n: 1 });
     await expect(queue.drain()).rejects.toBeInstanceOf(JobQueueStateError);
     await queue.stop();
+  });
+});
+
+describe('in-process schedules', () => {
+  it('stop() does not wait for a scheduled run still waiting out its jitter', async () => {
+    const queue = createInProcessQueue({ logger: silentJobLogger });
+    let runs = 0;
+    queue.define(
+      defineJob({
+        name: 'schedule.jittered',
+        schema: z.object({}),
+        handler: async () => {
+          runs += 1;
+        },
+      }),
+    );
+    queue.schedule('schedule.jittered', { every: 300, jitterMs: 299 });
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.99);
+    try {
+      await queue.start();
+      // The first tick is at 300 ms; its run waits until about 596 ms.
+      await sleep(400);
+      const stopping = Date.now();
+      await queue.stop({ drainTimeoutMs: 2000 });
+      expect(Date.now() - stopping).toBeLessThan(100);
+      expect(runs).toBe(0);
+    } finally {
+      random.mockRestore();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { newId } from '@warmpath/db';
 import { assertDelay } from '../enqueue-options.js';
 import {
+  JobDefinitionError,
   JobPayloadValidationError,
   JobQueueClosedError,
   JobQueueStateError,
@@ -31,6 +32,13 @@ import {
 } from '../lifecycle.js';
 import { bindJobLogger, defaultJobLogger, describeError, type JobLogger } from '../logger.js';
 import { parsePayload, toWirePayload } from '../payload.js';
+import { InProcessScheduler } from '../schedules/in-process-scheduler.js';
+import {
+  parseScheduleOptions,
+  type ScheduleOptions,
+  type ScheduleSpec,
+} from '../schedules/schedule-options.js';
+import type { ScheduleState } from '../schedules/schedule-state.js';
 
 /** Options of the in-process driver. */
 export interface InProcessQueueOptions {
@@ -93,9 +101,15 @@ class InProcessQueue implements InProcessJobQueue {
   private processing = false;
   private stopping: Promise<void> | undefined;
   private readonly completedListeners: JobCompletedListener[] = [];
+  private readonly scheduler: InProcessScheduler;
 
   constructor(options: InProcessQueueOptions) {
     this.logger = options.logger ?? defaultJobLogger();
+    this.scheduler = new InProcessScheduler(
+      (spec, signal) => this.runScheduled(spec, signal),
+      this.logger,
+      () => this.changes.notify(),
+    );
     this.deduplicationWindowMs = options.deduplicationWindowMs ?? DEFAULT_DEDUPLICATION_WINDOW_MS;
     this.registry = new JobRegistry({
       retry: { ...DEFAULT_RETRY_POLICY, ...options.defaultRetry },
@@ -139,8 +153,36 @@ class InProcessQueue implements InProcessJobQueue {
         completed: false,
       });
     }
-    this.schedule(lane, job, options.delay ?? 0);
+    this.placeJob(lane, job, options.delay ?? 0);
     return { id: job.id, deduplicated: false };
+  }
+
+  schedule(name: string, options: ScheduleOptions): void {
+    if (this.phase !== 'created') throw new JobDefinitionError(`Job "${name}" was scheduled after start()`);
+    const lane = this.lane(name);
+    const spec = parseScheduleOptions(name, options);
+    const wire = toWirePayload(name, lane.registered.definition.schema, spec.payload);
+    this.scheduler.add({ ...spec, payload: wire });
+  }
+
+  async schedules(): Promise<ScheduleState[]> {
+    return this.scheduler.states();
+  }
+
+  /** One scheduled run: the job's handler, outside the lane (the scheduler keeps runs of a schedule apart). */
+  private async runScheduled(spec: ScheduleSpec, signal: AbortSignal): Promise<void> {
+    const lane = this.lane(spec.name);
+    const { definition } = lane.registered;
+    const id = newId();
+    const logger = bindJobLogger(this.logger, { job: definition.name, jobId: id, attempt: 1 });
+    try {
+      const payload = parsePayload(definition.name, definition.schema, spec.payload);
+      await definition.handler(payload, { id, attempt: 1, logger, signal });
+      lane.completed += 1;
+    } catch (error) {
+      lane.failed += 1;
+      throw error;
+    }
   }
 
   onJobCompleted(listener: JobCompletedListener): void {
@@ -163,6 +205,7 @@ class InProcessQueue implements InProcessJobQueue {
     this.phase = 'started';
     this.processing = options.process ?? true;
     for (const lane of this.lanes.values()) this.pump(lane);
+    if (this.processing) this.scheduler.start();
   }
 
   stop(options: StopOptions = {}): Promise<void> {
@@ -195,7 +238,7 @@ class InProcessQueue implements InProcessJobQueue {
       const ready = lanes.some(
         (lane) => lane.waiting.length > 0 || [...lane.delayed.values()].some((d) => d.runAt <= now),
       );
-      const running = lanes.some((lane) => lane.active.size > 0);
+      const running = lanes.some((lane) => lane.active.size > 0) || this.scheduler.activeCount > 0;
       if (!ready && !running) return;
       if (ready && !this.processing) {
         throw new JobQueueStateError(
@@ -220,7 +263,7 @@ class InProcessQueue implements InProcessJobQueue {
     }
   }
 
-  private schedule(lane: Lane, job: PendingJob, delayMs: number): void {
+  private placeJob(lane: Lane, job: PendingJob, delayMs: number): void {
     if (delayMs <= 0) {
       lane.waiting.push(job);
       this.pump(lane);
@@ -273,7 +316,7 @@ class InProcessQueue implements InProcessJobQueue {
       if (retryable && attempt < retry.attempts) {
         const delayMs = retryDelayMs(retry, attempt);
         logger.warn({ err: describeError(error), retryInMs: delayMs }, 'job attempt failed; will retry');
-        this.schedule(lane, job, delayMs);
+        this.placeJob(lane, job, delayMs);
       } else {
         lane.failed += 1;
         logger.error({ err: describeError(error), attempts: attempt }, 'job failed');
@@ -286,7 +329,7 @@ class InProcessQueue implements InProcessJobQueue {
   }
 
   private activeCount(): number {
-    let count = 0;
+    let count = this.scheduler.activeCount;
     for (const lane of this.lanes.values()) count += lane.active.size;
     return count;
   }
@@ -294,6 +337,7 @@ class InProcessQueue implements InProcessJobQueue {
   private async shutDown(drainTimeoutMs: number): Promise<void> {
     this.phase = 'stopping';
     this.processing = false;
+    this.scheduler.stopTicking();
     const drained = await this.changes.waitFor(() => this.activeCount() === 0, drainTimeoutMs);
     if (!drained) {
       this.logger.warn(
@@ -303,6 +347,7 @@ class InProcessQueue implements InProcessJobQueue {
       for (const lane of this.lanes.values()) {
         for (const controller of lane.active.values()) controller.abort(new JobQueueClosedError());
       }
+      this.scheduler.abortRunning(new JobQueueClosedError());
       await this.changes.waitFor(() => this.activeCount() === 0, ABORT_GRACE_MS);
     }
     let dropped = 0;

@@ -64,6 +64,8 @@ function recordingQueue(): JobQueue & {
     stop: async () => {},
     ping: async () => {},
     stats: async () => ({}),
+    schedule: () => {},
+    schedules: async () => [],
   };
   return queue;
 }

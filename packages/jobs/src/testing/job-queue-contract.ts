@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   JobDefinitionError,
@@ -32,6 +32,7 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
       return queue;
     };
     afterEach(async () => {
+      vi.restoreAllMocks();
       await Promise.all(queues.splice(0).map((queue) => queue.stop({ drainTimeoutMs: 500 })));
     });
 
@@ -358,6 +359,162 @@ export function describeJobQueueContract(name: string, factory: JobQueueFactory)
         'contract.stats-a': { waiting: 0, active: 0, delayed: 0, failed: 0, completed: 1 },
         'contract.stats-b': { waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 },
       });
+    });
+    it('runs a scheduled job on every tick with its payload and reports the schedule’s state', async () => {
+      const queue = await newQueue();
+      const runs: { n: number; at: number }[] = [];
+      queue.define(
+        defineJob({
+          name: 'contract.scheduled',
+          schema: counter,
+          handler: async ({ n }) => {
+            runs.push({ n, at: Date.now() });
+          },
+        }),
+      );
+      queue.schedule('contract.scheduled', { every: 150, payload: { n: 7 } });
+      const startedAt = Date.now();
+      await queue.start();
+      await waitFor(() => runs.length >= 3, { message: 'three scheduled runs' });
+      const elapsed = Date.now() - startedAt;
+
+      expect(runs.every((run) => run.n === 7)).toBe(true);
+      // Once per tick: three runs take at least two intervals, and no tick ran twice.
+      expect(elapsed).toBeGreaterThanOrEqual(2 * 150 - TIMER_SLACK_MS);
+      expect(runs.length).toBeLessThanOrEqual(Math.floor(elapsed / 150) + 1);
+      await waitFor(async () => (await queue.schedules())[0]?.lastResult === 'ok', { message: 'state' });
+      const [state] = await queue.schedules();
+      expect(state).toMatchObject({ name: 'contract.scheduled', everyMs: 150, lastError: null });
+      expect(state?.lastRunAt?.getTime()).toBeGreaterThanOrEqual(startedAt);
+      expect(state?.nextRunAt?.getTime()).toBeGreaterThan(state?.lastRunAt?.getTime() ?? 0);
+    });
+
+    it('delays each scheduled run by its jitter after the tick', async () => {
+      const queue = await newQueue();
+      const runs: number[] = [];
+      queue.define(
+        defineJob({
+          name: 'contract.jittered',
+          schema: z.object({}),
+          handler: async () => {
+            runs.push(Date.now());
+          },
+        }),
+      );
+      queue.schedule('contract.jittered', { every: 200, jitterMs: 150 });
+      // No jitter on the first run, nearly all of it on the next: their gap is the interval plus that jitter.
+      let draws = 0;
+      vi.spyOn(Math, 'random').mockImplementation(() => (draws++ === 0 ? 0 : 0.99));
+      await queue.start();
+      await waitFor(() => runs.length >= 2, { message: 'two jittered runs' });
+      const [first, second] = runs as [number, number];
+      expect(second - first).toBeGreaterThanOrEqual(200 + 148 - 20);
+    });
+
+    it('skips a tick that arrives while the previous run of the same schedule is still running', async () => {
+      const queue = await newQueue();
+      let running = 0;
+      let mostAtOnce = 0;
+      let finished = 0;
+      queue.define(
+        defineJob({
+          name: 'contract.slow-schedule',
+          schema: z.object({}),
+          concurrency: 5,
+          handler: async () => {
+            running += 1;
+            mostAtOnce = Math.max(mostAtOnce, running);
+            await sleep(350);
+            running -= 1;
+            finished += 1;
+          },
+        }),
+      );
+      queue.schedule('contract.slow-schedule', { every: '100ms' });
+      await queue.start();
+      await waitFor(() => finished >= 2, { message: 'two slow runs', timeoutMs: 3000 });
+      expect(mostAtOnce).toBe(1);
+    });
+
+    it('records a failed scheduled run’s error and runs again at the next tick', async () => {
+      const queue = await newQueue();
+      let attempts = 0;
+      queue.define(
+        defineJob({
+          name: 'contract.failing-schedule',
+          schema: z.object({}),
+          retry: { attempts: 3, backoffMs: 10 },
+          handler: async () => {
+            attempts += 1;
+            if (attempts === 1) throw new Error('provider down');
+          },
+        }),
+      );
+      queue.schedule('contract.failing-schedule', { every: 200 });
+      await queue.start();
+      await waitFor(async () => (await queue.schedules())[0]?.lastResult === 'error', {
+        message: 'the failure to be recorded',
+      });
+      expect((await queue.schedules())[0]?.lastError).toBe('provider down');
+      // Not retried like an enqueued job: the next run is the next tick's.
+      expect(attempts).toBe(1);
+      await waitFor(async () => (await queue.schedules())[0]?.lastResult === 'ok', {
+        message: 'the next tick to succeed',
+      });
+      expect(attempts).toBe(2);
+      expect((await queue.schedules())[0]?.lastError).toBeNull();
+    });
+
+    it('rejects bad schedules: unknown job, invalid payload, both or neither of every/cron, after start()', async () => {
+      const queue = await newQueue();
+      queue.define(defineJob({ name: 'contract.schedulable', schema: counter, handler: async () => {} }));
+      const payload = { n: 1 };
+      expect(() => queue.schedule('contract.nope', { every: 1000, payload })).toThrow(UnknownJobError);
+      expect(() => queue.schedule('contract.schedulable', { every: 1000, payload: { n: 'x' } })).toThrow(
+        JobPayloadValidationError,
+      );
+      expect(() =>
+        queue.schedule('contract.schedulable', { every: 1000, cron: '* * * * *', payload }),
+      ).toThrow(JobDefinitionError);
+      expect(() => queue.schedule('contract.schedulable', { payload })).toThrow(JobDefinitionError);
+      expect(() => queue.schedule('contract.schedulable', { cron: 'not cron', payload })).toThrow(
+        JobDefinitionError,
+      );
+      expect(() => queue.schedule('contract.schedulable', { every: '5 minutes', payload })).toThrow(
+        JobDefinitionError,
+      );
+      expect(() => queue.schedule('contract.schedulable', { every: '0s', payload })).toThrow(
+        JobDefinitionError,
+      );
+      expect(() => queue.schedule('contract.schedulable', { every: '1s', jitterMs: 1000, payload })).toThrow(
+        JobDefinitionError,
+      );
+      queue.schedule('contract.schedulable', { cron: '0 3 * * *', jitterMs: 60_000, payload });
+      await queue.start();
+      expect(() => queue.schedule('contract.schedulable', { every: '5m', payload })).toThrow(
+        JobDefinitionError,
+      );
+    });
+
+    it('start({ process: false }) lists schedules but runs none', async () => {
+      const queue = await newQueue();
+      let runs = 0;
+      queue.define(
+        defineJob({
+          name: 'contract.api-schedule',
+          schema: z.object({}),
+          handler: async () => {
+            runs += 1;
+          },
+        }),
+      );
+      queue.schedule('contract.api-schedule', { cron: '*/5 * * * *' });
+      await queue.start({ process: false });
+      await sleep(100);
+      expect(runs).toBe(0);
+      expect(await queue.schedules()).toEqual([
+        expect.objectContaining({ name: 'contract.api-schedule', cron: '*/5 * * * *', lastRunAt: null }),
+      ]);
     });
   });
 }

@@ -407,6 +407,67 @@ describe('routes, jobs and events', () => {
     await expect(job?.run({ referralId: 42 }, { id: 'j', name: job.name, attempt: 1 })).rejects.toThrow();
   });
 
+  it('collects schedules of defined jobs under their qualified names', () => {
+    const plugin = pluginWith((c) => {
+      c.jobs.define('refresh', { payload: z.object({ full: z.boolean() }), handler: async () => {} });
+      c.jobs.schedule('refresh', { every: '5m', payload: { full: false }, jitterMs: 30_000 });
+    });
+    const host = createPluginHost({ ports: fakePorts(), plugins: [{ plugin, instance: 'eu' }] });
+    expect(host.schedules()).toEqual([
+      {
+        job: 'plugin:probe:eu:refresh',
+        plugin: 'probe',
+        instance: 'eu',
+        every: '5m',
+        payload: { full: false },
+        jitterMs: 30_000,
+      },
+    ]);
+  });
+
+  it('refuses schedules of undefined jobs, bad payloads or options, twice, or after register()', () => {
+    const define = (c: PluginContext<unknown, Record<string, unknown>>) =>
+      c.jobs.define('refresh', { payload: z.object({ full: z.boolean() }), handler: async () => {} });
+    const load = (register: (c: PluginContext<unknown, Record<string, unknown>>) => void) =>
+      loadError(() => createPluginHost({ ports: fakePorts(), plugins: [{ plugin: pluginWith(register) }] }));
+
+    expect(load((c) => c.jobs.schedule('refresh', { every: '1m' })).message).toMatch(/did not define/);
+    expect(
+      load((c) => {
+        define(c);
+        c.jobs.schedule('refresh', { every: '1m', payload: { full: 'yes' } });
+      }).message,
+    ).toMatch(/invalid payload in the schedule/);
+    expect(
+      load((c) => {
+        define(c);
+        c.jobs.schedule('refresh', { every: '1m', cron: '* * * * *', payload: { full: true } });
+      }).message,
+    ).toMatch(/exactly one of `every` and `cron`/);
+    expect(
+      load((c) => {
+        define(c);
+        c.jobs.schedule('refresh', { every: '1m', payload: { full: true } });
+        c.jobs.schedule('refresh', { every: '2m', payload: { full: true } });
+      }).message,
+    ).toMatch(/twice/);
+    let captured: PluginContext<unknown, Record<string, unknown>> | undefined;
+    createPluginHost({
+      ports: fakePorts(),
+      plugins: [
+        {
+          plugin: pluginWith((c) => {
+            captured = c;
+            define(c);
+          }),
+        },
+      ],
+    });
+    expect(() => captured?.jobs.schedule('refresh', { every: '1m', payload: { full: true } })).toThrow(
+      /after register\(\) returned/,
+    );
+  });
+
   it('validates payloads a plugin enqueues, and only for jobs it defined', async () => {
     let ctx: PluginContext<unknown, Record<string, unknown>> | undefined;
     const plugin = pluginWith((c) => {

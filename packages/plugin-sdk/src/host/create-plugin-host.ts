@@ -104,6 +104,7 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
     },
     routes: () => allInstances().flatMap((instance) => instance.registrations.routes),
     jobs: () => allInstances().flatMap((instance) => instance.registrations.jobs),
+    schedules: () => allInstances().flatMap((instance) => instance.registrations.schedules),
     eventHandlers<T extends DomainEventType>(type: T) {
       return allInstances()
         .flatMap((instance) => instance.registrations.eventHandlers)
@@ -166,7 +167,7 @@ function loadInstance(
     );
     const disabled: LoadedInstance = {
       summary: { instance, status: 'invalid-settings', problems, implementations: [] },
-      registrations: { implementations: [], routes: [], jobs: [], eventHandlers: [] },
+      registrations: { implementations: [], routes: [], jobs: [], schedules: [], eventHandlers: [] },
     };
     record.instances.push(disabled);
     return disabled;

@@ -20,8 +20,14 @@ import {
 } from '../ports/domain-events.schema.js';
 import type { DomainEventHandler } from '../ports/events.js';
 import type { HostPorts } from '../ports/host-ports.js';
+import { type PluginScheduleOptions, PluginScheduleOptionsSchema } from '../ports/job-schedule.schema.js';
 import type { DefinedJob, EnqueueOptions, PluginJobDefinition } from '../ports/jobs.js';
-import type { MountedRoute, RegisteredEventHandler, RegisteredJob } from './plugin-host.js';
+import type {
+  MountedRoute,
+  RegisteredEventHandler,
+  RegisteredJob,
+  RegisteredSchedule,
+} from './plugin-host.js';
 import { PluginLoadError } from './plugin-load-error.js';
 import { pluginBasePath, routePathProblem } from './route-path.js';
 import { toJsonValue } from './to-json-value.js';
@@ -44,6 +50,7 @@ export interface InstanceRegistrations {
   implementations: PendingImplementation[];
   routes: MountedRoute[];
   jobs: RegisteredJob[];
+  schedules: RegisteredSchedule[];
   eventHandlers: RegisteredEventHandler[];
 }
 
@@ -61,7 +68,7 @@ export interface InstanceSetup {
 export interface InstanceContext {
   ctx: AnyPluginContext;
   registrations: InstanceRegistrations;
-  /** Ends registration: `add`, `define`, `on` and `route` throw afterwards. */
+  /** Ends registration: `add`, `define`, `schedule`, `on` and `route` throw afterwards. */
   seal(): void;
 }
 
@@ -77,6 +84,7 @@ export function createInstanceContext(setup: InstanceSetup): InstanceContext {
     implementations: [],
     routes: [],
     jobs: [],
+    schedules: [],
     eventHandlers: [],
   };
   const jobSchemas = new Map<string, z.ZodType>();
@@ -181,6 +189,25 @@ export function createInstanceContext(setup: InstanceSetup): InstanceContext {
       },
       enqueue: (name: string, payload: JsonValue, options?: EnqueueOptions) =>
         enqueue(name, payload, options),
+      schedule(name: string, options: PluginScheduleOptions) {
+        assertOpen('ctx.jobs.schedule');
+        const schema = jobSchemas.get(name);
+        if (!schema) throw fail(`it schedules the job "${name}", which it did not define (define it first)`);
+        const job = qualifiedJobName(plugin.id, instance, name);
+        if (registrations.schedules.some((existing) => existing.job === job)) {
+          throw fail(`it schedules the job "${name}" twice`);
+        }
+        const parsedOptions = PluginScheduleOptionsSchema.safeParse(options);
+        if (!parsedOptions.success) {
+          throw fail(`invalid schedule of job "${name}": ${parsedOptions.error.issues[0]?.message}`);
+        }
+        const { payload = {}, ...when } = parsedOptions.data;
+        const parsedPayload = schema.safeParse(payload);
+        if (!parsedPayload.success) {
+          throw fail(`invalid payload in the schedule of job "${name}": ${parsedPayload.error.message}`);
+        }
+        registrations.schedules.push({ job, plugin: plugin.id, instance, payload, ...when });
+      },
     },
     events: {
       on<T extends DomainEventType>(type: T, handler: DomainEventHandler<T>) {

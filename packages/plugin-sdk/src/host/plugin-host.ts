@@ -1,5 +1,6 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { z } from 'zod';
+import type { JsonValue } from '../dto/json.schema.js';
 import type { HttpMethod } from '../dto/plugin-http.schema.js';
 import type {
   ExtensionImplementation,
@@ -73,6 +74,20 @@ export interface RegisteredJob {
   run(payload: unknown, job: JobRunContext): Promise<void>;
 }
 
+/** A schedule a plugin declared for one of its jobs (`ctx.jobs.schedule`). */
+export interface RegisteredSchedule {
+  /** The qualified name of the scheduled job: `plugin:<id>:<instance>:<name>`. */
+  job: string;
+  plugin: string;
+  instance: string;
+  /** Exactly one of `every` and `cron` is set. */
+  every?: string | number;
+  cron?: string;
+  /** Already validated against the job's schema. */
+  payload: JsonValue;
+  jitterMs?: number;
+}
+
 /** A plugin's subscription to a domain event type. */
 export interface RegisteredEventHandler<T extends DomainEventType = DomainEventType> {
   plugin: string;
@@ -129,6 +144,8 @@ export interface PluginHost {
   routes(): MountedRoute[];
   /** Jobs to give the queue's workers. */
   jobs(): RegisteredJob[];
+  /** Schedules plugins declared for their jobs, for the queue to run. */
+  schedules(): RegisteredSchedule[];
   /** Subscribers of a domain event type, in load order. */
   eventHandlers<T extends DomainEventType>(type: T): RegisteredEventHandler<T>[];
   /** The loaded plugins and the state of their instances. */

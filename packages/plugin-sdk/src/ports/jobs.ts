@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { JsonValue } from '../dto/json.schema.js';
+import type { PluginScheduleOptions } from './job-schedule.schema.js';
 
 /** Options of an enqueue. */
 export interface EnqueueOptions {
@@ -46,8 +47,18 @@ export interface PluginJobs {
     name: string,
     definition: PluginJobDefinition<PayloadSchema>,
   ): DefinedJob<PayloadSchema>;
-  /** Enqueues a job this instance defined; the payload is validated against its schema first. */
+  /**
+   * Enqueues a job this instance defined; the payload is validated against its schema first. Called while a
+   * core use case runs its transaction, the job is written to the outbox with that transaction: it runs only if
+   * the change commits.
+   */
   enqueue(name: string, payload: JsonValue, options?: EnqueueOptions): Promise<EnqueuedJob>;
+  /**
+   * Runs a job this instance defined on a schedule (during `register` only; one schedule per job): every tick
+   * runs once across all workers, a tick arriving while the previous run is still going is skipped, and a failed
+   * run is not retried (the next tick is the retry). The payload is validated against the job's schema.
+   */
+  schedule(name: string, options: PluginScheduleOptions): void;
 }
 
 /** Host port: the job queue (BullMQ or in-process in the host; a drainable fake in tests). */

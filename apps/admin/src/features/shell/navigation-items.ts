@@ -38,6 +38,7 @@ export const navigationItems = [
     permission: 'referrals:review',
   },
   { to: '/plugins', label: 'Plugins', icon: 'plugins', isAvailable: true, permission: 'plugins:read' },
+  { to: '/jobs', label: 'Scheduled jobs', icon: 'clock', isAvailable: true, permission: 'plugins:read' },
   { to: '/audit-log', label: 'Audit log', icon: 'audit', isAvailable: true, permission: 'audit:read' },
   // Its first tab, Staff, needs users:read; every role holding webhooks:read or api_keys:manage holds it too.
   { to: '/settings', label: 'Settings', icon: 'settings', isAvailable: true, permission: 'users:read' },

@@ -1,6 +1,6 @@
 import { SecretBox } from '@warmpath/core';
 import type { WarmpathDatabase } from '@warmpath/db';
-import { defineJob, type JobQueue } from '@warmpath/jobs';
+import type { JobQueue } from '@warmpath/jobs';
 import pluginFraud from '@warmpath/plugin-fraud';
 import {
   type AnyWarmpathPlugin,
@@ -10,15 +10,15 @@ import {
   type PluginEntry,
   type PluginHost,
 } from '@warmpath/plugin-sdk';
-import { z } from 'zod';
 import type { Config } from '../../config/load-config.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../runtime.js';
 import { coreFacades } from './core-facades.js';
 import { DbCredentialVault } from './db-credential-vault.js';
 import { DbKvStoreProvider } from './db-kv-store.js';
+import { definePluginJobs } from './define-plugin-jobs.js';
 import { defineDomainEventJobs } from './domain-event-jobs.js';
-import { queueJobName } from './job-names.js';
+import { createOutboxJobPort } from './outbox-job-port.js';
 import { loadPluginSettings } from './plugin-settings-source.js';
 import { resolvePluginModule } from './resolve-plugin-module.js';
 import { assertPluginConfigKnown } from './unknown-plugin-config.js';
@@ -34,13 +34,15 @@ export interface LoadPluginsOptions {
   clock: Clock;
   secretKey: string;
   services: Services;
+  /** Wakes this process's outbox dispatcher once a plugin's job is committed to the outbox. */
+  wakeOutboxDispatcher?: () => void;
   /** Extra plugin objects (tests), loaded after the built-ins and WARMPATH_PLUGINS. */
   extraPlugins?: readonly AnyWarmpathPlugin[];
 }
 
 /**
- * Loads built-in and configured plugins into a plugin host with database-backed ports, gives their jobs to the
- * queue and creates every implementation once, so a broken plugin stops the boot with its name in the message.
+ * Loads built-in and configured plugins into a plugin host with database-backed ports (their jobs go through the
+ * outbox), gives their jobs and schedules to the queue and creates every implementation once, so a broken plugin stops the boot with its name in the message.
  */
 export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHost> {
   const { config, logger, database, queue, clock, services } = options;
@@ -71,28 +73,17 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
     clock,
     kv: new DbKvStoreProvider(database.db, clock),
     credentials: new DbCredentialVault(database.db, box, clock),
-    jobs: {
-      enqueue: async (name, payload, enqueueOptions) => {
-        const { id } = await queue.enqueue(queueJobName(name), payload, enqueueOptions);
-        return { id };
-      },
-    },
+    jobs: createOutboxJobPort({
+      db: database.db,
+      wakeDispatcher: options.wakeOutboxDispatcher ?? (() => {}),
+    }),
     settings: settings.source,
     services: coreFacades(services),
   };
 
   const host = createPluginHost({ ports, plugins: entries, publicUrl: config.PUBLIC_URL });
   host.resolveAll();
-  for (const job of host.jobs()) {
-    queue.define(
-      defineJob({
-        name: queueJobName(job.name),
-        // The plugin host validates the payload against the plugin's own schema inside `run`.
-        schema: z.unknown(),
-        handler: (payload, ctx) => job.run(payload, { id: ctx.id, name: job.name, attempt: ctx.attempt }),
-      }),
-    );
-  }
+  definePluginJobs(queue, () => host);
   defineDomainEventJobs(queue, host, services.webhooks);
   for (const plugin of host.plugins()) {
     for (const instance of plugin.instances.filter((i) => i.status !== 'active')) {

@@ -2,6 +2,7 @@ import { router } from '../trpc.js';
 import { adminApiKeysRouter } from './api-keys/index.js';
 import { adminAuditRouter } from './audit/index.js';
 import { adminDashboardRouter } from './dashboard/index.js';
+import { adminJobsRouter } from './jobs/index.js';
 import { adminParticipantsRouter } from './participants/index.js';
 import { adminPluginsRouter } from './plugins/index.js';
 import { adminReferralsRouter } from './referrals/index.js';
@@ -18,6 +19,7 @@ export const adminRouter = router({
   dashboard: adminDashboardRouter,
   webhooks: adminWebhooksRouter,
   plugins: adminPluginsRouter,
+  jobs: adminJobsRouter,
   participants: adminParticipantsRouter,
   referrals: adminReferralsRouter,
   review: adminReviewRouter,
