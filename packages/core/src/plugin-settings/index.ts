@@ -1,11 +1,14 @@
 export {
   type MaskedSettings,
+  PLUGIN_INSTANCE_DISABLED,
+  PLUGIN_INSTANCE_ENABLED,
   PLUGIN_SETTINGS_UPDATED,
   type PluginInstanceSettings,
   pluginInstanceInputSchema,
   pluginInstanceSettingsSchema,
   pluginSettingsPatchSchema,
   type SecretPresence,
+  setPluginInstanceEnabledInputSchema,
   type UpdatedPluginInstanceSettings,
   type UpdatePluginSettingsInput,
   updatedPluginInstanceSettingsSchema,
@@ -16,3 +19,10 @@ export {
   type PluginSettingsServiceDeps,
   type PluginSettingsTarget,
 } from './plugin-settings.service.js';
+export {
+  noticePluginSettingsChanged,
+  PLUGIN_SETTINGS_CHANNEL,
+  type PluginSettingsChange,
+  parsePluginSettingsChange,
+  pluginSettingsChangeSchema,
+} from './settings-change-notice.js';

@@ -27,6 +27,13 @@ export type MaskedSettings = { [key: string]: JsonValue | SecretPresence };
 
 /** Audit action of a settings change. */
 export const PLUGIN_SETTINGS_UPDATED = 'plugin.settings_updated';
+/** Audit action of turning an instance on. */
+export const PLUGIN_INSTANCE_ENABLED = 'plugin.instance_enabled';
+/** Audit action of turning an instance off. */
+export const PLUGIN_INSTANCE_DISABLED = 'plugin.instance_disabled';
+
+/** `admin.plugins.setEnabled` input: turn an instance on or off. */
+export const setPluginInstanceEnabledInputSchema = pluginInstanceInputSchema.extend({ enabled: z.boolean() });
 
 /**
  * The body of `PUT /api/v1/plugins/{id}/instances/{instance}/settings`: the settings to change, as a merge patch
@@ -52,10 +59,13 @@ export const pluginInstanceSettingsSchema = z.object({
 });
 export type PluginInstanceSettings = z.infer<typeof pluginInstanceSettingsSchema>;
 
-/** The answer to a settings change: the settings now stored, and that they apply after a restart. */
+/** The answer to a settings change: the settings now stored, and whether a restart is needed to apply them. */
 export const updatedPluginInstanceSettingsSchema = pluginInstanceSettingsSchema.extend({
   restartRequired: z
-    .literal(true)
-    .describe('Plugins read their settings at boot, so a change applies after the next restart.'),
+    .boolean()
+    .describe(
+      'Always false: every running server reloads the instance with the saved settings within seconds (kept for ' +
+        'clients written when settings applied at the next restart).',
+    ),
 });
 export type UpdatedPluginInstanceSettings = z.infer<typeof updatedPluginInstanceSettingsSchema>;
