@@ -36,7 +36,9 @@ import { createHousekeeping } from './housekeeping.js';
 import type { Logger } from './logger.js';
 import { createLogMailer } from './mail/log-mailer.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
+import { createLivePluginSettings } from './plugins/live-plugin-settings.js';
 import { loadPlugins } from './plugins/load-plugins.js';
+import { loadPluginSettings } from './plugins/plugin-settings-source.js';
 import { defineReferralJobs } from './referral-jobs.js';
 import { resolveSecretKey } from './secret-key.js';
 import { VERSION } from './version.js';
@@ -51,7 +53,7 @@ export interface Services {
   audit: AuditService;
   /** The console dashboard's figures. */
   dashboard: DashboardService;
-  /** Plugin settings saved from the console (read by plugins at the next boot). */
+  /** Plugin settings saved from the console, REST or the CLI (running servers reload the instance). */
   pluginSettings: PluginSettingsService;
   events: EventIngestionService;
   webhooks: WebhookService;
@@ -225,7 +227,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const queue = options.queue ?? createJobQueue({ redisUrl: config.REDIS_URL, logger });
     defineWebhookJobs(queue, services.webhooks, { retry: options.webhookRetry });
     defineReferralJobs(queue, { referrals: services.referrals, db, mailer, publicUrl: config.PUBLIC_URL });
+    const pluginSettings = await loadPluginSettings(db, secretBox);
     const pluginHost = await loadPlugins({
+      settings: pluginSettings,
       config,
       logger,
       database,
@@ -234,6 +238,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       secretKey,
       services,
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
+    });
+    const liveSettings = createLivePluginSettings({
+      database,
+      pluginHost,
+      store: pluginSettings.source,
+      secretBox,
+      logger,
     });
     const dispatcher = new OutboxDispatcher({ db, queue, logger });
     const housekeeping = createHousekeeping({ db, clock, logger });
@@ -251,6 +262,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       secretBox,
       mailer,
       async start() {
+        // Every process running plugins follows settings changes, API and worker alike.
+        await liveSettings.start();
         const processJobs = config.MODE !== 'api';
         await queue.start({ process: processJobs });
         if (processJobs) {
@@ -262,6 +275,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         if (closed) return;
         closed = true;
         await housekeeping.stop();
+        await liveSettings.stop();
         await dispatcher.stop();
         await queue.stop({ drainTimeoutMs: 10_000 });
         await database.close();

@@ -43,7 +43,7 @@ export async function pluginSettingsSetCommand(
       );
       process.stdout.write(`${JSON.stringify(settings, null, 2)}\n`);
       process.stderr.write(
-        'Saved; plugins read their settings at boot, so restart the server to apply them.\n',
+        'Saved; running servers reload the plugin instance with these settings within seconds.\n',
       );
     } catch (error) {
       // Name every refused field, one a line, instead of the one-line summary.

@@ -30,7 +30,7 @@ export async function readInstanceSettings(
 /**
  * Applies a merge patch to a loaded instance's settings, as `admin.plugins.updateSettings` does: validated by the
  * plugin's schema (`ValidationError` naming each field, nothing saved), audited as `context`, no write when
- * nothing changes.
+ * nothing changes. Running servers reload the instance once it commits (live settings).
  */
 export async function updateInstanceSettings(
   deps: InstanceSettingsDeps,
@@ -46,6 +46,6 @@ export async function updateInstanceSettings(
     instance,
     values,
     secretSettings: [...plugin.secretSettings],
-    restartRequired: true,
+    restartRequired: false,
   };
 }

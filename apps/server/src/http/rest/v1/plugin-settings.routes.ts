@@ -49,7 +49,8 @@ export const pluginSettingsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> =
         summary: "Change a plugin instance's settings",
         description:
           'A merge patch of the stored settings, validated by the plugin (a refused value is a 400 naming the ' +
-          'field, and nothing is saved). Sending what is stored writes nothing. Applies after the next restart.',
+          'field, and nothing is saved). Sending what is stored writes nothing. Every running server applies it ' +
+          'within seconds, without a restart.',
         params: instanceParams,
         body: pluginSettingsPatchSchema,
         response: { 200: updatedPluginInstanceSettingsSchema, 404: problemSchema, ...errorResponses },
