@@ -35,6 +35,23 @@ export const PLUGIN_INSTANCE_DISABLED = 'plugin.instance_disabled';
 /** `admin.plugins.setEnabled` input: turn an instance on or off. */
 export const setPluginInstanceEnabledInputSchema = pluginInstanceInputSchema.extend({ enabled: z.boolean() });
 
+/** The body of `PUT /api/v1/plugins/{id}/instances/{instance}/enabled`. */
+export const pluginInstanceEnabledBodySchema = z.strictObject({
+  enabled: z
+    .boolean()
+    .describe(
+      'false stops the instance in every running server (its routes, webhooks and jobs); true starts it.',
+    ),
+});
+
+/** Whether an instance is on, as the REST API and the CLI answer after switching it. */
+export const pluginInstanceEnabledSchema = z.object({
+  plugin: z.string().describe('The plugin id.'),
+  instance: z.string().describe('The instance name.'),
+  enabled: z.boolean().describe('Whether the instance runs now (running servers follow within seconds).'),
+});
+export type PluginInstanceEnabled = z.infer<typeof pluginInstanceEnabledSchema>;
+
 /**
  * The body of `PUT /api/v1/plugins/{id}/instances/{instance}/settings`: the settings to change, as a merge patch
  * (the `changes` of `admin.plugins.updateSettings`).

@@ -1,5 +1,6 @@
 import type {
   AuditContext,
+  PluginInstanceEnabled,
   PluginInstanceSettings,
   PluginSettingsService,
   UpdatedPluginInstanceSettings,
@@ -48,4 +49,20 @@ export async function updateInstanceSettings(
     secretSettings: [...plugin.secretSettings],
     restartRequired: false,
   };
+}
+
+/**
+ * Turns a loaded instance on or off, as `admin.plugins.setEnabled` does (audited as `context`); running servers
+ * reload it once it commits. `NotFoundError` when this server does not run that plugin instance.
+ */
+export async function setInstanceEnabled(
+  deps: InstanceSettingsDeps,
+  pluginId: string,
+  instance: string,
+  enabled: boolean,
+  context: AuditContext,
+): Promise<PluginInstanceEnabled> {
+  const { target } = loadedInstance(deps, pluginId, instance);
+  await deps.services.pluginSettings.setEnabled(target, enabled, context);
+  return { plugin: pluginId, instance, enabled };
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../config/load-config.js';
+import { dataOf, ownerCaller } from '../../http/trpc/admin/admin-test-kit.js';
 import { restCaller } from '../../testing/rest-test-kit.js';
 import { startTestServer, TEST_SECRET_KEY, type TestServer, testStacks } from '../../testing/test-server.js';
 import { buildApp } from '../build-app.js';
@@ -96,14 +97,26 @@ describe.runIf(postgres)('live plugin settings across processes on Postgres', ()
     await waitFor(async () => (await greetingOf(first.app)) === 'bonjour', { timeoutMs: 2000 });
   });
 
-  it('takes a disabled instance out of every server, and brings it back when enabled', async () => {
-    const target = { pluginId: 'tunable', instance: 'default' };
-    await first.runtime.services.pluginSettings.setEnabled(target, false);
+  it('takes an instance disabled over REST out of every server, and brings it back when the console enables it', async () => {
+    const disabled = await restCaller(first)({
+      method: 'PUT',
+      url: '/api/v1/plugins/tunable/instances/default/enabled',
+      body: { enabled: false },
+    });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect(disabled.json()).toEqual({ plugin: 'tunable', instance: 'default', enabled: false });
     await waitFor(async () => (await greetingOf(second.app)) === 404, { timeoutMs: 2000 });
     expect(second.runtime.pluginHost.list('fraud').map((entry) => entry.key)).not.toContain(
       'fraud:tunable:default:quiet',
     );
-    await first.runtime.services.pluginSettings.setEnabled(target, true);
+
+    const owner = await ownerCaller(first);
+    const enabled = await owner.mutation('admin.plugins.setEnabled', {
+      pluginId: 'tunable',
+      instance: 'default',
+      enabled: true,
+    });
+    expect(dataOf(enabled)).toEqual({ plugin: 'tunable', instance: 'default', enabled: true });
     await waitFor(async () => (await greetingOf(second.app)) === 'bonjour', { timeoutMs: 2000 });
   });
 
