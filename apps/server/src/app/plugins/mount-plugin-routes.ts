@@ -34,7 +34,9 @@ export async function mountPluginRoutes(app: FastifyInstance, options: MountPlug
 
     const servePluginRoute = async (request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?')[0] ?? request.url;
-      const matched = matchPluginRoute(runtime.pluginHost.routes(), request.method, path);
+      // Fastify answers HEAD with the GET handler's headers; plugin routes declare GET only.
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
+      const matched = matchPluginRoute(runtime.pluginHost.routes(), method, path);
       if (!matched) return reply.code(404).send(notFound);
       const response = await matched.route.handler(
         toPluginRequest(request, request.body as Buffer | undefined, matched.params),
