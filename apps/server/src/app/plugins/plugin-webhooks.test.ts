@@ -1,10 +1,37 @@
-import { CRM_APPLY_CHANGES_JOB } from '@warmpath/core';
+import { CRM_APPLY_CHANGES_JOB, REWARDS_APPLY_STATUS_JOB } from '@warmpath/core';
 import { waitFor } from '@warmpath/jobs/testing';
+import { definePlugin } from '@warmpath/plugin-sdk';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import hooksPlugin, { HOOKS_SIGNATURE_HEADER, signHooksBody } from '../../testing/fixtures/hooks-plugin.js';
 import { startTestServer, type TestServer, testStacks } from '../../testing/test-server.js';
 import { buildApp } from '../build-app.js';
+
+/** A reward provider whose webhook carries status updates, authenticated by a shared token header. */
+const payouts = definePlugin({
+  id: 'payouts',
+  version: '1.0.0',
+  sdk: '^1',
+  configSchema: z.object({}).default({}),
+  settingsSchema: z.object({}),
+  register(ctx) {
+    ctx.rewards.add('cards', () => ({
+      apiVersion: 1,
+      verifyConnection: async () => ({ ok: true }),
+      catalog: async () => [],
+      issue: async () => {
+        throw new Error('not used');
+      },
+      status: async (ref) => ({ ref, status: 'pending' }),
+      async parseWebhook(request) {
+        if (request.headers['x-payouts-token'] !== 'let-me-in')
+          return { ok: false, status: 401, message: 'bad token' };
+        return { ok: true, updates: [{ ref: 'order-9', status: 'delivered' }] };
+      },
+    }));
+  },
+});
 
 // One stack, the production one when it runs here: the route logic does not depend on the stack, and a second
 // server boot would double this file's time (the core service tests cover replays on both databases).
@@ -26,7 +53,7 @@ describe(`plugin webhooks on ${stack?.name}`, () => {
   let server: TestServer;
   let app: FastifyInstance;
   beforeAll(async () => {
-    server = await startTestServer({ ...(stack ? { stack } : {}), plugins: [hooksPlugin] });
+    server = await startTestServer({ ...(stack ? { stack } : {}), plugins: [hooksPlugin, payouts] });
     // A second app on the same runtime with a short timeout, so the hanging plugin costs a moment.
     app = await buildApp(server.runtime, { pluginWebhooks: { timeoutMs: 300, bodyLimitBytes: 4096 } });
     await app.ready();
@@ -119,6 +146,24 @@ describe(`plugin webhooks on ${stack?.name}`, () => {
     );
     const response = await post(JSON.stringify({ eventId: 'evt-after-dispatch' }));
     expect(response.statusCode).toBe(202);
+  });
+
+  it("hands a reward provider's status updates on as a rewards.apply-status row", async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/plugins/payouts/default/webhook',
+      headers: { 'content-type': 'application/json', 'x-payouts-token': 'let-me-in', 'webhook-id': 'pay-1' },
+      payload: '{}',
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    const rows = await server.runtime.database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('job_name', '=', REWARDS_APPLY_STATUS_JOB)
+      .execute();
+    expect(rows.map((row) => row.payload)).toEqual([
+      { providerKey: 'rewards:payouts:default:cards', updates: [{ ref: 'order-9', status: 'delivered' }] },
+    ]);
   });
 
   it('is served by the server app as built for production too', async () => {
