@@ -5,7 +5,11 @@ import { VERSION } from './app/version.js';
 import { adminCreateCommand } from './cli/admin-create.js';
 import { apiKeyCreateCommand } from './cli/apikey-create.js';
 import { migrateCommand } from './cli/migrate.js';
-import { pluginSettingsGetCommand, pluginSettingsSetCommand } from './cli/plugin-settings.js';
+import {
+  pluginEnabledCommand,
+  pluginSettingsGetCommand,
+  pluginSettingsSetCommand,
+} from './cli/plugin-settings.js';
 import { startCommand } from './cli/start.js';
 
 const program = new Command('warmpath')
@@ -47,9 +51,21 @@ apikey
   .option('--scopes <scopes>', 'comma-separated scopes, or * for all', '*')
   .action((options: { name: string; scopes: string }) => apiKeyCreateCommand(options));
 
-const pluginSettings = program
-  .command('plugin')
-  .description('Loaded plugins')
+const plugin = program.command('plugin').description('Loaded plugins');
+for (const [name, enabled] of [
+  ['enable', true],
+  ['disable', false],
+] as const) {
+  plugin
+    .command(name)
+    .description(
+      `Turn a plugin instance ${enabled ? 'on' : 'off'} (audited); running servers follow within seconds`,
+    )
+    .argument('<id>', 'plugin id')
+    .option('--instance <instance>', 'instance name', 'default')
+    .action((id: string, options: { instance: string }) => pluginEnabledCommand(id, options, enabled));
+}
+const pluginSettings = plugin
   .command('settings')
   .description("A plugin instance's settings, as the console's Plugins page shows and saves them");
 pluginSettings
@@ -61,7 +77,7 @@ pluginSettings
 pluginSettings
   .command('set')
   .description(
-    'Change settings with a merge patch, checked by the plugin and audited; applies after a restart',
+    'Change settings with a merge patch, checked by the plugin and audited; running servers apply it live',
   )
   .argument('<id>', 'plugin id')
   .option('--instance <instance>', 'instance name', 'default')

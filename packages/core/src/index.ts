@@ -37,6 +37,7 @@ export * from './participants/index.js';
 export * from './password-reset/index.js';
 export * from './plugin-points/index.js';
 export * from './plugin-settings/index.js';
+export * from './plugin-webhooks/index.js';
 export * from './portal/index.js';
 export * from './referrals/index.js';
 export * from './sessions/index.js';

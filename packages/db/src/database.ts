@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { type AppendRows, appendRowsWithCopy, appendRowsWithInsert } from './append-rows.js';
+import { type Listen, listenWithPg, listenWithPglite } from './listen.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -32,6 +33,11 @@ export interface WarmpathDatabase {
    * PGlite. For append-only streams written in batches (clicks); rejects when any row is refused, writing none.
    */
   readonly appendRows: AppendRows;
+  /**
+   * Subscribes to a notification channel (`pg_notify` in a transaction is delivered at its commit): a dedicated,
+   * reconnecting `pg` client on Postgres, the embedded instance's own listener on PGlite.
+   */
+  readonly listen: Listen;
   /** Resolves when the database answers a trivial query (used by /readyz). */
   ping(): Promise<void>;
   /** Closes the pool or the embedded database; further queries fail. */
@@ -76,6 +82,7 @@ function createPostgres(connectionString: string, max: number): WarmpathDatabase
     db,
     kind: 'postgres',
     appendRows: appendRowsWithCopy(pool),
+    listen: listenWithPg(connectionString),
     ping: async () => {
       await sql`select 1`.execute(db);
     },
@@ -97,6 +104,7 @@ async function createPglite(dataDir: string): Promise<WarmpathDatabase> {
     db,
     kind: 'pglite',
     appendRows: appendRowsWithInsert(db),
+    listen: listenWithPglite(pglite),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -8,6 +8,7 @@ export {
   type WarmpathDatabase,
 } from './database.js';
 export { newId } from './ids.js';
+export type { Listen, ListenHandlers, Subscription } from './listen.js';
 export { migrations } from './migrations/index.js';
 export {
   MigrationError,

@@ -50,6 +50,15 @@ export interface PluginKvTable {
   updated_at: Timestamp;
 }
 
+/** Delivery ids of inbound plugin webhooks already accepted: a second delivery with one of them is a replay. */
+export interface PluginWebhookDeliveriesTable {
+  plugin_id: string;
+  instance: string;
+  /** The provider's delivery id (`webhook-id` header or the plugin's), else the sha256 of the raw body. */
+  delivery_id: string;
+  received_at: CreatedAt;
+}
+
 /** Append-only record of every state-changing action. */
 export interface AuditLogTable {
   id: string;
@@ -437,6 +446,7 @@ export interface Database {
   outbox: OutboxTable;
   plugin_settings: PluginSettingsTable;
   plugin_kv: PluginKvTable;
+  plugin_webhook_deliveries: PluginWebhookDeliveriesTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   staff_invitations: StaffInvitationsTable;

@@ -20,6 +20,7 @@ import { type AppRouter, appRouter } from '../http/trpc/router.js';
 import { type CachedLink, createLinkTargetCache } from '../links/cached-link.js';
 import type { LinkCache } from '../links/link-cache.js';
 import { mountPluginRoutes } from './plugins/mount-plugin-routes.js';
+import type { PluginWebhookOptions } from './plugins/plugin-webhook-route.js';
 import { recordRoutes } from './route-list.js';
 import type { Runtime } from './runtime.js';
 
@@ -30,6 +31,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface BuildAppOptions {
   /** Prefix of the rate-limit counters in Redis; tests give each server its own. */
   rateLimitNameSpace?: string | undefined;
+  /** Body limit, timeout and result sink of plugin webhooks (tests shorten the timeout). */
+  pluginWebhooks?: PluginWebhookOptions | undefined;
 }
 
 /**
@@ -39,7 +42,11 @@ export interface BuildAppOptions {
  */
 async function webSurface(
   app: FastifyInstance,
-  options: { runtime: Runtime; linkTargets: LinkCache<CachedLink> },
+  options: {
+    runtime: Runtime;
+    linkTargets: LinkCache<CachedLink>;
+    pluginWebhooks?: PluginWebhookOptions | undefined;
+  },
 ) {
   const { runtime } = options;
   await app.register(helmet, {
@@ -76,7 +83,7 @@ async function webSurface(
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
   await app.register(restV1, { prefix: '/api/v1', runtime });
-  await app.register(mountPluginRoutes, { runtime });
+  await app.register(mountPluginRoutes, { runtime, webhooks: options.pluginWebhooks });
   await app.register(portalLoginRoutes, { runtime });
   await app.register(adminExportsRoutes, { runtime });
   await app.register(staticApps);
@@ -118,6 +125,6 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
   const linkTargets = createLinkTargetCache(runtime);
   // The redirect sits on the root context, outside the web surface whose hooks it does not need (see linksRoutes).
   await app.register(linksRoutes, { runtime, linkTargets });
-  await app.register(webSurface, { runtime, linkTargets });
+  await app.register(webSurface, { runtime, linkTargets, pluginWebhooks: options.pluginWebhooks });
   return app;
 }

@@ -38,8 +38,10 @@ import { defineHousekeepingJob } from './housekeeping.js';
 import type { Logger } from './logger.js';
 import { createLogMailer } from './mail/log-mailer.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
+import { createLivePluginSettings } from './plugins/live-plugin-settings.js';
 import { loadPlugins } from './plugins/load-plugins.js';
 import { PluginHealth } from './plugins/plugin-health.js';
+import { loadPluginSettings } from './plugins/plugin-settings-source.js';
 import { defineReferralJobs } from './referral-jobs.js';
 import { resolveSecretKey } from './secret-key.js';
 import { VERSION } from './version.js';
@@ -54,7 +56,7 @@ export interface Services {
   audit: AuditService;
   /** The console dashboard's figures. */
   dashboard: DashboardService;
-  /** Plugin settings saved from the console (read by plugins at the next boot). */
+  /** Plugin settings saved from the console, REST or the CLI (running servers reload the instance). */
   pluginSettings: PluginSettingsService;
   events: EventIngestionService;
   webhooks: WebhookService;
@@ -239,7 +241,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     defineNotificationJobs(queue, engines.notifications, { retry: options.notificationRetry });
     defineHousekeepingJob(queue, { db, clock, logger });
     const dispatcher = new OutboxDispatcher({ db, queue, logger });
+    const pluginSettings = await loadPluginSettings(db, secretBox);
     const pluginHost = await loadPlugins({
+      settings: pluginSettings,
       config,
       logger,
       database,
@@ -249,6 +253,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       services,
       wakeOutboxDispatcher: () => dispatcher.wake(),
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
+    });
+    const liveSettings = createLivePluginSettings({
+      database,
+      pluginHost,
+      store: pluginSettings.source,
+      secretBox,
+      logger,
     });
     let closed = false;
     return {
@@ -266,6 +277,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       secretBox,
       mailer,
       async start() {
+        // Every process running plugins follows settings changes, API and worker alike.
+        await liveSettings.start();
         const processJobs = config.MODE !== 'api';
         await queue.start({ process: processJobs });
         if (processJobs) dispatcher.start();
@@ -273,6 +286,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       async close() {
         if (closed) return;
         closed = true;
+        await liveSettings.stop();
         await dispatcher.stop();
         await queue.stop({ drainTimeoutMs: 10_000 });
         await database.close();

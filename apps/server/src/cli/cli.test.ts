@@ -82,9 +82,9 @@ describe('warmpath CLI', () => {
     expect(set.code, set.stderr).toBe(0);
     expect(JSON.parse(set.stdout)).toMatchObject({
       values: { duplicate: { companyScore: 45 } },
-      restartRequired: true,
+      restartRequired: false,
     });
-    expect(set.stderr).toContain('restart the server');
+    expect(set.stderr).toContain('running servers reload');
 
     const refused = await warmpath(
       [

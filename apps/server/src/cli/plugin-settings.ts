@@ -1,5 +1,9 @@
 import { pluginSettingsPatchSchema, SYSTEM_CONTEXT, ValidationError } from '@warmpath/core';
-import { readInstanceSettings, updateInstanceSettings } from '../app/plugins/instance-settings.js';
+import {
+  readInstanceSettings,
+  setInstanceEnabled,
+  updateInstanceSettings,
+} from '../app/plugins/instance-settings.js';
 import { fail, withRuntime } from './with-runtime.js';
 
 /** `--json` of `plugin settings set`: a JSON object, the merge patch the REST API's PUT takes. */
@@ -43,7 +47,7 @@ export async function pluginSettingsSetCommand(
       );
       process.stdout.write(`${JSON.stringify(settings, null, 2)}\n`);
       process.stderr.write(
-        'Saved; plugins read their settings at boot, so restart the server to apply them.\n',
+        'Saved; running servers reload the plugin instance with these settings within seconds.\n',
       );
     } catch (error) {
       // Name every refused field, one a line, instead of the one-line summary.
@@ -53,5 +57,17 @@ export async function pluginSettingsSetCommand(
       }
       throw error;
     }
+  });
+}
+
+/** `warmpath plugin enable|disable`: turns an instance on or off, audited with the system as actor. */
+export async function pluginEnabledCommand(
+  pluginId: string,
+  options: { instance: string },
+  enabled: boolean,
+) {
+  await withRuntime(async (runtime) => {
+    const state = await setInstanceEnabled(runtime, pluginId, options.instance, enabled, SYSTEM_CONTEXT);
+    process.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
   });
 }

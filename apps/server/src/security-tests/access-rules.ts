@@ -78,6 +78,7 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'admin.webhooks.redeliver': 'webhooks:write',
   'admin.plugins.list': 'plugins:read',
   'admin.plugins.updateSettings': 'plugins:manage',
+  'admin.plugins.setEnabled': 'plugins:manage',
   'admin.plugins.testConnection': 'plugins:manage',
 
   'portal.program': 'public',
@@ -146,6 +147,7 @@ export const REST_RULES: Readonly<Record<string, RestRule>> = {
 
   'GET /api/v1/plugins/:id/instances/:instance/settings': 'plugins:read',
   'PUT /api/v1/plugins/:id/instances/:instance/settings': 'plugins:write',
+  'PUT /api/v1/plugins/:id/instances/:instance/enabled': 'plugins:write',
 };
 
 /**

@@ -118,6 +118,14 @@ describe.each(kinds)('pruning expired rows on %s', (kind) => {
       ])
       .execute();
 
+    await db
+      .insertInto('plugin_webhook_deliveries')
+      .values([
+        { plugin_id: 'crm', instance: 'default', delivery_id: 'id:old', received_at: ago(24 * 31) },
+        { plugin_id: 'crm', instance: 'default', delivery_id: 'id:recent', received_at: ago(24 * 29) },
+      ])
+      .execute();
+
     expect(await pruneExpiredRows(db, NOW)).toEqual({
       outbox: 1,
       idempotencyKeys: 1,
@@ -126,6 +134,7 @@ describe.each(kinds)('pruning expired rows on %s', (kind) => {
       pluginKv: 1,
       passwordResetTokens: 1,
       signInFailures: 1,
+      pluginWebhookDeliveries: 1,
     });
     expect(
       (await db.selectFrom('password_reset_tokens').select('token_hash').execute()).map(
@@ -156,6 +165,6 @@ describe.each(kinds)('pruning expired rows on %s', (kind) => {
       (await db.selectFrom('plugin_kv').select('key').orderBy('key').execute()).map((row) => row.key),
     ).toEqual(['forever', 'live']);
     // A second run finds nothing more to do.
-    expect(Object.values(await pruneExpiredRows(db, NOW))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(await pruneExpiredRows(db, NOW))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

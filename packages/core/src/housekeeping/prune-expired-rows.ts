@@ -1,4 +1,8 @@
 import type { Executor } from '../common/executor.js';
+import {
+  pruneWebhookDeliveries,
+  WEBHOOK_DELIVERY_RETENTION_MS,
+} from '../plugin-webhooks/plugin-webhook.service.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -11,12 +15,15 @@ export interface RetentionPolicy {
   idempotencyKeysMs: number;
   /** Expired sessions and one-time login links, counted from their expiry. */
   expiredCredentialsMs: number;
+  /** Delivery ids of inbound plugin webhooks: kept well past the longest provider retry window. */
+  webhookDeliveriesMs: number;
 }
 
 export const DEFAULT_RETENTION: RetentionPolicy = {
   dispatchedOutboxMs: 7 * DAY_MS,
   idempotencyKeysMs: DAY_MS,
   expiredCredentialsMs: DAY_MS,
+  webhookDeliveriesMs: WEBHOOK_DELIVERY_RETENTION_MS,
 };
 
 /** Rows deleted per table by one {@link pruneExpiredRows} run. */
@@ -29,11 +36,14 @@ export interface PruneReport {
   passwordResetTokens: number;
   /** Staff sign-in failure counts whose window and lock-out are long over. */
   signInFailures: number;
+  /** Remembered plugin webhook delivery ids past their retention. */
+  pluginWebhookDeliveries: number;
 }
 
 /**
  * Deletes bookkeeping rows nobody needs any more, so tables that grow with traffic (outbox, idempotency keys,
- * sessions, login links, password reset links, old sign-in failure counts, expired plugin kv entries) stay small. Undispatched outbox rows are never touched. Safe to
+ * sessions, login links, password reset links, old sign-in failure counts, expired plugin kv entries, old plugin
+ * webhook delivery ids) stay small. Undispatched outbox rows are never touched. Safe to
  * run from several processes at once: each delete is idempotent.
  */
 export async function pruneExpiredRows(
@@ -88,5 +98,6 @@ export async function pruneExpiredRows(
     pluginKv: count(pluginKv),
     passwordResetTokens: count(passwordResetTokens),
     signInFailures: count(signInFailures),
+    pluginWebhookDeliveries: await pruneWebhookDeliveries(db, now, retention.webhookDeliveriesMs),
   };
 }

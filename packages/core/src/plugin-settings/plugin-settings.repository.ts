@@ -36,3 +36,26 @@ export async function upsertPluginSettingsRow(
     .onConflict((oc) => oc.columns(['plugin_id', 'instance']).doUpdateSet(values))
     .execute();
 }
+
+/** Turns an instance on or off, creating its row (with no settings) when it has none; true when it changed. */
+export async function setPluginInstanceEnabledRow(
+  executor: Executor,
+  row: { pluginId: string; instance: string; enabled: boolean; now: Date },
+): Promise<boolean> {
+  const existing = await findPluginSettingsRow(executor, row.pluginId, row.instance);
+  if (existing?.enabled === row.enabled) return false;
+  await executor
+    .insertInto('plugin_settings')
+    .values({
+      plugin_id: row.pluginId,
+      instance: row.instance,
+      settings: json({}),
+      enabled: row.enabled,
+      updated_at: row.now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['plugin_id', 'instance']).doUpdateSet({ enabled: row.enabled, updated_at: row.now }),
+    )
+    .execute();
+  return true;
+}

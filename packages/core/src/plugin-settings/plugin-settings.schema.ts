@@ -27,6 +27,30 @@ export type MaskedSettings = { [key: string]: JsonValue | SecretPresence };
 
 /** Audit action of a settings change. */
 export const PLUGIN_SETTINGS_UPDATED = 'plugin.settings_updated';
+/** Audit action of turning an instance on. */
+export const PLUGIN_INSTANCE_ENABLED = 'plugin.instance_enabled';
+/** Audit action of turning an instance off. */
+export const PLUGIN_INSTANCE_DISABLED = 'plugin.instance_disabled';
+
+/** `admin.plugins.setEnabled` input: turn an instance on or off. */
+export const setPluginInstanceEnabledInputSchema = pluginInstanceInputSchema.extend({ enabled: z.boolean() });
+
+/** The body of `PUT /api/v1/plugins/{id}/instances/{instance}/enabled`. */
+export const pluginInstanceEnabledBodySchema = z.strictObject({
+  enabled: z
+    .boolean()
+    .describe(
+      'false stops the instance in every running server (its routes, webhooks and jobs); true starts it.',
+    ),
+});
+
+/** Whether an instance is on, as the REST API and the CLI answer after switching it. */
+export const pluginInstanceEnabledSchema = z.object({
+  plugin: z.string().describe('The plugin id.'),
+  instance: z.string().describe('The instance name.'),
+  enabled: z.boolean().describe('Whether the instance runs now (running servers follow within seconds).'),
+});
+export type PluginInstanceEnabled = z.infer<typeof pluginInstanceEnabledSchema>;
 
 /**
  * The body of `PUT /api/v1/plugins/{id}/instances/{instance}/settings`: the settings to change, as a merge patch
@@ -52,10 +76,13 @@ export const pluginInstanceSettingsSchema = z.object({
 });
 export type PluginInstanceSettings = z.infer<typeof pluginInstanceSettingsSchema>;
 
-/** The answer to a settings change: the settings now stored, and that they apply after a restart. */
+/** The answer to a settings change: the settings now stored, and whether a restart is needed to apply them. */
 export const updatedPluginInstanceSettingsSchema = pluginInstanceSettingsSchema.extend({
   restartRequired: z
-    .literal(true)
-    .describe('Plugins read their settings at boot, so a change applies after the next restart.'),
+    .boolean()
+    .describe(
+      'Always false: every running server reloads the instance with the saved settings within seconds (kept for ' +
+        'clients written when settings applied at the next restart).',
+    ),
 });
 export type UpdatedPluginInstanceSettings = z.infer<typeof updatedPluginInstanceSettingsSchema>;

@@ -8,8 +8,18 @@ import type { Executor } from '../common/executor.js';
 import type { SecretBox } from '../common/secret-box.js';
 import { issuesFromZodError, ValidationError } from '../errors.js';
 import { getPath, withoutPath, withPath } from './dotted-paths.js';
-import { findPluginSettingsRow, upsertPluginSettingsRow } from './plugin-settings.repository.js';
-import { type MaskedSettings, PLUGIN_SETTINGS_UPDATED } from './plugin-settings.schema.js';
+import {
+  findPluginSettingsRow,
+  setPluginInstanceEnabledRow,
+  upsertPluginSettingsRow,
+} from './plugin-settings.repository.js';
+import {
+  type MaskedSettings,
+  PLUGIN_INSTANCE_DISABLED,
+  PLUGIN_INSTANCE_ENABLED,
+  PLUGIN_SETTINGS_UPDATED,
+} from './plugin-settings.schema.js';
+import { noticePluginSettingsChanged } from './settings-change-notice.js';
 import { applySettingsPatch, settingsToStore } from './settings-patch.js';
 
 /** What the service needs to know of a plugin: who it is and how its settings validate. */
@@ -61,8 +71,8 @@ export class PluginSettingsService {
    * merge, lists are replaced whole, `null` puts a setting back to its default), so a form that sends what the
    * person changed cannot reset anything else. A secret left out, empty or null keeps its stored value. The
    * merged settings must pass the plugin's schema (a `ValidationError` with field paths otherwise); what is stored
-   * is what someone set, never the schema's defaults, so a setting never set follows the plugin's default. Takes
-   * effect when the server next starts (plugins read their settings at boot).
+   * is what someone set, never the schema's defaults, so a setting never set follows the plugin's default. Every
+   * process running plugins reloads the instance once the change commits (a notice on the settings channel).
    */
   async update(
     target: PluginSettingsTarget,
@@ -116,8 +126,36 @@ export class PluginSettingsService {
         },
         at: now,
       });
+      await noticePluginSettingsChanged(trx, { pluginId: target.pluginId, instance: target.instance });
     });
     return this.maskedSettings(target);
+  }
+
+  /**
+   * Turns an instance on or off (audited). Every process running plugins reloads it once the change commits: a
+   * disabled instance stops answering routes and webhooks and its implementations leave the host. True when the
+   * flag changed, false when it already was so (nothing written).
+   */
+  async setEnabled(
+    target: Pick<PluginSettingsTarget, 'pluginId' | 'instance'>,
+    enabled: boolean,
+    context: AuditContext = SYSTEM_CONTEXT,
+  ): Promise<boolean> {
+    const now = this.#clock.now();
+    return this.#db.transaction().execute(async (trx) => {
+      const change = { pluginId: target.pluginId, instance: target.instance };
+      const changed = await setPluginInstanceEnabledRow(trx, { ...change, enabled, now });
+      if (!changed) return false;
+      await recordAudit(trx, {
+        ...context,
+        action: enabled ? PLUGIN_INSTANCE_ENABLED : PLUGIN_INSTANCE_DISABLED,
+        target: { type: 'plugin_instance', id: `${target.pluginId}:${target.instance}` },
+        changes: { enabled },
+        at: now,
+      });
+      await noticePluginSettingsChanged(trx, change);
+      return true;
+    });
   }
 
   async #stored(executor: Executor, pluginId: string, instance: string) {

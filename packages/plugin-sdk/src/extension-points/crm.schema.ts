@@ -101,7 +101,15 @@ export type CrmChangeBatch = z.infer<typeof CrmChangeBatchSchema>;
 
 /** Validates a {@link CrmWebhookResult}. */
 export const CrmWebhookResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), changes: z.array(CrmChangeSchema) }),
+  z.object({
+    ok: z.literal(true),
+    changes: z.array(CrmChangeSchema),
+    /**
+     * The provider's id of this delivery, when it is in the body rather than a `webhook-id` header: the host
+     * remembers it per instance and answers a second delivery with the same id 409 without applying it.
+     */
+    deliveryId: z.string().min(1).max(200).optional(),
+  }),
   WebhookRefusalSchema,
 ]);
 /** The changes an authentic CRM webhook carried, or why the request was refused. */

@@ -94,7 +94,15 @@ export type CatalogItem = z.infer<typeof CatalogItemSchema>;
 
 /** Validates a {@link RewardWebhookResult}. */
 export const RewardWebhookResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), updates: z.array(RewardStatusReportSchema) }),
+  z.object({
+    ok: z.literal(true),
+    updates: z.array(RewardStatusReportSchema),
+    /**
+     * The provider's id of this delivery, when it is in the body rather than a `webhook-id` header: the host
+     * remembers it per instance and answers a second delivery with the same id 409 without applying it.
+     */
+    deliveryId: z.string().min(1).max(200).optional(),
+  }),
   WebhookRefusalSchema,
 ]);
 /** The status updates an authentic provider webhook carried, or why it was refused. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import semver from 'semver';
-import { type InjectionToken, instanceCachingFactory, container as rootContainer } from 'tsyringe';
+import { type DependencyContainer, type InjectionToken, container as rootContainer } from 'tsyringe';
 import { z } from 'zod';
 import {
   EXTENSION_POINT_TOKENS,
@@ -33,8 +33,12 @@ import type {
 import { describeError, PluginLoadError } from './plugin-load-error.js';
 
 interface LoadedInstance {
+  /** The entry it was loaded from (plugin, config, enabled): what `reloadInstance` loads again. */
+  entry: PluginEntry & { instance: string };
   summary: LoadedPluginInstance;
   registrations: InstanceRegistrations;
+  /** One memoised factory per implementation key: each implementation is created once, on first use. */
+  factories: Map<string, () => ExtensionImplementation>;
 }
 
 interface LoadedPluginRecord {
@@ -46,29 +50,50 @@ interface LoadedPluginRecord {
  * Loads plugins: checks each one's `sdk` range against the SDK version, validates its config (a failure throws
  * `PluginLoadError` naming the plugin: the host app stops its boot), validates the instance's stored settings,
  * runs `register(ctx)`, and registers every implementation with `useFactory` in a tsyringe child container under
- * its key (`point:plugin:instance:name`) and its extension point token.
+ * its key (`point:plugin:instance:name`) and its extension point token. `setInstance` / `reloadInstance` replace
+ * one instance later (live settings) and rebuild the container from the instances then loaded.
  */
 export function createPluginHost(options: PluginHostOptions): PluginHost {
   const sdkVersion = options.sdkVersion ?? SDK_VERSION;
-  const container = (options.parentContainer ?? rootContainer).createChildContainer();
+  const parent = options.parentContainer ?? rootContainer;
   const loaded = new Map<string, LoadedPluginRecord>();
 
   for (const entry of options.plugins) {
-    const record = loadInstance(entry, options, sdkVersion, loaded);
-    for (const pending of record.registrations.implementations) registerImplementation(pending);
-  }
-
-  function registerImplementation(pending: PendingImplementation): void {
-    const create = instanceCachingFactory<ExtensionImplementation>(() => instantiate(pending));
-    container.register<ExtensionImplementation>(pending.key, { useFactory: create });
-    container.register<ExtensionImplementation>(EXTENSION_POINT_TOKENS[pending.point], {
-      useFactory: (resolver) => resolver.resolve<ExtensionImplementation>(pending.key),
-    });
+    const candidate = loadInstance(entry, options, sdkVersion, loaded);
+    const record = recordFor(candidate.entry.plugin, loaded);
+    if (record.instances.some((existing) => existing.summary.instance === candidate.summary.instance)) {
+      throw new PluginLoadError(
+        record.plugin.id,
+        `the instance "${candidate.summary.instance}" is listed twice`,
+        {
+          instance: candidate.summary.instance,
+        },
+      );
+    }
+    loaded.set(record.plugin.id, record);
+    record.instances.push(candidate);
   }
 
   const allInstances = (): LoadedInstance[] => [...loaded.values()].flatMap((record) => record.instances);
   const allImplementations = (): PendingImplementation[] =>
     allInstances().flatMap((instance) => instance.registrations.implementations);
+
+  // Rebuilt whole on every change rather than edited: tsyringe cannot unregister a token, and a stale
+  // registration under an extension point token would keep an old instance's implementation alive.
+  const buildContainer = (): DependencyContainer => {
+    const built = parent.createChildContainer();
+    for (const instance of allInstances()) {
+      for (const pending of instance.registrations.implementations) {
+        const create = instance.factories.get(pending.key) as () => ExtensionImplementation;
+        built.register<ExtensionImplementation>(pending.key, { useFactory: () => create() });
+        built.register<ExtensionImplementation>(EXTENSION_POINT_TOKENS[pending.point], {
+          useFactory: (resolver) => resolver.resolve<ExtensionImplementation>(pending.key),
+        });
+      }
+    }
+    return built;
+  };
+  let container = buildContainer();
 
   const describe = <T>(pending: PendingImplementation, impl: T): RegisteredImplementation<T> => ({
     key: pending.key,
@@ -79,9 +104,26 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
     impl,
   });
 
+  const setInstance = (entry: PluginEntry): LoadedPluginInstance => {
+    const candidate = loadInstance(entry, options, sdkVersion, loaded);
+    // Created before the swap, so a factory that fails leaves the loaded instance serving as it was.
+    for (const create of candidate.factories.values()) create();
+    const record = recordFor(candidate.entry.plugin, loaded);
+    const index = record.instances.findIndex(
+      (existing) => existing.summary.instance === candidate.summary.instance,
+    );
+    if (index === -1) record.instances.push(candidate);
+    else record.instances[index] = candidate;
+    loaded.set(record.plugin.id, record);
+    container = buildContainer();
+    return candidate.summary;
+  };
+
   return {
     sdkVersion,
-    container,
+    get container() {
+      return container;
+    },
     list<P extends ExtensionPointName>(point: P) {
       return allImplementations()
         .filter((pending) => pending.point === point)
@@ -111,9 +153,28 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
         .filter((handler): handler is RegisteredEventHandler<T> => handler.type === type);
     },
     plugins: () => [...loaded.values()].map(summarisePlugin),
+    setInstance,
+    reloadInstance(pluginId, instance, reloadOptions = {}) {
+      const current = loaded
+        .get(pluginId)
+        ?.instances.find((loadedInstance) => loadedInstance.summary.instance === instance);
+      if (!current) return undefined;
+      return setInstance({
+        ...current.entry,
+        enabled: reloadOptions.enabled ?? current.entry.enabled ?? true,
+      });
+    },
   };
 }
 
+/** The record of a plugin (a new, unsaved one when it has none yet); two plugin objects under one id throw. */
+function recordFor(plugin: AnyWarmpathPlugin, loaded: Map<string, LoadedPluginRecord>): LoadedPluginRecord {
+  const record = loaded.get(plugin.id) ?? { plugin, instances: [] };
+  if (record.plugin !== plugin) throw new PluginLoadError(plugin.id, 'two different plugins have this id');
+  return record;
+}
+
+/** Loads one instance without adding it anywhere: the caller decides whether it joins or replaces. */
 function loadInstance(
   entry: PluginEntry,
   options: PluginHostOptions,
@@ -135,19 +196,36 @@ function loadInstance(
       `instance name "${instance}" must be lower-case letters, digits and dashes`,
     );
   }
-  const record = loaded.get(plugin.id) ?? { plugin, instances: [] };
-  if (record.plugin !== plugin) {
-    throw new PluginLoadError(plugin.id, 'two different plugins have this id');
-  }
-  if (record.instances.some((existing) => existing.summary.instance === instance)) {
-    throw new PluginLoadError(plugin.id, `the instance "${instance}" is listed twice`, { instance });
-  }
-  loaded.set(plugin.id, record);
+  recordFor(plugin, loaded);
+  const loadedEntry = { ...entry, instance };
+  const registered = (
+    summary: LoadedPluginInstance,
+    registrations: InstanceRegistrations = {
+      implementations: [],
+      routes: [],
+      jobs: [],
+      schedules: [],
+      eventHandlers: [],
+    },
+  ): LoadedInstance => ({
+    entry: loadedEntry,
+    summary,
+    registrations,
+    factories: memoisedFactories(registrations),
+  });
 
   const config = plugin.configSchema.safeParse(entry.config ?? {});
   if (!config.success) {
     throw new PluginLoadError(plugin.id, `its config is invalid:\n${z.prettifyError(config.error)}`, {
       instance,
+    });
+  }
+  if (entry.enabled === false) {
+    return registered({
+      instance,
+      status: 'disabled',
+      problems: ['disabled by an admin'],
+      implementations: [],
     });
   }
 
@@ -165,12 +243,7 @@ function loadInstance(
       { plugin: plugin.id, instance, problems },
       'Plugin instance not started: its settings are invalid',
     );
-    const disabled: LoadedInstance = {
-      summary: { instance, status: 'invalid-settings', problems, implementations: [] },
-      registrations: { implementations: [], routes: [], jobs: [], schedules: [], eventHandlers: [] },
-    };
-    record.instances.push(disabled);
-    return disabled;
+    return registered({ instance, status: 'invalid-settings', problems, implementations: [] });
   }
 
   const context = createInstanceContext({
@@ -184,17 +257,27 @@ function loadInstance(
   runRegister(plugin, instance, context.ctx);
   context.seal();
 
-  const active: LoadedInstance = {
-    summary: {
+  return registered(
+    {
       instance,
       status: 'active',
       problems: [],
       implementations: context.registrations.implementations.map((pending) => pending.key),
     },
-    registrations: context.registrations,
-  };
-  record.instances.push(active);
-  return active;
+    context.registrations,
+  );
+}
+
+function memoisedFactories(registrations: InstanceRegistrations): Map<string, () => ExtensionImplementation> {
+  const factories = new Map<string, () => ExtensionImplementation>();
+  for (const pending of registrations.implementations) {
+    let created: ExtensionImplementation | undefined;
+    factories.set(pending.key, () => {
+      created ??= instantiate(pending);
+      return created;
+    });
+  }
+  return factories;
 }
 
 function checkIdentity(plugin: AnyWarmpathPlugin, sdkVersion: string): void {

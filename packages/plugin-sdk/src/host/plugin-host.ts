@@ -21,6 +21,11 @@ export interface PluginEntry {
   config?: unknown;
   /** Instance name (default `default`); load a plugin twice with two names to run two instances. */
   instance?: string;
+  /**
+   * False loads the instance as `disabled`: it is listed by `plugins()` (so it can be enabled again) but registers
+   * nothing. Defaults to true.
+   */
+  enabled?: boolean;
 }
 
 /** Options of `createPluginHost`. */
@@ -100,8 +105,11 @@ export interface RegisteredEventHandler<T extends DomainEventType = DomainEventT
 /** The state of one loaded plugin instance. */
 export interface LoadedPluginInstance {
   instance: string;
-  /** `invalid-settings`: the stored settings do not validate, so nothing of the instance was registered. */
-  status: 'active' | 'invalid-settings';
+  /**
+   * `invalid-settings`: the stored settings do not validate, so nothing of the instance was registered.
+   * `disabled`: an admin turned the instance off; nothing of it is registered.
+   */
+  status: 'active' | 'invalid-settings' | 'disabled';
   /** Why the instance is not active (one line per settings issue). */
   problems: string[];
   /** Keys of the implementations it registered. */
@@ -128,7 +136,10 @@ export interface LoadedPlugin {
 export interface PluginHost {
   /** The SDK version plugins were checked against. */
   readonly sdkVersion: string;
-  /** The child container holding every implementation (by key and by extension point token). */
+  /**
+   * The child container holding every implementation (by key and by extension point token). A new container
+   * replaces it whenever an instance is set or reloaded, so read it again rather than keeping it.
+   */
   readonly container: DependencyContainer;
   /** Every implementation of a point, created on first use. */
   list<P extends ExtensionPointName>(point: P): RegisteredImplementation<ExtensionPointTypes[P]>[];
@@ -150,4 +161,22 @@ export interface PluginHost {
   eventHandlers<T extends DomainEventType>(type: T): RegisteredEventHandler<T>[];
   /** The loaded plugins and the state of their instances. */
   plugins(): LoadedPlugin[];
+  /**
+   * Loads one instance, or replaces the loaded instance of that plugin and name, with its settings as
+   * `ports.settings` holds them now (live settings: docs/plugins-webhooks-and-live-settings.md). The new instance's
+   * context, implementations, routes, jobs and event handlers replace the old ones in one step; `enabled: false`
+   * leaves it `disabled` and invalid settings leave it `invalid-settings`, as at boot (or throw with
+   * `onInvalidSettings: 'throw'`). Throws `PluginLoadError` (the loaded instance is kept as it was) when the
+   * config is invalid, `register()` fails or an implementation cannot be created.
+   */
+  setInstance(entry: PluginEntry): LoadedPluginInstance;
+  /**
+   * {@link setInstance} again for a loaded instance, with the same plugin and config and its current settings;
+   * `enabled` switches it on or off (default: as it was). Undefined when no such instance was ever set.
+   */
+  reloadInstance(
+    pluginId: string,
+    instance: string,
+    options?: { enabled?: boolean },
+  ): LoadedPluginInstance | undefined;
 }

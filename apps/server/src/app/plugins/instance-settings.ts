@@ -1,5 +1,6 @@
 import type {
   AuditContext,
+  PluginInstanceEnabled,
   PluginInstanceSettings,
   PluginSettingsService,
   UpdatedPluginInstanceSettings,
@@ -30,7 +31,7 @@ export async function readInstanceSettings(
 /**
  * Applies a merge patch to a loaded instance's settings, as `admin.plugins.updateSettings` does: validated by the
  * plugin's schema (`ValidationError` naming each field, nothing saved), audited as `context`, no write when
- * nothing changes.
+ * nothing changes. Running servers reload the instance once it commits (live settings).
  */
 export async function updateInstanceSettings(
   deps: InstanceSettingsDeps,
@@ -46,6 +47,22 @@ export async function updateInstanceSettings(
     instance,
     values,
     secretSettings: [...plugin.secretSettings],
-    restartRequired: true,
+    restartRequired: false,
   };
+}
+
+/**
+ * Turns a loaded instance on or off, as `admin.plugins.setEnabled` does (audited as `context`); running servers
+ * reload it once it commits. `NotFoundError` when this server does not run that plugin instance.
+ */
+export async function setInstanceEnabled(
+  deps: InstanceSettingsDeps,
+  pluginId: string,
+  instance: string,
+  enabled: boolean,
+  context: AuditContext,
+): Promise<PluginInstanceEnabled> {
+  const { target } = loadedInstance(deps, pluginId, instance);
+  await deps.services.pluginSettings.setEnabled(target, enabled, context);
+  return { plugin: pluginId, instance, enabled };
 }

@@ -38,6 +38,8 @@ export interface LoadPluginsOptions {
   wakeOutboxDispatcher?: () => void;
   /** Extra plugin objects (tests), loaded after the built-ins and WARMPATH_PLUGINS. */
   extraPlugins?: readonly AnyWarmpathPlugin[];
+  /** The stored settings, when the caller keeps them to update later (live settings); else read here. */
+  settings?: Awaited<ReturnType<typeof loadPluginSettings>>;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface LoadPluginsOptions {
 export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHost> {
   const { config, logger, database, queue, clock, services } = options;
   const box = new SecretBox(options.secretKey);
-  const settings = await loadPluginSettings(database.db, box);
+  const settings = options.settings ?? (await loadPluginSettings(database.db, box));
   const configured = await Promise.all(config.WARMPATH_PLUGINS.map((name) => resolvePluginModule(name)));
   const plugins = [...BUILT_IN_PLUGINS, ...configured, ...(options.extraPlugins ?? [])];
   assertPluginConfigKnown(
@@ -57,12 +59,13 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
 
   const entries: PluginEntry[] = plugins.flatMap((plugin) => {
     const stored = settings.instances.filter((i) => i.pluginId === plugin.id);
-    const instances =
-      stored.length > 0 ? stored.filter((i) => i.enabled).map((i) => i.instance) : ['default'];
+    // Disabled instances are loaded as `disabled` (registering nothing), so enabling one later reloads it live.
+    const instances = stored.length > 0 ? stored : [{ instance: 'default', enabled: true }];
     const pluginConfig = config.WARMPATH_PLUGIN_CONFIG[plugin.id];
-    return instances.map((instance) => ({
+    return instances.map(({ instance, enabled }) => ({
       plugin,
       instance,
+      enabled,
       ...(pluginConfig === undefined ? {} : { config: pluginConfig }),
     }));
   });
@@ -86,7 +89,7 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
   definePluginJobs(queue, () => host);
   defineDomainEventJobs(queue, host, services.webhooks);
   for (const plugin of host.plugins()) {
-    for (const instance of plugin.instances.filter((i) => i.status !== 'active')) {
+    for (const instance of plugin.instances.filter((i) => i.status === 'invalid-settings')) {
       logger.warn(
         { plugin: plugin.id, instance: instance.instance, problems: instance.problems },
         'plugin instance disabled',

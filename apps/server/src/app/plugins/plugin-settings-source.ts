@@ -24,26 +24,57 @@ export interface StoredInstance {
   enabled: boolean;
 }
 
+/** The settings plugins read through `ports.settings`, replaced instance by instance when they change. */
+export interface PluginSettingsStore extends SettingsSource {
+  /** Replaces an instance's settings (secrets merged in); the next `host.reloadInstance` reads them. */
+  set(pluginId: string, instance: string, settings: JsonRecord): void;
+}
+
+type PluginSettingsRow = Awaited<ReturnType<typeof readRows>>[number];
+
+function readRows(db: Kysely<Database>, where?: { pluginId: string; instance: string }) {
+  let query = db.selectFrom('plugin_settings').selectAll();
+  if (where) query = query.where('plugin_id', '=', where.pluginId).where('instance', '=', where.instance);
+  return query.execute();
+}
+
+/** A row's settings with its sealed secrets opened and merged in at their dotted paths. */
+function settingsOf(row: PluginSettingsRow, box: SecretBox): JsonRecord {
+  const settings: JsonRecord = structuredClone(row.settings as JsonRecord);
+  if (row.secrets) {
+    for (const [path, value] of Object.entries(box.openJson(row.secrets) as JsonRecord))
+      setPath(settings, path, value);
+  }
+  return settings;
+}
+
 /**
- * Stored plugin settings, read once at boot (the plugin host needs them synchronously while plugins register).
+ * Stored plugin settings, read at boot (the plugin host needs them synchronously while plugins register).
  * Secret settings are kept sealed in `secrets` (a JSON object of dotted path → value) and merged in here only.
  */
 export async function loadPluginSettings(
   db: Kysely<Database>,
   box: SecretBox,
-): Promise<{ source: SettingsSource; instances: StoredInstance[] }> {
-  const rows = await db.selectFrom('plugin_settings').selectAll().execute();
+): Promise<{ source: PluginSettingsStore; instances: StoredInstance[] }> {
+  const rows = await readRows(db);
   const byKey = new Map<string, JsonRecord>();
-  for (const row of rows) {
-    const settings: JsonRecord = structuredClone(row.settings as JsonRecord);
-    if (row.secrets) {
-      for (const [path, value] of Object.entries(box.openJson(row.secrets) as JsonRecord))
-        setPath(settings, path, value);
-    }
-    byKey.set(`${row.plugin_id}:${row.instance}`, settings);
-  }
+  for (const row of rows) byKey.set(`${row.plugin_id}:${row.instance}`, settingsOf(row, box));
   return {
-    source: { get: (pluginId, instance) => byKey.get(`${pluginId}:${instance}`) ?? {} },
+    source: {
+      get: (pluginId, instance) => byKey.get(`${pluginId}:${instance}`) ?? {},
+      set: (pluginId, instance, settings) => byKey.set(`${pluginId}:${instance}`, settings),
+    },
     instances: rows.map((row) => ({ pluginId: row.plugin_id, instance: row.instance, enabled: row.enabled })),
   };
+}
+
+/** One instance's stored settings and enabled flag now; an instance without a row has none and is enabled. */
+export async function readStoredInstance(
+  db: Kysely<Database>,
+  box: SecretBox,
+  pluginId: string,
+  instance: string,
+): Promise<{ settings: JsonRecord; enabled: boolean }> {
+  const [row] = await readRows(db, { pluginId, instance });
+  return row ? { settings: settingsOf(row, box), enabled: row.enabled } : { settings: {}, enabled: true };
 }

@@ -1,11 +1,17 @@
 import {
+  pluginInstanceEnabledBodySchema,
+  pluginInstanceEnabledSchema,
   pluginInstanceSettingsSchema,
   pluginSettingsPatchSchema,
   updatedPluginInstanceSettingsSchema,
 } from '@warmpath/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readInstanceSettings, updateInstanceSettings } from '../../../app/plugins/instance-settings.js';
+import {
+  readInstanceSettings,
+  setInstanceEnabled,
+  updateInstanceSettings,
+} from '../../../app/plugins/instance-settings.js';
 import type { Runtime } from '../../../app/runtime.js';
 import { apiKeyAuditContext } from './audit-context.js';
 import { errorResponses, problemSchema } from './schemas.js';
@@ -49,7 +55,8 @@ export const pluginSettingsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> =
         summary: "Change a plugin instance's settings",
         description:
           'A merge patch of the stored settings, validated by the plugin (a refused value is a 400 naming the ' +
-          'field, and nothing is saved). Sending what is stored writes nothing. Applies after the next restart.',
+          'field, and nothing is saved). Sending what is stored writes nothing. Every running server applies it ' +
+          'within seconds, without a restart.',
         params: instanceParams,
         body: pluginSettingsPatchSchema,
         response: { 200: updatedPluginInstanceSettingsSchema, 404: problemSchema, ...errorResponses },
@@ -61,6 +68,31 @@ export const pluginSettingsRoutes: FastifyPluginAsyncZod<{ runtime: Runtime }> =
         request.params.id,
         request.params.instance,
         request.body,
+        apiKeyAuditContext(request),
+      ),
+  );
+
+  app.put(
+    '/plugins/:id/instances/:instance/enabled',
+    {
+      config: { scope: 'plugins:write' },
+      schema: {
+        tags: ['plugins'],
+        summary: 'Turn a plugin instance on or off',
+        description:
+          'Audited. Every running server follows within seconds: a disabled instance stops answering its routes and ' +
+          'webhooks. Setting what is already set writes nothing.',
+        params: instanceParams,
+        body: pluginInstanceEnabledBodySchema,
+        response: { 200: pluginInstanceEnabledSchema, 404: problemSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      setInstanceEnabled(
+        runtime,
+        request.params.id,
+        request.params.instance,
+        request.body.enabled,
         apiKeyAuditContext(request),
       ),
   );

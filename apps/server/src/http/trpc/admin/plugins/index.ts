@@ -1,5 +1,6 @@
 import { router } from '../../trpc.js';
 import { pluginsList } from './list.js';
+import { pluginSetEnabled } from './set-enabled.js';
 import { pluginTestConnection } from './test-connection.js';
 import { pluginUpdateSettings } from './update-settings.js';
 
@@ -7,5 +8,6 @@ import { pluginUpdateSettings } from './update-settings.js';
 export const adminPluginsRouter = router({
   list: pluginsList,
   updateSettings: pluginUpdateSettings,
+  setEnabled: pluginSetEnabled,
   testConnection: pluginTestConnection,
 });

@@ -133,7 +133,7 @@ describe.each(stacks)('admin.plugins on $name', (stack) => {
       }),
     );
     expect(saved).toEqual({
-      restartRequired: true,
+      restartRequired: false,
       values: { channel: '#eu-sales', retries: 4, apiToken: { set: true } },
     });
     const row = await server.runtime.database.db

@@ -6,7 +6,7 @@ import { staffAuditContext } from '../staff-audit-context.js';
 /**
  * Changes an instance's settings: `changes` is merged into the stored ones (only what is named changes), then
  * validated by the plugin's schema and audited. Secrets are write-only: leave one out or empty to keep it.
- * Plugins read settings at boot, so the change applies after a restart.
+ * Every running server reloads the instance with the new settings once the change commits (live settings).
  */
 export const pluginUpdateSettings = staffProcedure
   .meta({ permission: 'plugins:manage' })
@@ -18,5 +18,5 @@ export const pluginUpdateSettings = staffProcedure
       input.changes,
       staffAuditContext(ctx),
     );
-    return { values, restartRequired: true as const };
+    return { values, restartRequired: false };
   });
