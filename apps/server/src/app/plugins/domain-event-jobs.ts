@@ -17,6 +17,15 @@ function isPluginEventType(type: string): type is DomainEventType {
   return (DOMAIN_EVENT_TYPES as readonly string[]).includes(type);
 }
 
+/** The subscribers of one plugin instance, in registration order. */
+function handlersOf<T extends { plugin: string; instance: string }>(
+  handlers: T[],
+  plugin: string,
+  instance: string,
+) {
+  return handlers.filter((handler) => handler.plugin === plugin && handler.instance === instance);
+}
+
 const domainEventSchema = z.object({
   id: z.string().min(1),
   type: z.string().min(1),
@@ -42,7 +51,8 @@ export function defineDomainEventJobs(
       async handler(event) {
         // Plugins subscribe to the SDK's event types; other events (webhook-only ones) have no plugin subscribers.
         const handlers = isPluginEventType(event.type) ? host.eventHandlers(event.type) : [];
-        for (const [index, handler] of handlers.entries()) {
+        for (const handler of handlers) {
+          const index = handlersOf(handlers, handler.plugin, handler.instance).indexOf(handler);
           await queue.enqueue(
             DELIVER_JOB,
             { event, subscriber: index, plugin: handler.plugin, instance: handler.instance },
@@ -58,16 +68,19 @@ export function defineDomainEventJobs(
       name: DELIVER_JOB,
       schema: z.object({
         event: domainEventSchema,
+        /** The handler's position among its plugin instance's subscribers to this event type. */
         subscriber: z.number().int().min(0),
         plugin: z.string(),
         instance: z.string(),
       }),
       async handler({ event, subscriber, plugin, instance }) {
+        // `subscriber` counts within the plugin instance, so enabling or disabling another instance at run time
+        // (live settings) never points a delivery at someone else's handler.
         const handler = isPluginEventType(event.type)
-          ? host.eventHandlers(event.type)[subscriber]
+          ? handlersOf(host.eventHandlers(event.type), plugin, instance)[subscriber]
           : undefined;
         // The plugin set can change between deploys; a delivery for a subscriber that is gone is dropped.
-        if (!handler || handler.plugin !== plugin || handler.instance !== instance) return;
+        if (!handler) return;
         await handler.handle(event as DomainEvent);
       },
     }),

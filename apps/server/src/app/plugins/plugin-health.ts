@@ -1,6 +1,7 @@
 import type {
   ExtensionPointName,
   ExtensionPointTypes,
+  LoadedPluginInstance,
   PluginHost,
   RegisteredImplementation,
 } from '@warmpath/plugin-sdk';
@@ -129,8 +130,8 @@ export class PluginHealth {
     };
   }
 
-  /** The health of an instance; `status` is the host's (`invalid-settings` → disabled). */
-  instance(plugin: string, instance: string, status: 'active' | 'invalid-settings'): InstanceHealth {
+  /** The health of an instance; `status` is the host's (`invalid-settings` or `disabled` → disabled). */
+  instance(plugin: string, instance: string, status: LoadedPluginInstance['status']): InstanceHealth {
     const record = this.records.get(`${plugin}:${instance}`);
     const recentFailures = record?.recent.filter(Boolean).length ?? 0;
     const isFailing =

@@ -133,6 +133,39 @@ describe('stored plugin settings', () => {
       expect(
         (await server.app.inject({ method: 'GET', url: '/plugins/acme/default/hello' })).statusCode,
       ).toBe(404);
+
+      // A delivery names its subscriber by position within its own instance: with two instances subscribed, the
+      // us-org delivery reaches us-org (it used to be a position among all subscribers, which shifts when another
+      // instance is turned on or off while deliveries wait).
+      const eventId = `evt-${Date.now()}`;
+      const event = {
+        id: eventId,
+        type: 'referral.created',
+        occurredAt: new Date().toISOString(),
+        data: {
+          referralId: '0190a0a0-0000-7000-8000-000000000001',
+          trackId: '0190a0a0-0000-7000-8000-000000000002',
+          participantId: '0190a0a0-0000-7000-8000-000000000003',
+          companyId: '0190a0a0-0000-7000-8000-000000000004',
+          status: 'submitted',
+        },
+      };
+      const db = server.runtime.database.db;
+      await writeOutbox(db, {
+        jobName: 'domain-events.deliver',
+        payload: { event, subscriber: 0, plugin: 'acme', instance: 'us-org' },
+      });
+      const stored = () =>
+        db
+          .selectFrom('plugin_kv')
+          .select(['namespace'])
+          .where('key', '=', `event:${eventId}`)
+          .execute();
+      await waitFor(async () => (await stored()).length > 0, {
+        timeoutMs: 15_000,
+        message: 'the us-org subscriber',
+      });
+      expect(await stored()).toEqual([{ namespace: 'acme:us-org' }]);
     } finally {
       await server.close();
     }
