@@ -156,11 +156,7 @@ describe('stored plugin settings', () => {
         payload: { event, subscriber: 0, plugin: 'acme', instance: 'us-org' },
       });
       const stored = () =>
-        db
-          .selectFrom('plugin_kv')
-          .select(['namespace'])
-          .where('key', '=', `event:${eventId}`)
-          .execute();
+        db.selectFrom('plugin_kv').select(['namespace']).where('key', '=', `event:${eventId}`).execute();
       await waitFor(async () => (await stored()).length > 0, {
         timeoutMs: 15_000,
         message: 'the us-org subscriber',
