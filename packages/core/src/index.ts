@@ -39,3 +39,5 @@ export * from './sessions/index.js';
 export * from './tracks/index.js';
 export * from './users/index.js';
 export * from './webhooks/index.js';
+export * from './crm-sync/index.js';
+export * from './plugin-calls/index.js';

@@ -98,3 +98,4 @@ export {
   TERMINAL_STATUSES,
 } from './transitions.js';
 export { initialStatus, type SubmissionContext } from './write-referral.js';
+export { loadReferralDetails } from './referral-details.js';

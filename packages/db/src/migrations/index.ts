@@ -8,6 +8,7 @@ import * as staffAccounts from './2026-11-22T0440-staff-accounts.js';
 import * as clicksTimeIndex from './2026-11-22T0900-clicks-time-index.js';
 import * as participantCompanyName from './2026-11-23T0100-participant-company-name.js';
 import * as referralCompanyName from './2026-11-23T0200-referral-company-name.js';
+import * as crmSyncAndPayouts from './2026-12-08T0200-crm-sync-and-payouts.js';
 
 /**
  * Every migration, by name. Names start with an ISO date so they sort in the order they were written.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0900-clicks-time-index': clicksTimeIndex,
   '2026-11-23T0100-participant-company-name': participantCompanyName,
   '2026-11-23T0200-referral-company-name': referralCompanyName,
+  '2026-12-08T0200-crm-sync-and-payouts': crmSyncAndPayouts,
 };
