@@ -6,8 +6,8 @@ import { ConflictError, DomainError, NotFoundError } from '../errors.js';
 import type { ReferralStatus } from '../referrals/referral.schema.js';
 import type { ReferralService } from '../referrals/referral.service.js';
 import { canTransition } from '../referrals/transitions.js';
-import type { CrmApplyReport, CrmChangeOutcome } from './crm-sync.schema.js';
 import { findReferralIdByExternalId, insertCrmChange } from './crm-sync.repository.js';
+import type { CrmApplyReport, CrmChangeOutcome } from './crm-sync.schema.js';
 
 /** What applying changes needs. */
 export interface CrmChangeApplierDeps {
@@ -90,14 +90,13 @@ async function applyOne(
   }
   const reason = `CRM ${change.opportunity.system} ${change.opportunity.object} ${change.opportunity.id}: stage "${stageOf(change)}"`;
   try {
-    await deps.referrals.transition(
-      referralId,
-      { to: target, reason: reason.slice(0, 1000) },
-      { actor },
-    );
+    await deps.referrals.transition(referralId, { to: target, reason: reason.slice(0, 1000) }, { actor });
   } catch (error) {
     // The referral moved between the read and the locked write (staff closed it meanwhile): same as refusing.
-    if (error instanceof ConflictError || (error instanceof DomainError && !(error instanceof NotFoundError))) {
+    if (
+      error instanceof ConflictError ||
+      (error instanceof DomainError && !(error instanceof NotFoundError))
+    ) {
       return refused(change, referralId, `${error.message}; not applied`);
     }
     throw error;

@@ -5,23 +5,16 @@ import {
   type CrmConnector,
   CrmUpsertResultSchema,
 } from '@warmpath/plugin-sdk';
+import { recordAudit } from '../audit/record-audit.js';
 import { type Clock, systemClock } from '../clock.js';
 import type { Executor } from '../common/executor.js';
 import type { DomainEventMessage } from '../domain-events/emit-domain-event.js';
 import { NotFoundError, parseInput } from '../errors.js';
 import { callPlugin, PluginCallError } from '../plugin-calls/call-plugin.js';
 import type { ImplementationResolver } from '../plugin-calls/implementation-resolver.js';
-import { loadReferralDetails } from '../referrals/referral-details.js';
 import type { ReferralService } from '../referrals/referral.service.js';
+import { loadReferralDetails } from '../referrals/referral-details.js';
 import { applyCrmChanges, type CrmChangeActor } from './apply-crm-changes.js';
-import {
-  applyCrmChangesInputSchema,
-  CRM_PUSH_JOB,
-  type CrmApplyReport,
-  type CrmPullReport,
-  type CrmSyncState,
-  type CrmPushJob,
-} from './crm-sync.schema.js';
 import {
   markPullFailing,
   markSyncFailing,
@@ -31,6 +24,14 @@ import {
   selectSyncStates,
   upsertCrmRecord,
 } from './crm-sync.repository.js';
+import {
+  applyCrmChangesInputSchema,
+  CRM_PUSH_JOB,
+  type CrmApplyReport,
+  type CrmPullReport,
+  type CrmPushJob,
+  type CrmSyncState,
+} from './crm-sync.schema.js';
 
 /** Dependencies of {@link CrmSyncEngine}. */
 export interface CrmSyncEngineDeps {
@@ -44,6 +45,9 @@ export interface CrmSyncEngineDeps {
   /** Most pages one pull reads before it stops until the next run (default 50), so a feed that never ends cannot hold a worker. */
   maxPagesPerPull?: number | undefined;
 }
+
+/** Audit action of changes handed in through {@link CrmSyncEngine.applyChanges} (webhooks, plugin writes). */
+export const CRM_CHANGES_APPLIED_ACTION = 'crm.changes_applied';
 
 /** The domain events that change what a CRM should hold about a referral. */
 const PUSH_EVENTS: ReadonlySet<string> = new Set(['referral.created', 'referral.status_changed']);
@@ -121,7 +125,8 @@ export class CrmSyncEngine {
         call: () => connector.upsertReferral(details.referral, details.company, details.contacts),
       });
     } catch (error) {
-      if (error instanceof PluginCallError) await markSyncFailing(this.#db, key, error.message, this.#clock.now());
+      if (error instanceof PluginCallError)
+        await markSyncFailing(this.#db, key, error.message, this.#clock.now());
       throw error;
     }
     const contactIds = new Set(details.contacts.map((contact) => contact.id));
@@ -129,10 +134,20 @@ export class CrmSyncEngine {
       const at = this.#clock.now();
       const record = { connectorKey, at };
       await upsertCrmRecord(trx, { ...record, kind: 'referral', localId: referralId, ref: result.referral });
-      await upsertCrmRecord(trx, { ...record, kind: 'company', localId: details.company.id, ref: result.company });
+      await upsertCrmRecord(trx, {
+        ...record,
+        kind: 'company',
+        localId: details.company.id,
+        ref: result.company,
+      });
       // Only contacts of this referral: an id the connector made up must not point a ref at someone else.
       for (const contact of result.contacts.filter((entry) => contactIds.has(entry.contactId))) {
-        await upsertCrmRecord(trx, { ...record, kind: 'contact', localId: contact.contactId, ref: contact.ref });
+        await upsertCrmRecord(trx, {
+          ...record,
+          kind: 'contact',
+          localId: contact.contactId,
+          ref: contact.ref,
+        });
       }
       await markSyncOk(trx, key, at);
     });
@@ -194,7 +209,16 @@ export class CrmSyncEngine {
     actor: CrmChangeActor = crmActor(connectorKey),
   ): Promise<CrmApplyReport> {
     const input = parseInput(applyCrmChangesInputSchema, { changes });
-    return this.#apply(connectorKey, input.changes, actor);
+    const report = await this.#apply(connectorKey, input.changes, actor);
+    // Moves are audited one by one by the referral service; this entry says who handed the changes in.
+    await recordAudit(this.#db, {
+      actor,
+      action: CRM_CHANGES_APPLIED_ACTION,
+      target: { type: 'crm_connector', id: connectorKey },
+      changes: { applied: report.applied, recorded: report.recorded, refused: report.refused },
+      at: this.#clock.now(),
+    });
+    return report;
   }
 
   /** The push state of a referral in each connector it was pushed to. */
@@ -210,7 +234,11 @@ export class CrmSyncEngine {
     }));
   }
 
-  #apply(connectorKey: string, changes: readonly CrmChange[], actor: CrmChangeActor): Promise<CrmApplyReport> {
+  #apply(
+    connectorKey: string,
+    changes: readonly CrmChange[],
+    actor: CrmChangeActor,
+  ): Promise<CrmApplyReport> {
     return applyCrmChanges(
       { db: this.#db, clock: this.#clock, referrals: this.#referrals },
       connectorKey,

@@ -25,7 +25,9 @@ export async function upsertCrmRecord(
       updated_at: record.at,
     })
     .onConflict((oc) =>
-      oc.columns(['connector_key', 'entity_kind', 'local_id']).doUpdateSet({ ...external, updated_at: record.at }),
+      oc
+        .columns(['connector_key', 'entity_kind', 'local_id'])
+        .doUpdateSet({ ...external, updated_at: record.at }),
     )
     .execute();
 }
@@ -52,7 +54,13 @@ export async function markSyncOk(
   key: { referralId: string; connectorKey: string },
   at: Date,
 ): Promise<void> {
-  const state = { status: 'ok' as const, attempts: 0, last_error: null, last_attempt_at: at, last_synced_at: at };
+  const state = {
+    status: 'ok' as const,
+    attempts: 0,
+    last_error: null,
+    last_attempt_at: at,
+    last_synced_at: at,
+  };
   await executor
     .insertInto('crm_sync_state')
     .values({ referral_id: key.referralId, connector_key: key.connectorKey, ...state })

@@ -1,5 +1,6 @@
 export { applyCrmChanges, type CrmChangeActor } from './apply-crm-changes.js';
 export {
+  CRM_CHANGES_APPLIED_ACTION,
   type CrmPushOutcome,
   CrmSyncEngine,
   type CrmSyncEngineDeps,

@@ -52,7 +52,9 @@ export async function callPlugin<Schema extends z.ZodType>(
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () =>
-        reject(new PluginCallError('timed_out', call.key, `${where} timed out after ${call.timeoutMs} ms`, true)),
+        reject(
+          new PluginCallError('timed_out', call.key, `${where} timed out after ${call.timeoutMs} ms`, true),
+        ),
       call.timeoutMs,
     );
   });
@@ -61,7 +63,9 @@ export async function callPlugin<Schema extends z.ZodType>(
     answer = await Promise.race([Promise.resolve().then(call.call), timeout]);
   } catch (error) {
     if (error instanceof PluginCallError) throw error;
-    throw new PluginCallError('threw', call.key, `${where} failed: ${describe(error)}`, true, { cause: error });
+    throw new PluginCallError('threw', call.key, `${where} failed: ${describe(error)}`, true, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
   }

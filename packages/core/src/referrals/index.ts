@@ -71,6 +71,7 @@ export {
   referralConsoleFiltersSchema,
   referralConsoleListQuerySchema,
 } from './referral-console-list.js';
+export { loadReferralDetails } from './referral-details.js';
 export {
   assertMayMove,
   moverMayReview,
@@ -98,4 +99,3 @@ export {
   TERMINAL_STATUSES,
 } from './transitions.js';
 export { initialStatus, type SubmissionContext } from './write-referral.js';
-export { loadReferralDetails } from './referral-details.js';
