@@ -31,6 +31,9 @@ import { createDatabase, migrateToLatest, type WarmpathDatabase } from '@warmpat
 import { createJobQueue, type JobQueue, OutboxDispatcher, type RetryPolicy } from '@warmpath/jobs';
 import type { AnyWarmpathPlugin, PluginHost } from '@warmpath/plugin-sdk';
 import type { Config } from '../config/load-config.js';
+import { createEngines, type Engines } from './engines/create-engines.js';
+import { defineCrmSyncJobs } from './engines/crm-sync-jobs.js';
+import { defineRewardPayoutJobs } from './engines/reward-payout-jobs.js';
 import { createPluginFraudEvaluator } from './fraud-evaluator.js';
 import { createHousekeeping } from './housekeeping.js';
 import type { Logger } from './logger.js';
@@ -42,8 +45,8 @@ import { resolveSecretKey } from './secret-key.js';
 import { VERSION } from './version.js';
 import { defineWebhookJobs } from './webhook-jobs.js';
 
-/** The core services HTTP handlers and jobs call. */
-export interface Services {
+/** The core services HTTP handlers and jobs call (with the CRM sync and payout engines and plugin writes). */
+export interface Services extends Engines {
   users: UserService;
   sessions: SessionService;
   apiKeys: ApiKeyService;
@@ -123,6 +126,10 @@ export interface RuntimeOptions {
   mailer?: Mailer;
   /** Overrides the webhook retry policy field by field (tests use short back-offs). */
   webhookRetry?: Partial<RetryPolicy>;
+  /** Overrides the CRM and payout jobs' retry policies field by field (tests use short back-offs). */
+  engineRetry?: Partial<RetryPolicy>;
+  /** How long one CRM connector or reward provider call may take (default 30 s; tests use less). */
+  pluginCallTimeoutMs?: number;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -163,7 +170,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     const users = new UserService({ db, clock });
     const portalAccounts = new PortalAccountService({ db, clock });
+    const engines = createEngines({
+      db,
+      clock,
+      referrals,
+      host: () => pluginHost,
+      pluginCallTimeoutMs: options.pluginCallTimeoutMs,
+    });
     const services: Services = {
+      ...engines,
       users,
       sessions: new SessionService({ db, clock }),
       apiKeys: new ApiKeyService({ db, clock }),
@@ -225,6 +240,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const queue = options.queue ?? createJobQueue({ redisUrl: config.REDIS_URL, logger });
     defineWebhookJobs(queue, services.webhooks, { retry: options.webhookRetry });
     defineReferralJobs(queue, { referrals: services.referrals, db, mailer, publicUrl: config.PUBLIC_URL });
+    defineCrmSyncJobs(queue, engines.crmSync, { retry: options.engineRetry });
+    defineRewardPayoutJobs(queue, engines.rewardPayouts, { retry: options.engineRetry });
     const pluginHost = await loadPlugins({
       config,
       logger,
@@ -233,6 +250,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       secretKey,
       services,
+      domainEventListeners: [(event) => engines.crmSync.schedulePushes(event)],
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
     });
     const dispatcher = new OutboxDispatcher({ db, queue, logger });

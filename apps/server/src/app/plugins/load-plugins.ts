@@ -17,7 +17,7 @@ import type { Services } from '../runtime.js';
 import { coreFacades } from './core-facades.js';
 import { DbCredentialVault } from './db-credential-vault.js';
 import { DbKvStoreProvider } from './db-kv-store.js';
-import { defineDomainEventJobs } from './domain-event-jobs.js';
+import { type DomainEventListener, defineDomainEventJobs } from './domain-event-jobs.js';
 import { queueJobName } from './job-names.js';
 import { loadPluginSettings } from './plugin-settings-source.js';
 import { resolvePluginModule } from './resolve-plugin-module.js';
@@ -36,6 +36,8 @@ export interface LoadPluginsOptions {
   services: Services;
   /** Extra plugin objects (tests), loaded after the built-ins and WARMPATH_PLUGINS. */
   extraPlugins?: readonly AnyWarmpathPlugin[];
+  /** Core's own subscribers of domain events (the CRM sync engine), run by the fan-out job. */
+  domainEventListeners?: readonly DomainEventListener[];
 }
 
 /**
@@ -78,7 +80,8 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
       },
     },
     settings: settings.source,
-    services: coreFacades(services),
+    // One set of facades per plugin instance, so its writes are audited as that plugin.
+    services: (plugin) => coreFacades(services, plugin),
   };
 
   const host = createPluginHost({ ports, plugins: entries, publicUrl: config.PUBLIC_URL });
@@ -93,7 +96,7 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
       }),
     );
   }
-  defineDomainEventJobs(queue, host, services.webhooks);
+  defineDomainEventJobs(queue, host, services.webhooks, options.domainEventListeners);
   for (const plugin of host.plugins()) {
     for (const instance of plugin.instances.filter((i) => i.status !== 'active')) {
       logger.warn(
