@@ -4,6 +4,7 @@ import {
   type RewardDeliveryStatus,
   RewardIssueResultSchema,
   type RewardProvider,
+  type RewardRecipient,
   RewardRecipientSchema,
   type RewardStatusReport,
   RewardStatusReportSchema,
@@ -351,7 +352,16 @@ function isSameRequest(row: RewardPayoutRow, request: z.output<typeof requestPay
     Number(row.amount_minor) === request.amount &&
     row.currency === request.currency &&
     row.kind === request.kind &&
-    JSON.stringify(row.recipient) === JSON.stringify(RewardRecipientSchema.parse(request.recipient))
+    isSameRecipient(RewardRecipientSchema.parse(row.recipient), request.recipient)
+  );
+}
+
+/** Field by field: jsonb does not keep key order, so the stored recipient's JSON text differs from the request's. */
+function isSameRecipient(stored: RewardRecipient, requested: RewardRecipient): boolean {
+  return (
+    stored.email === requested.email &&
+    stored.name === requested.name &&
+    stored.participantId === requested.participantId
   );
 }
 

@@ -7,6 +7,7 @@ import { createBullMqQueue, createInProcessQueue, type JobQueue, type RetryPolic
 import { deleteRedisKeys, TEST_REDIS_URL, uniqueRedisPrefix, waitFor } from '@warmpath/jobs/testing';
 import {
   type AnyWarmpathPlugin,
+  type CoreServices,
   type CrmChange,
   definePlugin,
   type RewardDeliveryStatus,
@@ -140,6 +141,8 @@ export interface CrmProbe {
   upserts: string[];
   /** The CRM's change log, read two at a time by `pullChanges` (the cursor is an index into it). */
   feed: CrmChange[];
+  /** The plugin's `ctx.services`, once registered. */
+  services?: CoreServices;
 }
 
 /** A plugin `test-crm` with one connector (`crm:test-crm:default:main`) driven by {@link CrmProbe}. */
@@ -156,6 +159,7 @@ export function createTestCrmPlugin(probe: CrmProbe): AnyWarmpathPlugin {
     configSchema: z.object({}),
     settingsSchema: z.object({}),
     register(ctx) {
+      probe.services = ctx.services;
       ctx.crm.add('main', () => ({
         apiVersion: 1,
         verifyConnection: async () => ({ ok: true }),
@@ -199,6 +203,8 @@ export interface RewardProbe {
   orders: Map<string, string>;
   /** What `status(ref)` answers. */
   status: RewardDeliveryStatus;
+  /** The plugin's `ctx.services`, once registered. */
+  services?: CoreServices;
 }
 
 /** A plugin `test-rewards` with one provider (`rewards:test-rewards:default:main`) driven by {@link RewardProbe}. */
@@ -210,6 +216,7 @@ export function createTestRewardsPlugin(probe: RewardProbe): AnyWarmpathPlugin {
     configSchema: z.object({}),
     settingsSchema: z.object({}),
     register(ctx) {
+      probe.services = ctx.services;
       ctx.rewards.add('main', () => ({
         apiVersion: 1,
         verifyConnection: async () => ({ ok: true }),
