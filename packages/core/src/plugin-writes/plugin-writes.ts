@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AuditActor } from '../audit/audit.schema.js';
 import type { CrmSyncEngine } from '../crm-sync/crm-sync.engine.js';
 import type { CrmApplyReport } from '../crm-sync/crm-sync.schema.js';
-import { parseInput } from '../errors.js';
+import { ForbiddenError, parseInput } from '../errors.js';
 import type { ReferralService } from '../referrals/referral.service.js';
 import type { RewardPayoutEngine } from '../reward-payouts/reward-payout.engine.js';
 
@@ -47,15 +47,19 @@ export class PluginWrites {
   }
 
   /**
-   * CRM changes the plugin read itself, applied as the CRM engine applies pulled ones; recorded under the
-   * instance's first CRM connector (or `crm:<id>:<instance>` when it has none).
+   * CRM changes the plugin read itself, applied as the CRM engine applies pulled ones and recorded under the
+   * instance's first CRM connector. Only a plugin instance with a CRM connector may close referrals this way
+   * (`ForbiddenError` otherwise): a notifier or reward plugin has no business moving deals.
    */
   async applyCrmChanges(writer: PluginWriter, changes: unknown): Promise<CrmApplyReport> {
     const list = parseInput(z.object({ changes: z.array(z.unknown()) }), { changes }).changes;
     const prefix = `crm:${writer.id}:${writer.instance}:`;
-    const connectorKey =
-      this.#deps.crmSync.connectorKeys().find((key) => key.startsWith(prefix)) ??
-      `crm:${writer.id}:${writer.instance}`;
+    const connectorKey = this.#deps.crmSync.connectorKeys().find((key) => key.startsWith(prefix));
+    if (!connectorKey) {
+      throw new ForbiddenError(
+        `Plugin ${writer.id} (${writer.instance}) has no CRM connector: it cannot apply CRM changes`,
+      );
+    }
     return this.#deps.crmSync.applyChanges(connectorKey, list, { type: 'plugin', id: writer.id });
   }
 

@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '@warmpath/core';
+import { ForbiddenError, NotFoundError, ValidationError } from '@warmpath/core';
 import type { CoreServices, CrmChange } from '@warmpath/plugin-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testStacks } from '../../testing/test-server.js';
@@ -83,6 +83,14 @@ describe.each(stacks)('write use cases for plugins on $name', (stack) => {
       servicesOf(crm).referrals.applyCrmChanges([{ kind: 'stage', referralId: 'x' } as unknown as CrmChange]),
     );
     expect(paths).toContain('changes.0.occurredAt');
+  });
+
+  it('keeps plugins without a CRM connector from applying CRM changes', async () => {
+    const referralId = await harness.submitReferral('no-crm.example');
+    await expect(servicesOf(rewards).referrals.applyCrmChanges([won(referralId)])).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect((await harness.runtime.services.referrals.get(referralId)).status).toBe('accepted');
   });
 
   it('lets a plugin add an internal note, audited as that plugin, and refuses an empty one', async () => {
