@@ -4,7 +4,6 @@ import {
   type RewardDeliveryStatus,
   RewardIssueResultSchema,
   type RewardProvider,
-  type RewardRecipient,
   RewardRecipientSchema,
   type RewardStatusReport,
   RewardStatusReportSchema,
@@ -36,6 +35,7 @@ import {
   reportDeliveryInputSchema,
   requestPayoutInputSchema,
 } from './reward-payout.schema.js';
+import { isSameRequest, toPayout } from './reward-payout-record.js';
 
 /** Audit actions of payouts (`noun.verb_past`). */
 export const REWARD_PAYOUT_AUDIT_ACTIONS = {
@@ -322,47 +322,6 @@ export class RewardPayoutEngine {
 /** The actor of what a provider reports: a plugin actor whose id is the provider's key. */
 export function providerActor(providerKey: string): AuditActor {
   return { type: 'plugin', id: providerKey };
-}
-
-function toPayout(row: RewardPayoutRow): RewardPayout {
-  const parsed = z
-    .object({ recipient: RewardRecipientSchema, kind: requestPayoutInputSchema.shape.kind })
-    .parse({ recipient: row.recipient, kind: row.kind });
-  return {
-    id: row.id,
-    providerKey: row.provider_key,
-    idempotencyKey: row.idempotency_key,
-    recipient: parsed.recipient,
-    amount: Number(row.amount_minor),
-    currency: row.currency,
-    kind: parsed.kind,
-    status: row.status,
-    providerRef: row.provider_ref,
-    attempts: row.attempts,
-    lastError: row.last_error,
-    failureReason: row.failure_reason,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
-
-function isSameRequest(row: RewardPayoutRow, request: z.output<typeof requestPayoutInputSchema>): boolean {
-  return (
-    row.provider_key === request.providerKey &&
-    Number(row.amount_minor) === request.amount &&
-    row.currency === request.currency &&
-    row.kind === request.kind &&
-    isSameRecipient(RewardRecipientSchema.parse(row.recipient), request.recipient)
-  );
-}
-
-/** Field by field: jsonb does not keep key order, so the stored recipient's JSON text differs from the request's. */
-function isSameRecipient(stored: RewardRecipient, requested: RewardRecipient): boolean {
-  return (
-    stored.email === requested.email &&
-    stored.name === requested.name &&
-    stored.participantId === requested.participantId
-  );
 }
 
 /** The provider said the key was used with other parameters (`IdempotencyConflictError`): retrying cannot help. */
