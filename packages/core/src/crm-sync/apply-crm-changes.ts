@@ -2,7 +2,7 @@ import type { CrmChange, OpportunityStageCategory } from '@warmpath/plugin-sdk';
 import type { Clock } from '../clock.js';
 import type { Executor } from '../common/executor.js';
 import { isUuid } from '../common/ids.js';
-import { ConflictError, DomainError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { ReferralStatus } from '../referrals/referral.schema.js';
 import type { ReferralService } from '../referrals/referral.service.js';
 import { canTransition } from '../referrals/transitions.js';
@@ -92,11 +92,9 @@ async function applyOne(
   try {
     await deps.referrals.transition(referralId, { to: target, reason: reason.slice(0, 1000) }, { actor });
   } catch (error) {
-    // The referral moved between the read and the locked write (staff closed it meanwhile): same as refusing.
-    if (
-      error instanceof ConflictError ||
-      (error instanceof DomainError && !(error instanceof NotFoundError))
-    ) {
+    // The referral moved between the read and the locked write (staff closed it meanwhile), or the move policy
+    // refused it: recorded as refused, like a move the lifecycle does not allow.
+    if (error instanceof ConflictError || error instanceof ForbiddenError) {
       return refused(change, referralId, `${error.message}; not applied`);
     }
     throw error;

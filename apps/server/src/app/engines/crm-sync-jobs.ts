@@ -7,6 +7,7 @@ import {
   crmApplyChangesJobSchema,
   crmPullJobSchema,
   crmPushJobSchema,
+  NotFoundError,
   PluginCallError,
 } from '@warmpath/core';
 import { defineJob, type JobContext, type JobQueue, type RetryPolicy } from '@warmpath/jobs';
@@ -83,13 +84,20 @@ export async function enqueueCrmPulls(queue: JobQueue, engine: CrmSyncEngine): P
   }
 }
 
-/** Runs work; a plugin answer a retry would only repeat is logged (the engine recorded it) and ends the job. */
+/**
+ * Runs work; what a retry would only repeat ends the job with a log line: a plugin answer that does not validate
+ * (the engine recorded it) or a connector that is no longer loaded (removed between deploys).
+ */
 async function unlessFinal(ctx: JobContext, work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
   } catch (error) {
     if (error instanceof PluginCallError && !error.retryable) {
       ctx.logger.warn({ plugin: error.implementationKey, failure: error.failure }, error.message);
+      return;
+    }
+    if (error instanceof NotFoundError) {
+      ctx.logger.warn({}, error.message);
       return;
     }
     throw error;
