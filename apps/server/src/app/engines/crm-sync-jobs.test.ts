@@ -3,7 +3,6 @@ import { JobPayloadValidationError } from '@warmpath/jobs';
 import { sleep } from '@warmpath/jobs/testing';
 import type { CrmChange } from '@warmpath/plugin-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testStacks } from '../../testing/test-server.js';
 import {
   type CrmProbe,
   createTestCrmPlugin,
@@ -11,7 +10,8 @@ import {
   eventually,
   type FakeBehaviour,
   startEngineHarness,
-} from './engine-test-kit.js';
+} from '../../testing/engine-harness.js';
+import { testStacks } from '../../testing/test-server.js';
 
 const CONNECTOR = 'crm:test-crm:default:main';
 const stacks = await testStacks();

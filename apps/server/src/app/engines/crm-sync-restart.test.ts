@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testStacks } from '../../testing/test-server.js';
 import {
   type CrmProbe,
   createTestCrmPlugin,
   type EngineHarness,
   eventually,
   startEngineHarness,
-} from './engine-test-kit.js';
+} from '../../testing/engine-harness.js';
+import { testStacks } from '../../testing/test-server.js';
 
 const stacks = await testStacks();
 

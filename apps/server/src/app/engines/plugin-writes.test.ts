@@ -1,7 +1,6 @@
 import { ForbiddenError, NotFoundError, ValidationError } from '@warmpath/core';
 import type { CoreServices, CrmChange } from '@warmpath/plugin-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testStacks } from '../../testing/test-server.js';
 import {
   type CrmProbe,
   createTestCrmPlugin,
@@ -10,7 +9,8 @@ import {
   eventually,
   type RewardProbe,
   startEngineHarness,
-} from './engine-test-kit.js';
+} from '../../testing/engine-harness.js';
+import { testStacks } from '../../testing/test-server.js';
 
 const stacks = await testStacks();
 

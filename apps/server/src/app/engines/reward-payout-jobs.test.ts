@@ -6,7 +6,6 @@ import {
   ValidationError,
 } from '@warmpath/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testStacks } from '../../testing/test-server.js';
 import {
   createTestRewardsPlugin,
   type EngineHarness,
@@ -14,7 +13,8 @@ import {
   type FakeBehaviour,
   type RewardProbe,
   startEngineHarness,
-} from './engine-test-kit.js';
+} from '../../testing/engine-harness.js';
+import { testStacks } from '../../testing/test-server.js';
 
 const PROVIDER = 'rewards:test-rewards:default:main';
 const stacks = await testStacks();

@@ -1,13 +1,13 @@
 import type { RequestPayoutInput } from '@warmpath/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testStacks } from '../../testing/test-server.js';
 import {
   createTestRewardsPlugin,
   type EngineHarness,
   eventually,
   type RewardProbe,
   startEngineHarness,
-} from './engine-test-kit.js';
+} from '../../testing/engine-harness.js';
+import { testStacks } from '../../testing/test-server.js';
 
 const stacks = await testStacks();
 

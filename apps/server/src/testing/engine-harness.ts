@@ -1,6 +1,6 @@
-// Test helpers of the engine suites (not part of the server): a runtime that can be stopped and started again on the
-// same database and queue, and plugins whose CRM connector and reward provider a test can make throw, hang or
-// answer junk.
+// Test helpers of the engine suites (apps/server/src/app/engines): a runtime that can be stopped and started again
+// on the same database and queue, and plugins whose CRM connector and reward provider a test can make throw, hang
+// or answer junk.
 import type { Database, Kysely } from '@warmpath/db';
 import { createTestDatabase, type TestDatabase } from '@warmpath/db/testing';
 import { createBullMqQueue, createInProcessQueue, type JobQueue, type RetryPolicy } from '@warmpath/jobs';
@@ -13,11 +13,10 @@ import {
   type RewardDeliveryStatus,
 } from '@warmpath/plugin-sdk';
 import { z } from 'zod';
-import { loadConfig } from '../../config/load-config.js';
-import type { TestStack } from '../../testing/test-server.js';
-import { TEST_SECRET_KEY } from '../../testing/test-server.js';
-import { createLogger } from '../logger.js';
-import { createRuntime, type Runtime } from '../runtime.js';
+import { createLogger } from '../app/logger.js';
+import { createRuntime, type Runtime } from '../app/runtime.js';
+import { loadConfig } from '../config/load-config.js';
+import { TEST_SECRET_KEY, type TestStack } from './test-server.js';
 
 /** How a fake plugin method behaves on its next calls. */
 export type FakeBehaviour = 'ok' | 'throw' | 'hang' | 'junk';
