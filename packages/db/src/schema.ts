@@ -1,4 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  CrmChangesTable,
+  CrmPullStateTable,
+  CrmRecordsTable,
+  CrmSyncStateTable,
+  RewardPayoutsTable,
+} from './schema-crm-and-payouts.js';
+
+export type * from './schema-crm-and-payouts.js';
 
 /** A timestamptz column: written as Date or ISO string, read as Date. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -473,6 +482,11 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   idempotency_keys: IdempotencyKeysTable;
   notification_deliveries: NotificationDeliveriesTable;
+  crm_records: CrmRecordsTable;
+  crm_sync_state: CrmSyncStateTable;
+  crm_pull_state: CrmPullStateTable;
+  crm_changes: CrmChangesTable;
+  reward_payouts: RewardPayoutsTable;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;

@@ -7,6 +7,7 @@ export * from './dto/connection-check.schema.js';
 export * from './dto/json.schema.js';
 export * from './dto/participant.schema.js';
 export * from './dto/plugin-http.schema.js';
+export * from './dto/plugin-writes.schema.js';
 export * from './dto/referral.schema.js';
 export * from './dto/track.schema.js';
 export * from './extension-points/attribution.schema.js';

@@ -31,8 +31,14 @@ import { createDatabase, migrateToLatest, type WarmpathDatabase } from '@warmpat
 import { createJobQueue, type JobQueue, OutboxDispatcher, type RetryPolicy } from '@warmpath/jobs';
 import type { AnyWarmpathPlugin, PluginHost } from '@warmpath/plugin-sdk';
 import type { Config } from '../config/load-config.js';
+import {
+  type CrmAndPayoutEngines,
+  createCrmAndPayoutEngines,
+} from './engines/create-crm-and-payout-engines.js';
 import { createEngines, type Engines } from './engines/create-engines.js';
+import { defineCrmSyncJobs } from './engines/crm-sync-jobs.js';
 import { defineNotificationJobs } from './engines/notification-jobs.js';
+import { defineRewardPayoutJobs } from './engines/reward-payout-jobs.js';
 import { createPluginFraudEvaluator } from './fraud-evaluator.js';
 import { defineHousekeepingJob } from './housekeeping.js';
 import type { Logger } from './logger.js';
@@ -47,8 +53,8 @@ import { resolveSecretKey } from './secret-key.js';
 import { VERSION } from './version.js';
 import { defineWebhookJobs } from './webhook-jobs.js';
 
-/** The core services HTTP handlers and jobs call. */
-export interface Services {
+/** The core services HTTP handlers and jobs call (with the CRM sync and payout engines and plugin writes). */
+export interface Services extends CrmAndPayoutEngines {
   users: UserService;
   sessions: SessionService;
   apiKeys: ApiKeyService;
@@ -134,6 +140,10 @@ export interface RuntimeOptions {
   webhookRetry?: Partial<RetryPolicy>;
   /** Overrides the notification delivery retry policy field by field (tests use short back-offs). */
   notificationRetry?: Partial<RetryPolicy>;
+  /** Overrides the CRM and payout jobs' retry policies field by field (tests use short back-offs). */
+  engineRetry?: Partial<RetryPolicy>;
+  /** How long one CRM connector or reward provider call may take (default 30 s; tests use less). */
+  pluginCallTimeoutMs?: number;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -175,7 +185,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     const users = new UserService({ db, clock });
     const portalAccounts = new PortalAccountService({ db, clock });
+    const crmAndPayoutEngines = createCrmAndPayoutEngines({
+      db,
+      clock,
+      referrals,
+      host: () => pluginHost,
+      health: pluginHealth,
+      pluginCallTimeoutMs: options.pluginCallTimeoutMs,
+    });
     const services: Services = {
+      ...crmAndPayoutEngines,
       users,
       sessions: new SessionService({ db, clock }),
       apiKeys: new ApiKeyService({ db, clock }),
@@ -239,6 +258,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     defineReferralJobs(queue, { referrals: services.referrals, db, mailer, publicUrl: config.PUBLIC_URL });
     const engines = createEngines({ db, clock, host: () => pluginHost, health: pluginHealth });
     defineNotificationJobs(queue, engines.notifications, { retry: options.notificationRetry });
+    defineCrmSyncJobs(queue, services.crmSync, { retry: options.engineRetry });
+    defineRewardPayoutJobs(queue, services.rewardPayouts, { retry: options.engineRetry });
     defineHousekeepingJob(queue, { db, clock, logger });
     const dispatcher = new OutboxDispatcher({ db, queue, logger });
     const pluginSettings = await loadPluginSettings(db, secretBox);
@@ -252,6 +273,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       secretKey,
       services,
       wakeOutboxDispatcher: () => dispatcher.wake(),
+      domainEventListeners: [(event) => services.crmSync.schedulePushes(event)],
       ...(options.extraPlugins ? { extraPlugins: options.extraPlugins } : {}),
     });
     const liveSettings = createLivePluginSettings({

@@ -3,7 +3,7 @@ import { createTestHost } from '@warmpath/plugin-sdk/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
-import type { PluginCallFailure } from '../plugin-points/implementation-resolver.js';
+import { hostImplementations, type PluginCallFailure } from '../plugin-points/implementation-resolver.js';
 import { AttributionEngine } from './attribution-engine.js';
 import { AttributionModelError, AttributionModelNotFoundError } from './attribution-errors.js';
 
@@ -90,7 +90,7 @@ function engine() {
   const { host } = createTestHost({ plugins: [modelsPlugin] });
   const failures: PluginCallFailure[] = [];
   const attribution = new AttributionEngine({
-    models: { list: () => host.list('attribution') },
+    models: hostImplementations(() => host, 'attribution'),
     onFailure: (failure) => failures.push(failure),
   });
   return { attribution, failures };

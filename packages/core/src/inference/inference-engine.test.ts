@@ -2,7 +2,7 @@ import { definePlugin, type InferenceBackend, readCompletionOutput } from '@warm
 import { createTestHost } from '@warmpath/plugin-sdk/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { PluginCallFailure } from '../plugin-points/implementation-resolver.js';
+import { hostImplementations, type PluginCallFailure } from '../plugin-points/implementation-resolver.js';
 import { InferenceEngine, type InferenceEngineOptions } from './inference-engine.js';
 import {
   InferenceBackendError,
@@ -60,7 +60,7 @@ function setup(script: Script, options: Partial<InferenceEngineOptions> = {}) {
   const { host } = createTestHost({ plugins: [plugin] });
   const failures: PluginCallFailure[] = [];
   const engine = new InferenceEngine({
-    backends: { list: () => host.list('inference') },
+    backends: hostImplementations(() => host, 'inference'),
     onFailure: (failure) => failures.push(failure),
     limits: { timeoutMs: 100 },
     ...options,
@@ -143,7 +143,7 @@ describe('the inference engine', () => {
   });
 
   it('says clearly when there is no backend, no such backend, or no embeddings', async () => {
-    const none = new InferenceEngine({ backends: { list: () => [] } });
+    const none = new InferenceEngine({ backends: { list: () => [], get: () => undefined } });
     await expect(none.complete('Hi')).rejects.toThrow(NoInferenceBackendError);
     await expect(none.complete('Hi')).rejects.toThrow(/No inference backend is configured/);
     const { engine } = setup([]);

@@ -1,4 +1,9 @@
-import type { RegisteredImplementation } from '@warmpath/plugin-sdk';
+import type {
+  ExtensionPointName,
+  ExtensionPointTypes,
+  PluginHost,
+  RegisteredImplementation,
+} from '@warmpath/plugin-sdk';
 
 /**
  * How an engine reaches the implementations of one extension point. Core never imports a plugin or the plugin
@@ -8,6 +13,16 @@ import type { RegisteredImplementation } from '@warmpath/plugin-sdk';
 export interface ImplementationResolver<T> {
   /** Every implementation of the point, in load order. */
   list(): readonly RegisteredImplementation<T>[];
+  /** The implementation under `key`, or undefined when none is loaded (the plugin was removed or disabled, say). */
+  get(key: string): T | undefined;
+}
+
+/** A resolver straight over a plugin host (tests, and the server before it adds health instrumentation). */
+export function hostImplementations<P extends ExtensionPointName>(
+  host: () => Pick<PluginHost, 'list' | 'get'>,
+  point: P,
+): ImplementationResolver<ExtensionPointTypes[P]> {
+  return { list: () => host().list(point), get: (key) => host().get(point, key) };
 }
 
 /** A plugin call an engine judged failed although the call itself returned (junk output, a timeout). */

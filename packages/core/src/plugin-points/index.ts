@@ -1,6 +1,13 @@
 export {
+  callPlugin,
+  type PluginCall,
+  PluginCallError,
+  type PluginCallFailureKind,
+} from './call-plugin.js';
+export {
   asError,
   findImplementation,
+  hostImplementations,
   type ImplementationResolver,
   type PluginCallFailure,
   type PluginFailureListener,

@@ -1,22 +1,11 @@
 import { writeOutbox } from '@warmpath/jobs';
 import type { CrmChange, RewardStatusReport } from '@warmpath/plugin-sdk';
 import type { Executor } from '../common/executor.js';
-
-/** The job that applies CRM changes a webhook carried (payload {@link CrmApplyChangesPayload}). */
-export const CRM_APPLY_CHANGES_JOB = 'crm.apply-changes';
-/** The job that applies reward status updates a webhook carried (payload {@link RewardsApplyStatusPayload}). */
-export const REWARDS_APPLY_STATUS_JOB = 'rewards.apply-status';
-
-/** Payload of `crm.apply-changes`: the connector's implementation key and its changes, in order. */
-export interface CrmApplyChangesPayload {
-  connectorKey: string;
-  changes: CrmChange[];
-}
-/** Payload of `rewards.apply-status`: the provider's implementation key and its status reports. */
-export interface RewardsApplyStatusPayload {
-  providerKey: string;
-  updates: RewardStatusReport[];
-}
+import { CRM_APPLY_CHANGES_JOB, type CrmApplyChangesJob } from '../crm-sync/crm-sync.schema.js';
+import {
+  REWARDS_APPLY_STATUS_JOB,
+  type RewardsApplyStatusJob,
+} from '../reward-payouts/reward-payout.schema.js';
 
 /**
  * Where the results of accepted plugin webhooks go. Called inside the transaction that remembers the delivery
@@ -40,11 +29,11 @@ export type WebhookResultSinkFactory = (executor: Executor) => WebhookResultSink
 export function outboxWebhookResultSink(executor: Executor): WebhookResultSink {
   return {
     async crmChanges(connectorKey, changes) {
-      const payload: CrmApplyChangesPayload = { connectorKey, changes };
+      const payload: CrmApplyChangesJob = { connectorKey, changes };
       await writeOutbox(executor, { jobName: CRM_APPLY_CHANGES_JOB, payload });
     },
     async rewardUpdates(providerKey, updates) {
-      const payload: RewardsApplyStatusPayload = { providerKey, updates };
+      const payload: RewardsApplyStatusJob = { providerKey, updates };
       await writeOutbox(executor, { jobName: REWARDS_APPLY_STATUS_JOB, payload });
     },
   };

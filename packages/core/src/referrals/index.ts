@@ -71,6 +71,7 @@ export {
   referralConsoleFiltersSchema,
   referralConsoleListQuerySchema,
 } from './referral-console-list.js';
+export { loadReferralDetails } from './referral-details.js';
 export {
   assertMayMove,
   moverMayReview,

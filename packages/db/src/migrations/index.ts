@@ -8,6 +8,7 @@ import * as staffAccounts from './2026-11-22T0440-staff-accounts.js';
 import * as clicksTimeIndex from './2026-11-22T0900-clicks-time-index.js';
 import * as participantCompanyName from './2026-11-23T0100-participant-company-name.js';
 import * as referralCompanyName from './2026-11-23T0200-referral-company-name.js';
+import * as crmSyncAndPayouts from './2026-12-08T0200-crm-sync-and-payouts.js';
 import * as notificationDeliveries from './2026-12-08T0300-notification-deliveries.js';
 import * as pluginWebhookDeliveries from './2026-12-08T0400-plugin-webhook-deliveries.js';
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0900-clicks-time-index': clicksTimeIndex,
   '2026-11-23T0100-participant-company-name': participantCompanyName,
   '2026-11-23T0200-referral-company-name': referralCompanyName,
+  '2026-12-08T0200-crm-sync-and-payouts': crmSyncAndPayouts,
   '2026-12-08T0300-notification-deliveries': notificationDeliveries,
   '2026-12-08T0400-plugin-webhook-deliveries': pluginWebhookDeliveries,
 };

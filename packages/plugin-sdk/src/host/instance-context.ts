@@ -131,15 +131,16 @@ export function createInstanceContext(setup: InstanceSetup): InstanceContext {
     },
   });
 
+  const identity = { id: plugin.id, version: plugin.version, instance };
   const ctx: AnyPluginContext = {
-    plugin: { id: plugin.id, version: plugin.version, instance },
+    plugin: identity,
     config: setup.config,
     settings: setup.settings,
     logger: ports.logger.child({ plugin: plugin.id, instance }),
     clock: ports.clock,
     kv: ports.kv.namespace(`${plugin.id}:${instance}`),
     credentials: ports.credentials.forInstance(plugin.id, instance),
-    services: ports.services,
+    services: typeof ports.services === 'function' ? ports.services(identity) : ports.services,
     http: {
       fetch: ports.http,
       basePath,

@@ -1,3 +1,4 @@
+import type { PluginIdentity } from '../plugin/plugin-context.js';
 import type { Clock } from './clock.js';
 import type { CredentialVault } from './credentials.js';
 import type { FetchLike } from './http-client.js';
@@ -20,5 +21,9 @@ export interface HostPorts {
   credentials: CredentialVault;
   jobs: JobQueue;
   settings: SettingsSource;
-  services: CoreServices;
+  /**
+   * The core service facades: one object for every plugin, or a function the host calls once per plugin
+   * instance, so writes carry that plugin as their actor (`plugin:<id>`).
+   */
+  services: CoreServices | ((plugin: PluginIdentity) => CoreServices);
 }

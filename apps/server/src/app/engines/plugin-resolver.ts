@@ -11,5 +11,8 @@ export function pluginResolver<P extends ExtensionPointName>(
   point: P,
   health: PluginHealth,
 ): ImplementationResolver<ExtensionPointTypes[P]> {
-  return { list: () => health.list(host(), point) };
+  return {
+    list: () => health.list(host(), point),
+    get: (key) => health.list(host(), point).find((entry) => entry.key === key)?.impl,
+  };
 }

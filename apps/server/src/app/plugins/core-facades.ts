@@ -1,5 +1,5 @@
 import { NotFoundError } from '@warmpath/core';
-import type { CoreServices, JsonValue } from '@warmpath/plugin-sdk';
+import type { CoreServices, JsonValue, PluginIdentity } from '@warmpath/plugin-sdk';
 import type { Services } from '../runtime.js';
 
 /** `null` for a missing (or malformed) id: facades answer "no such thing" rather than throwing at plugins. */
@@ -12,11 +12,16 @@ async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
   }
 }
 
+/** Who writes when no plugin is named (tests reading through the facades). */
+const HOST_IDENTITY: PluginIdentity = Object.freeze({ id: 'host', version: '0.0.0', instance: 'default' });
+
 /**
- * Read facades of core services for plugins: they see domain objects in the SDK's shapes, never the database.
- * (Writes come later as explicit use cases, each audited like any other actor's.)
+ * Facades of core services for one plugin instance: reads in the SDK's shapes, never the database, and narrow
+ * write use cases (`PluginWrites`) that validate their input and are audited with the actor `plugin:<id>`.
  */
-export function coreFacades(services: Services): CoreServices {
+export function coreFacades(services: Services, plugin: PluginIdentity = HOST_IDENTITY): CoreServices {
+  const writer = { id: plugin.id, instance: plugin.instance };
+  const writes = services.pluginWrites;
   const trackBySlug = async (slug: string) => (await services.tracks.list()).find((t) => t.slug === slug);
   return {
     referrals: {
@@ -46,6 +51,14 @@ export function coreFacades(services: Services): CoreServices {
             })),
           };
         }),
+      async applyCrmChanges(changes) {
+        const { applied, recorded, refused } = await writes.applyCrmChanges(writer, changes);
+        return { applied, recorded, refused };
+      },
+      addNote: (referralId, text) => writes.addNote(writer, referralId, text),
+    },
+    rewards: {
+      reportDelivery: (ref, status, reason) => writes.reportDelivery(writer, ref, status, reason),
     },
     participants: {
       get: (id) =>

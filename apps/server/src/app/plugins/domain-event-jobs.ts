@@ -1,4 +1,4 @@
-import { DOMAIN_EVENT_JOB, type WebhookService } from '@warmpath/core';
+import { DOMAIN_EVENT_JOB, type DomainEventMessage, type WebhookService } from '@warmpath/core';
 import { defineJob, type JobQueue } from '@warmpath/jobs';
 import {
   DOMAIN_EVENT_TYPES,
@@ -12,6 +12,9 @@ import { enqueueWebhookDeliveries } from '../webhook-jobs.js';
 export { DOMAIN_EVENT_JOB };
 
 const DELIVER_JOB = 'domain-events.deliver';
+
+/** A core subscriber of every domain event (the CRM sync engine schedules pushes from referral events). */
+export type DomainEventListener = (event: DomainEventMessage) => Promise<unknown>;
 
 function isPluginEventType(type: string): type is DomainEventType {
   return (DOMAIN_EVENT_TYPES as readonly string[]).includes(type);
@@ -43,6 +46,7 @@ export function defineDomainEventJobs(
   queue: JobQueue,
   host: PluginHost,
   webhooks?: Pick<WebhookService, 'createDeliveries'>,
+  listeners: readonly DomainEventListener[] = [],
 ) {
   queue.define(
     defineJob({
@@ -60,6 +64,8 @@ export function defineDomainEventJobs(
           );
         }
         if (webhooks) await enqueueWebhookDeliveries(queue, await webhooks.createDeliveries(event));
+        // Core listeners write their own outbox rows keyed by event id: a repeated fan-out schedules nothing new.
+        for (const listener of listeners) await listener(event);
       },
     }),
   );

@@ -17,7 +17,7 @@ import { coreFacades } from './core-facades.js';
 import { DbCredentialVault } from './db-credential-vault.js';
 import { DbKvStoreProvider } from './db-kv-store.js';
 import { definePluginJobs } from './define-plugin-jobs.js';
-import { defineDomainEventJobs } from './domain-event-jobs.js';
+import { type DomainEventListener, defineDomainEventJobs } from './domain-event-jobs.js';
 import { createOutboxJobPort } from './outbox-job-port.js';
 import { loadPluginSettings } from './plugin-settings-source.js';
 import { resolvePluginModule } from './resolve-plugin-module.js';
@@ -40,6 +40,8 @@ export interface LoadPluginsOptions {
   extraPlugins?: readonly AnyWarmpathPlugin[];
   /** The stored settings, when the caller keeps them to update later (live settings); else read here. */
   settings?: Awaited<ReturnType<typeof loadPluginSettings>>;
+  /** Core's own subscribers of domain events (the CRM sync engine), run by the fan-out job. */
+  domainEventListeners?: readonly DomainEventListener[];
 }
 
 /**
@@ -81,13 +83,14 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
       wakeDispatcher: options.wakeOutboxDispatcher ?? (() => {}),
     }),
     settings: settings.source,
-    services: coreFacades(services),
+    // One set of facades per plugin instance, so its writes are audited as that plugin.
+    services: (plugin) => coreFacades(services, plugin),
   };
 
   const host = createPluginHost({ ports, plugins: entries, publicUrl: config.PUBLIC_URL });
   host.resolveAll();
   definePluginJobs(queue, () => host);
-  defineDomainEventJobs(queue, host, services.webhooks);
+  defineDomainEventJobs(queue, host, services.webhooks, options.domainEventListeners);
   for (const plugin of host.plugins()) {
     for (const instance of plugin.instances.filter((i) => i.status === 'invalid-settings')) {
       logger.warn(

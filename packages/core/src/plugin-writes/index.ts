@@ -1,0 +1,1 @@
+export { type PluginWriter, PluginWrites, type PluginWritesDeps, pluginActor } from './plugin-writes.js';
