@@ -10,7 +10,14 @@ import {
   NotFoundError,
   PluginCallError,
 } from '@warmpath/core';
-import { defineJob, type JobContext, type JobQueue, type RetryPolicy } from '@warmpath/jobs';
+import {
+  defineJob,
+  type JobContext,
+  type JobQueue,
+  type RetryPolicy,
+  type ScheduleOptions,
+} from '@warmpath/jobs';
+import { z } from 'zod';
 
 export { CRM_APPLY_CHANGES_JOB, CRM_PULL_JOB, CRM_PUSH_JOB, crmApplyChangesJobSchema };
 
@@ -20,10 +27,18 @@ export { CRM_APPLY_CHANGES_JOB, CRM_PULL_JOB, CRM_PUSH_JOB, crmApplyChangesJobSc
  */
 export const CRM_SYNC_RETRY_POLICY: RetryPolicy = { attempts: 8, backoffMs: 30_000 };
 
+/** The scheduled job that starts a `crm.pull` of every loaded connector on each tick. */
+export const CRM_POLL_JOB = 'crm.poll';
+
 /** Options of {@link defineCrmSyncJobs}. */
 export interface CrmSyncJobOptions {
   /** Overrides {@link CRM_SYNC_RETRY_POLICY} field by field (tests use short back-offs). */
   retry?: Partial<RetryPolicy> | undefined;
+  /**
+   * How often connectors are polled for changes (default every minute, with up to 5 s of jitter): CRM changes
+   * reach Warmpath within about a minute even from a CRM that sends no webhooks.
+   */
+  poll?: Pick<ScheduleOptions, 'every' | 'cron' | 'jitterMs'> | undefined;
 }
 
 /**
@@ -62,6 +77,14 @@ export function defineCrmSyncJobs(queue: JobQueue, engine: CrmSyncEngine, option
   );
   queue.define(
     defineJob({
+      name: CRM_POLL_JOB,
+      schema: z.object({}),
+      handler: () => enqueueCrmPulls(queue, engine),
+    }),
+  );
+  queue.schedule(CRM_POLL_JOB, options.poll ?? { every: '60s', jitterMs: 5_000 });
+  queue.define(
+    defineJob({
       name: CRM_APPLY_CHANGES_JOB,
       schema: crmApplyChangesJobSchema,
       retry,
@@ -77,10 +100,18 @@ export function runCrmPull(engine: CrmSyncEngine, connectorKey: string): Promise
   return engine.pullChanges(connectorKey);
 }
 
-/** Enqueues a `crm.pull` for every loaded connector (what a scheduler calls on each tick). */
+/**
+ * Enqueues a `crm.pull` for every loaded connector (what `crm.poll` does on each tick). A pull still waiting from
+ * an earlier tick is not queued again, so a slow CRM never piles pulls up.
+ */
 export async function enqueueCrmPulls(queue: JobQueue, engine: CrmSyncEngine): Promise<void> {
+  const minute = Math.floor(Date.now() / 60_000);
   for (const connectorKey of engine.connectorKeys()) {
-    await queue.enqueue(CRM_PULL_JOB, { connectorKey });
+    await queue.enqueue(
+      CRM_PULL_JOB,
+      { connectorKey },
+      { idempotencyKey: `crm.pull.${connectorKey}.${minute}` },
+    );
   }
 }
 
