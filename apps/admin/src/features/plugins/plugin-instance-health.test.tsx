@@ -12,7 +12,10 @@ const AT = '2026-12-08T02:15:00.000Z';
 
 const healthy: PluginHealth = { state: 'ok', calls: 12, errors: 0, lastError: null, lastTest: null };
 
-function chatPlugin(health: PluginHealth): InstalledPlugin {
+function chatPlugin(
+  health: PluginHealth,
+  status: InstalledPlugin['instances'][number]['status'] = 'active',
+): InstalledPlugin {
   return {
     id: 'chat',
     version: '1.0.0',
@@ -24,7 +27,7 @@ function chatPlugin(health: PluginHealth): InstalledPlugin {
     instances: [
       {
         instance: 'default',
-        status: 'active',
+        status,
         problems: [],
         implementations: ['notifiers:chat:default:chat'],
         values: {} as never,
@@ -36,7 +39,7 @@ function chatPlugin(health: PluginHealth): InstalledPlugin {
 
 describe('plugin instance health', () => {
   it('shows a healthy instance with its calls, and that its connection was not tested', () => {
-    renderWithClient(<PluginInstanceHealth health={healthy} />);
+    renderWithClient(<PluginInstanceHealth health={healthy} status="active" />);
     const health = within(screen.getByRole('region', { name: 'Health' }));
     expect(health.getByText('Healthy')).toBeTruthy();
     expect(health.getByText(/12 calls, 0 errors since the server started/)).toBeTruthy();
@@ -53,6 +56,7 @@ describe('plugin instance health', () => {
           lastError: { message: 'chat service unavailable', at: AT },
           lastTest: { ok: false, message: 'notifiers:chat:default:chat: Token expired', at: AT },
         }}
+        status="active"
       />,
     );
     expect(screen.getByText('Failing')).toBeTruthy();
@@ -62,10 +66,17 @@ describe('plugin instance health', () => {
     ).toBeTruthy();
   });
 
-  it('says a disabled instance does not run', () => {
-    renderWithClient(<PluginInstanceHealth health={{ ...healthy, state: 'disabled', calls: 0 }} />);
+  it('says why a disabled instance does not run: invalid settings, or turned off', () => {
+    const { unmount } = renderWithClient(
+      <PluginInstanceHealth health={{ ...healthy, state: 'disabled', calls: 0 }} status="invalid-settings" />,
+    );
     expect(screen.getByText('Disabled')).toBeTruthy();
     expect(screen.getByText(/Not running: its settings are invalid/)).toBeTruthy();
+    unmount();
+    renderWithClient(
+      <PluginInstanceHealth health={{ ...healthy, state: 'disabled', calls: 0 }} status="disabled" />,
+    );
+    expect(screen.getByText('Not running: an admin turned it off. Its settings are kept.')).toBeTruthy();
   });
 
   it('on the plugins page, shows each instance’s health and the new result after "Test connection"', async () => {
@@ -97,5 +108,62 @@ describe('plugin instance health', () => {
     expect(within(health).getByText('Connection not tested since the server started.')).toBeTruthy();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await within(health).findByText(/Last connection test \(.+\): passed/)).toBeTruthy();
+  });
+
+  it('turns an instance off and on from the plugins page, for those who manage plugins only', async () => {
+    const switched: unknown[] = [];
+    let enabled = true;
+    const status = {
+      demoData: false,
+      version: '1.0.0',
+      mode: 'all',
+      database: 'pglite',
+      jobs: 'in-process',
+      publicUrl: 'http://localhost:3000',
+      plugins: [],
+    };
+    new FakeTrpcServer()
+      .on('auth.me', () => staffMember('admin'))
+      .on('admin.system.status', () => status)
+      .on('admin.plugins.list', () => [
+        chatPlugin(enabled ? healthy : { ...healthy, state: 'disabled' }, enabled ? 'active' : 'disabled'),
+      ])
+      .on('admin.plugins.setEnabled', (input) => {
+        switched.push(input);
+        enabled = (input as { enabled: boolean }).enabled;
+        return { ok: true };
+      })
+      .install();
+    renderConsoleAt('/plugins');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Turn off' }));
+    expect(
+      await screen.findByText('Not running: an admin turned it off. Its settings are kept.'),
+    ).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Turn on' }));
+    expect(await screen.findByRole('button', { name: 'Turn off' })).toBeTruthy();
+    expect(switched).toEqual([
+      { pluginId: 'chat', instance: 'default', enabled: false },
+      { pluginId: 'chat', instance: 'default', enabled: true },
+    ]);
+  });
+
+  it('offers no switch to those who only read plugins', async () => {
+    new FakeTrpcServer()
+      .on('auth.me', () => staffMember('manager'))
+      .on('admin.system.status', () => ({
+        demoData: false,
+        version: '1.0.0',
+        mode: 'all',
+        database: 'pglite',
+        jobs: 'in-process',
+        publicUrl: 'http://localhost:3000',
+        plugins: [],
+      }))
+      .on('admin.plugins.list', () => [chatPlugin(healthy)])
+      .install();
+    renderConsoleAt('/plugins');
+    await screen.findByRole('region', { name: 'Health' });
+    expect(screen.queryByRole('button', { name: 'Turn off' })).toBeNull();
   });
 });

@@ -14,7 +14,14 @@ const STATES: Record<PluginHealth['state'], { label: string; tone: BadgeTone }> 
  * How a plugin instance is doing since the server started: a state badge, its call and error counts, its last
  * error and the result of the last "Test connection". Counts reset on restart (they live in the process).
  */
-export function PluginInstanceHealth({ health }: { health: PluginHealth }) {
+export function PluginInstanceHealth({
+  health,
+  status,
+}: {
+  health: PluginHealth;
+  /** The instance's status: says why a disabled instance does not run. */
+  status: InstalledPlugin['instances'][number]['status'];
+}) {
   const state = STATES[health.state];
   return (
     <section className="form-stack" aria-label="Health">
@@ -25,8 +32,12 @@ export function PluginInstanceHealth({ health }: { health: PluginHealth }) {
           {health.errors === 1 ? 'error' : 'errors'} since the server started
         </span>
       </p>
-      {health.state === 'disabled' ? (
-        <p className="muted-text">Not running: its settings are invalid. Fix them and restart the server.</p>
+      {status === 'invalid-settings' ? (
+        <p className="muted-text">
+          Not running: its settings are invalid. Fix them below; it starts once they save.
+        </p>
+      ) : status === 'disabled' ? (
+        <p className="muted-text">Not running: an admin turned it off. Its settings are kept.</p>
       ) : null}
       {health.lastError ? (
         <p>

@@ -1,5 +1,11 @@
-import { Badge } from '@warmpath/ui';
+import { Badge, type BadgeTone } from '@warmpath/ui';
 import type { LoadedPlugin } from '../../api/types.js';
+
+const STATUS: Record<LoadedPlugin['instances'][number]['status'], { label: string; tone: BadgeTone }> = {
+  active: { label: 'Active', tone: 'success' },
+  disabled: { label: 'Turned off', tone: 'neutral' },
+  'invalid-settings': { label: 'Settings invalid', tone: 'danger' },
+};
 
 /** Props of {@link PluginInstances}. */
 export interface PluginInstancesProps {
@@ -15,11 +21,7 @@ export function PluginInstances({ instances }: PluginInstancesProps) {
         <li key={instance.instance} className="plugin-instances__item">
           <span className="plugin-instances__heading">
             <code>{instance.instance}</code>
-            {instance.status === 'active' ? (
-              <Badge tone="success">Active</Badge>
-            ) : (
-              <Badge tone="danger">Settings invalid</Badge>
-            )}
+            <Badge tone={STATUS[instance.status].tone}>{STATUS[instance.status].label}</Badge>
           </span>
           {instance.problems.length > 0 ? (
             <ul className="plugin-instances__problems">

@@ -139,7 +139,7 @@ export function PluginSettingsForm({
       {isNothingToSave ? <FormAlert tone="info">Nothing to save: no setting was changed.</FormAlert> : null}
       {save.isSuccess && !isNothingToSave ? (
         <FormAlert tone="success">
-          Saved. Restart the server for the plugin to use the new settings.
+          Saved. Every running server uses the new settings within seconds.
         </FormAlert>
       ) : null}
       {test.isError ? <FormAlert>{describeError(test.error)}</FormAlert> : null}

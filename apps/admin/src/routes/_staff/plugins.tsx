@@ -6,6 +6,7 @@ import { useCan } from '../../access/use-can.js';
 import { trpc } from '../../api/trpc.js';
 import { QueryErrorState } from '../../features/errors/query-error-state.js';
 import { PluginInstanceHealth } from '../../features/plugins/plugin-instance-health.js';
+import { PluginInstanceSwitch } from '../../features/plugins/plugin-instance-switch.js';
 import { PluginSettingsForm } from '../../features/plugins/plugin-settings-form.js';
 import { PluginsTable } from '../../features/plugins/plugins-table.js';
 
@@ -87,7 +88,8 @@ function PluginSettingsSection() {
                 {plugin.instances.length > 1 ? (
                   <h3 className="chart-heading">Instance {instance.instance}</h3>
                 ) : null}
-                <PluginInstanceHealth health={instance.health} />
+                <PluginInstanceHealth health={instance.health} status={instance.status} />
+                {canManage ? <PluginInstanceSwitch pluginId={plugin.id} instance={instance} /> : null}
                 <PluginSettingsForm plugin={plugin} instance={instance} isReadOnly={!canManage} />
               </section>
             ))}
