@@ -126,6 +126,26 @@ describe.each(kinds)('pruning expired rows on %s', (kind) => {
       ])
       .execute();
 
+    const delivery = (label: string, status: 'pending' | 'sent' | 'failed', updatedAt: Date) => ({
+      id: newId(),
+      channel: 'chat',
+      notifier_key: 'notifiers:chat:default:chat',
+      idempotency_key: label,
+      message: JSON.stringify({ subject: label }),
+      status,
+      created_at: ago(24 * 60),
+      updated_at: updatedAt,
+    });
+    await db
+      .insertInto('notification_deliveries')
+      .values([
+        delivery('old-sent', 'sent', ago(24 * 31)),
+        delivery('recent-failed', 'failed', ago(24 * 29)),
+        // Still owed, however old.
+        delivery('old-pending', 'pending', ago(24 * 31)),
+      ])
+      .execute();
+
     expect(await pruneExpiredRows(db, NOW)).toEqual({
       outbox: 1,
       idempotencyKeys: 1,
@@ -135,7 +155,13 @@ describe.each(kinds)('pruning expired rows on %s', (kind) => {
       passwordResetTokens: 1,
       signInFailures: 1,
       pluginWebhookDeliveries: 1,
+      notificationDeliveries: 1,
     });
+    expect(
+      (await db.selectFrom('notification_deliveries').select('idempotency_key').execute())
+        .map((row) => row.idempotency_key)
+        .sort(),
+    ).toEqual(['old-pending', 'recent-failed']);
     expect(
       (await db.selectFrom('password_reset_tokens').select('token_hash').execute()).map(
         (row) => row.token_hash,
@@ -165,6 +191,6 @@ describe.each(kinds)('pruning expired rows on %s', (kind) => {
       (await db.selectFrom('plugin_kv').select('key').orderBy('key').execute()).map((row) => row.key),
     ).toEqual(['forever', 'live']);
     // A second run finds nothing more to do.
-    expect(Object.values(await pruneExpiredRows(db, NOW))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(await pruneExpiredRows(db, NOW))).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

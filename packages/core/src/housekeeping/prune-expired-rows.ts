@@ -17,6 +17,11 @@ export interface RetentionPolicy {
   expiredCredentialsMs: number;
   /** Delivery ids of inbound plugin webhooks: kept well past the longest provider retry window. */
   webhookDeliveriesMs: number;
+  /**
+   * Sent or failed notification deliveries, counted from their last change: long enough to answer "did the
+   * owner get told?"; a repeat of the same message after that is sent again. Pending ones are never pruned.
+   */
+  finishedNotificationsMs: number;
 }
 
 export const DEFAULT_RETENTION: RetentionPolicy = {
@@ -24,6 +29,7 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
   idempotencyKeysMs: DAY_MS,
   expiredCredentialsMs: DAY_MS,
   webhookDeliveriesMs: WEBHOOK_DELIVERY_RETENTION_MS,
+  finishedNotificationsMs: 30 * DAY_MS,
 };
 
 /** Rows deleted per table by one {@link pruneExpiredRows} run. */
@@ -38,12 +44,14 @@ export interface PruneReport {
   signInFailures: number;
   /** Remembered plugin webhook delivery ids past their retention. */
   pluginWebhookDeliveries: number;
+  /** Sent or failed notification deliveries past their retention. */
+  notificationDeliveries: number;
 }
 
 /**
  * Deletes bookkeeping rows nobody needs any more, so tables that grow with traffic (outbox, idempotency keys,
  * sessions, login links, password reset links, old sign-in failure counts, expired plugin kv entries, old plugin
- * webhook delivery ids) stay small. Undispatched outbox rows are never touched. Safe to
+ * webhook delivery ids, finished notification deliveries) stay small. Undispatched outbox rows are never touched. Safe to
  * run from several processes at once: each delete is idempotent.
  */
 export async function pruneExpiredRows(
@@ -90,6 +98,11 @@ export async function pruneExpiredRows(
       ]),
     )
     .executeTakeFirst();
+  const notificationDeliveries = await db
+    .deleteFrom('notification_deliveries')
+    .where('status', 'in', ['sent', 'failed'])
+    .where('updated_at', '<', before(retention.finishedNotificationsMs))
+    .executeTakeFirst();
   return {
     outbox: count(outbox),
     idempotencyKeys: count(idempotencyKeys),
@@ -99,5 +112,6 @@ export async function pruneExpiredRows(
     passwordResetTokens: count(passwordResetTokens),
     signInFailures: count(signInFailures),
     pluginWebhookDeliveries: await pruneWebhookDeliveries(db, now, retention.webhookDeliveriesMs),
+    notificationDeliveries: count(notificationDeliveries),
   };
 }
