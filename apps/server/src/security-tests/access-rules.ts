@@ -76,6 +76,7 @@ export const PROCEDURE_RULES: Readonly<Record<string, ProcedureRule>> = {
   'admin.webhooks.update': 'webhooks:write',
   'admin.webhooks.delete': 'webhooks:write',
   'admin.webhooks.redeliver': 'webhooks:write',
+  'admin.jobs.schedules': 'plugins:read',
   'admin.plugins.list': 'plugins:read',
   'admin.plugins.updateSettings': 'plugins:manage',
   'admin.plugins.setEnabled': 'plugins:manage',

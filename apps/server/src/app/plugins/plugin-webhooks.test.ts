@@ -132,20 +132,19 @@ describe(`plugin webhooks on ${stack?.name}`, () => {
     }
   });
 
-  it('leaves an apply row waiting, without crashing, while no process defines its job', async () => {
-    await waitFor(
-      async () => {
-        const rows = await server.runtime.database.db
-          .selectFrom('outbox')
-          .select(['attempts', 'dispatched_at'])
-          .where('job_name', '=', CRM_APPLY_CHANGES_JOB)
-          .execute();
-        return rows.some((row) => row.attempts > 0 && row.dispatched_at === null);
-      },
-      { timeoutMs: 10_000, message: 'the dispatcher to try the apply row' },
-    );
-    const response = await post(JSON.stringify({ eventId: 'evt-after-dispatch' }));
-    expect(response.statusCode).toBe(202);
+  it("has the CRM sync engine apply the webhook's changes from the outbox", async () => {
+    const changes = () =>
+      server.runtime.database.db
+        .selectFrom('crm_changes')
+        .select(['connector_key', 'kind', 'outcome'])
+        .where('connector_key', 'like', 'crm:hooks:default:%')
+        .execute();
+    await waitFor(async () => (await changes()).length > 0, {
+      timeoutMs: 10_000,
+      message: 'crm.apply-changes to record the stage change',
+    });
+    // An open stage with no referral named is recorded, never applied to a referral.
+    expect((await changes())[0]).toMatchObject({ kind: 'stage', outcome: 'recorded' });
   });
 
   it("hands a reward provider's status updates on as a rewards.apply-status row", async () => {

@@ -36,6 +36,7 @@ describe('admin.jobs.schedules', () => {
         lastRunAt: null,
         nextRunAt: expect.any(String),
       }),
+      expect.objectContaining({ name: 'crm.poll', owner: { kind: 'core' }, everyMs: 60_000 }),
       expect.objectContaining({
         name: 'plugin.nightly.default.report',
         owner: {
