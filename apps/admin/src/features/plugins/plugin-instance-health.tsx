@@ -44,7 +44,7 @@ export function PluginInstanceHealth({
           Last error ({formatDateTime(health.lastError.at)}): {health.lastError.message}
         </p>
       ) : null}
-      <p>
+      <p className="muted-text">
         {health.lastTest
           ? `Last connection test (${formatDateTime(health.lastTest.at)}): ${
               health.lastTest.ok

@@ -84,7 +84,11 @@ function PluginSettingsSection() {
         >
           <div className="form-stack">
             {plugin.instances.map((instance) => (
-              <section key={instance.instance} aria-label={`Instance ${instance.instance}`}>
+              <section
+                key={instance.instance}
+                className="form-stack"
+                aria-label={`Instance ${instance.instance}`}
+              >
                 {plugin.instances.length > 1 ? (
                   <h3 className="chart-heading">Instance {instance.instance}</h3>
                 ) : null}
