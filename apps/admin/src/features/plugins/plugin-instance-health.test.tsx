@@ -10,6 +10,17 @@ import { type PluginHealth, PluginInstanceHealth } from './plugin-instance-healt
 
 const AT = '2026-12-08T02:15:00.000Z';
 
+/** What the plugins page's first card reads; its plugin list is not what these tests look at. */
+const SYSTEM_STATUS = {
+  demoData: false,
+  version: '1.0.0',
+  mode: 'all',
+  database: 'pglite',
+  jobs: 'in-process',
+  publicUrl: 'http://localhost:3000',
+  plugins: [],
+};
+
 const healthy: PluginHealth = { state: 'ok', calls: 12, errors: 0, lastError: null, lastTest: null };
 
 function chatPlugin(
@@ -83,15 +94,7 @@ describe('plugin instance health', () => {
     let tested = false;
     new FakeTrpcServer()
       .on('auth.me', () => staffMember('owner'))
-      .on('admin.system.status', () => ({
-        demoData: false,
-        version: '1.0.0',
-        mode: 'all',
-        database: 'pglite',
-        jobs: 'in-process',
-        publicUrl: 'http://localhost:3000',
-        plugins: [],
-      }))
+      .on('admin.system.status', () => SYSTEM_STATUS)
       .on('admin.plugins.list', () => [
         chatPlugin(
           tested ? { ...healthy, calls: 13, lastTest: { ok: true, message: null, at: AT } } : healthy,
@@ -113,18 +116,9 @@ describe('plugin instance health', () => {
   it('turns an instance off and on from the plugins page, for those who manage plugins only', async () => {
     const switched: unknown[] = [];
     let enabled = true;
-    const status = {
-      demoData: false,
-      version: '1.0.0',
-      mode: 'all',
-      database: 'pglite',
-      jobs: 'in-process',
-      publicUrl: 'http://localhost:3000',
-      plugins: [],
-    };
     new FakeTrpcServer()
       .on('auth.me', () => staffMember('admin'))
-      .on('admin.system.status', () => status)
+      .on('admin.system.status', () => SYSTEM_STATUS)
       .on('admin.plugins.list', () => [
         chatPlugin(enabled ? healthy : { ...healthy, state: 'disabled' }, enabled ? 'active' : 'disabled'),
       ])
@@ -151,15 +145,7 @@ describe('plugin instance health', () => {
   it('offers no switch to those who only read plugins', async () => {
     new FakeTrpcServer()
       .on('auth.me', () => staffMember('manager'))
-      .on('admin.system.status', () => ({
-        demoData: false,
-        version: '1.0.0',
-        mode: 'all',
-        database: 'pglite',
-        jobs: 'in-process',
-        publicUrl: 'http://localhost:3000',
-        plugins: [],
-      }))
+      .on('admin.system.status', () => SYSTEM_STATUS)
       .on('admin.plugins.list', () => [chatPlugin(healthy)])
       .install();
     renderConsoleAt('/plugins');
