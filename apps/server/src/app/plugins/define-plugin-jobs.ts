@@ -1,7 +1,8 @@
 import { defineJob, type JobQueue } from '@warmpath/jobs';
-import { type PluginHost, PluginLoadError } from '@warmpath/plugin-sdk';
+import type { PluginHost } from '@warmpath/plugin-sdk';
 import { z } from 'zod';
 import { PLUGIN_JOB, PluginJobEnvelopeSchema, queueJobName } from './job-names.js';
+import { createPluginSchedules, type PluginSchedules } from './plugin-schedules.js';
 
 /** Attempt context the queue hands a handler, as far as plugin jobs need it. */
 interface AttemptContext {
@@ -34,9 +35,10 @@ async function runPluginJob(
  * the one `PLUGIN_JOB`, whose handler finds the plugin's job in the host when it runs: an instance that starts
  * running after boot (settings fixed, turned on) has its jobs accepted without a restart, and a reloaded
  * instance's jobs run its new handler. The per-name jobs (`plugin.<id>.<instance>.<name>`) of the jobs known at
- * boot are still defined: schedules run through them, and jobs already waiting under those names still run.
+ * boot are still defined, so jobs already waiting under those names still run. Schedules are kept in step with
+ * the host by the returned `PluginSchedules` (scheduled here, before start).
  */
-export function definePluginJobs(queue: JobQueue, currentHost: () => PluginHost): void {
+export function definePluginJobs(queue: JobQueue, currentHost: () => PluginHost): PluginSchedules {
   queue.define(
     defineJob({
       name: PLUGIN_JOB,
@@ -55,22 +57,8 @@ export function definePluginJobs(queue: JobQueue, currentHost: () => PluginHost)
       }),
     );
   }
-  for (const schedule of host.schedules()) {
-    const { job, every, cron, payload, jitterMs } = schedule;
-    try {
-      queue.schedule(queueJobName(job), {
-        ...(every === undefined ? {} : { every }),
-        ...(cron === undefined ? {} : { cron }),
-        ...(jitterMs === undefined ? {} : { jitterMs }),
-        payload,
-      });
-    } catch (error) {
-      // A bad cron pattern or jitter (checked by the queue) stops the boot naming the plugin, like other load errors.
-      throw new PluginLoadError(
-        schedule.plugin,
-        `the schedule of job "${job}" is invalid: ${error instanceof Error ? error.message : String(error)}`,
-        { instance: schedule.instance },
-      );
-    }
-  }
+  const schedules = createPluginSchedules(queue, currentHost);
+  // A refused schedule throws here, stopping the boot naming the plugin; nothing is unscheduled on a first sync.
+  void schedules.sync();
+  return schedules;
 }
