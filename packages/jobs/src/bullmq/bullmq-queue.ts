@@ -3,7 +3,6 @@ import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'b
 import type { Redis } from 'ioredis';
 import { assertDelay } from '../enqueue-options.js';
 import {
-  JobDefinitionError,
   JobPayloadValidationError,
   JobQueueClosedError,
   JobQueueStateError,

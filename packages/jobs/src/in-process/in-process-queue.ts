@@ -2,7 +2,6 @@ import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { newId } from '@warmpath/db';
 import { assertDelay } from '../enqueue-options.js';
 import {
-  JobDefinitionError,
   JobPayloadValidationError,
   JobQueueClosedError,
   JobQueueStateError,
