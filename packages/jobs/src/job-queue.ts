@@ -62,13 +62,20 @@ export interface JobQueue {
   enqueue(name: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
   /**
    * Runs a defined job on a schedule: `every` (`'60s'`, `'5m'`, ms) or `cron` (UTC), with a fixed payload and
-   * optional jitter. Only before `start()`; at most one schedule per job (scheduling again replaces it). Every
-   * process declares its schedules; only processing ones (`start()` without `process: false`) run them. With
-   * several workers each tick runs once, and a tick arriving while the previous run of the same schedule is
-   * still going is skipped. A failed run is not retried: the next tick is the retry. Throws `UnknownJobError`,
-   * `JobPayloadValidationError` or `JobDefinitionError` (bad options, after start).
+   * optional jitter. One schedule per id (`options.id`, the job's name by default; scheduling the same id again
+   * replaces it). Allowed before and after `start()`: after it, the schedule is armed at once (BullMQ: upserted in
+   * the background by processing processes only, so an API process never writes schedulers). Every process
+   * declares its schedules; only processing ones (`start()` without `process: false`) run them. With several
+   * workers each tick runs once, and a tick arriving while the previous run of the same schedule is still going
+   * is skipped. A failed run is not retried: the next tick is the retry. Throws `UnknownJobError`,
+   * `JobPayloadValidationError`, `JobDefinitionError` (bad options) or `JobQueueClosedError` (stopping).
    */
   schedule(name: string, options: ScheduleOptions): void;
+  /**
+   * Removes the schedule `id` (see `schedule`); unknown ids are ignored. A run in progress goes on to its end.
+   * Resolves once removed (BullMQ: from Redis, by processing processes; API processes only forget it locally).
+   */
+  unschedule(id: string): Promise<void>;
   /** Every schedule declared on this queue with its last run, last result and next tick, as all processes see it. */
   schedules(): Promise<ScheduleState[]>;
   /** Connects and, unless `process: false`, starts running jobs. Can be called once. */

@@ -263,7 +263,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     defineHousekeepingJob(queue, { db, clock, logger });
     const dispatcher = new OutboxDispatcher({ db, queue, logger });
     const pluginSettings = await loadPluginSettings(db, secretBox);
-    const pluginHost = await loadPlugins({
+    const { host: pluginHost, schedules: pluginSchedules } = await loadPlugins({
       settings: pluginSettings,
       config,
       logger,
@@ -282,6 +282,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       store: pluginSettings.source,
       secretBox,
       logger,
+      // A reloaded instance may have gained or lost schedules (fixed settings, turned on or off).
+      onReloaded: () =>
+        pluginSchedules.sync({
+          log: (error) => logger.error({ err: error }, 'plugin schedule refused; it does not run'),
+        }),
     });
     let closed = false;
     return {

@@ -3,7 +3,6 @@ import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'b
 import type { Redis } from 'ioredis';
 import { assertDelay } from '../enqueue-options.js';
 import {
-  JobDefinitionError,
   JobPayloadValidationError,
   JobQueueClosedError,
   JobQueueStateError,
@@ -79,6 +78,10 @@ class BullMqJobQueue implements JobQueue {
   private readonly queues = new Map<string, Promise<Queue>>();
   private readonly workers: Worker[] = [];
   private phase: 'created' | 'started' | 'stopping' | 'stopped' = 'created';
+  /** Started with processing: only then does this process write BullMQ's job schedulers. */
+  private processing = false;
+  /** Scheduler changes after start, applied in order (see `changeSchedulers`). */
+  private schedulerChanges: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | undefined;
   /** Declared schedules by job name; their payloads are already in wire form. */
   private readonly specs = new Map<string, ScheduleSpec>();
@@ -106,17 +109,57 @@ class BullMqJobQueue implements JobQueue {
   }
 
   schedule(name: string, options: ScheduleOptions): void {
-    if (this.phase !== 'created') throw new JobDefinitionError(`Job "${name}" was scheduled after start()`);
+    if (this.phase === 'stopping' || this.phase === 'stopped') throw new JobQueueClosedError();
     const { definition } = this.registry.get(name);
-    const spec = parseScheduleOptions(name, options);
-    this.specs.set(name, { ...spec, payload: toWirePayload(name, definition.schema, spec.payload) });
+    const parsed = parseScheduleOptions(name, options);
+    const spec = { ...parsed, payload: toWirePayload(name, definition.schema, parsed.payload) };
+    this.specs.set(spec.name, spec);
+    // Before start the schedules are synced by start(); after it only processing processes write schedulers.
+    if (this.processing)
+      void this.changeSchedulers(`schedule ${spec.name}`, () => this.upsertScheduler(spec));
+  }
+
+  async unschedule(id: string): Promise<void> {
+    const spec = this.specs.get(id);
+    this.specs.delete(id);
+    if (!spec || !this.processing) return;
+    await this.changeSchedulers(`unschedule ${id}`, async () => {
+      const queue = await this.queue(spec.job);
+      await this.redisCall(`unschedule ${id}`, () => queue.removeJobScheduler(id));
+    });
+  }
+
+  /**
+   * Applies scheduler changes made after start one at a time, in the order they were asked for (a schedule then
+   * an unschedule of the same id must not cross). Upsert and remove are idempotent, so several workers applying
+   * the same change converge; a failure is logged and left to the next change or start.
+   */
+  private changeSchedulers(what: string, change: () => Promise<void>): Promise<void> {
+    const next = this.schedulerChanges.then(change).catch((error: unknown) => {
+      this.logger.warn({ change: what, err: describeError(error) }, 'could not change a schedule');
+    });
+    this.schedulerChanges = next;
+    return next;
+  }
+
+  private async upsertScheduler(spec: ScheduleSpec): Promise<void> {
+    const queue = await this.queue(spec.job);
+    const repeat = spec.everyMs !== undefined ? { every: spec.everyMs } : { pattern: spec.cron, tz: 'UTC' };
+    await this.redisCall(`schedule ${spec.name}`, () =>
+      queue.upsertJobScheduler(spec.name, repeat, {
+        name: spec.job,
+        data: spec.payload,
+        // No retries: the next tick is the retry, and a retry could overlap it.
+        opts: { attempts: 1, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+      }),
+    );
   }
 
   async schedules(): Promise<ScheduleState[]> {
     if (this.phase === 'stopped') throw new JobQueueClosedError();
     const states: ScheduleState[] = [];
     for (const spec of this.specs.values()) {
-      const queue = await this.queue(spec.name);
+      const queue = await this.queue(spec.job);
       const [last, scheduler] = await this.redisCall('read schedules', () =>
         Promise.all([this.scheduleBackend.lastRun(spec.name), queue.getJobScheduler(spec.name)]),
       );
@@ -168,6 +211,7 @@ class BullMqJobQueue implements JobQueue {
     this.registry.seal();
     this.phase = 'started';
     if (options.process === false) return;
+    this.processing = true;
     this.workerConnection = createWorkerConnection(this.options.redisUrl, (error) =>
       this.reportRedisError('worker', error),
     );
@@ -180,29 +224,21 @@ class BullMqJobQueue implements JobQueue {
 
   /**
    * Makes BullMQ's job schedulers match the declared schedules: upserts each one (every worker does; the
-   * scheduler id is the job name, so they converge on one scheduler) and removes schedulers of defined jobs that
-   * are no longer scheduled. Without Redis at boot the schedules wait for the next start, as concurrency does.
+   * scheduler id is the schedule's id, so they converge on one scheduler) and removes schedulers of defined jobs
+   * that are no longer scheduled. Without Redis at boot the schedules wait for the next start, as concurrency does.
    */
   private async syncSchedulers(): Promise<void> {
     for (const registered of this.registry.all()) {
       const name = registered.definition.name;
-      const spec = this.specs.get(name);
+      const specs = [...this.specs.values()].filter((spec) => spec.job === name);
       try {
+        for (const spec of specs) await this.upsertScheduler(spec);
         const queue = await this.queue(name);
         await this.redisCall(`schedule ${name}`, async () => {
-          if (spec) {
-            const repeat =
-              spec.everyMs !== undefined ? { every: spec.everyMs } : { pattern: spec.cron, tz: 'UTC' };
-            await queue.upsertJobScheduler(name, repeat, {
-              name,
-              data: spec.payload,
-              // No retries: the next tick is the retry, and a retry could overlap it.
-              opts: { attempts: 1, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
-            });
-          }
+          const wanted = new Set(specs.map((spec) => spec.name));
           for (const stale of await queue.getJobSchedulers()) {
             const id = stale.id ?? stale.key;
-            if (id !== (spec ? name : undefined)) await queue.removeJobScheduler(id);
+            if (!wanted.has(id)) await queue.removeJobScheduler(id);
           }
         });
       } catch (error) {
@@ -324,7 +360,14 @@ class BullMqJobQueue implements JobQueue {
       );
     }
     if (job.repeatJobKey !== undefined) {
-      const spec = this.specs.get(definition.name) ?? { name: definition.name, payload, jitterMs: 0 };
+      // The scheduler id is the schedule's id; a schedule this process does not know runs without jitter.
+      const scheduleId = job.repeatJobKey;
+      const spec = this.specs.get(scheduleId) ?? {
+        name: scheduleId,
+        job: definition.name,
+        payload,
+        jitterMs: 0,
+      };
       const tick = await runScheduledTick({
         spec,
         backend: this.scheduleBackend,

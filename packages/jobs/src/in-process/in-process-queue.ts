@@ -2,7 +2,6 @@ import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { newId } from '@warmpath/db';
 import { assertDelay } from '../enqueue-options.js';
 import {
-  JobDefinitionError,
   JobPayloadValidationError,
   JobQueueClosedError,
   JobQueueStateError,
@@ -158,11 +157,15 @@ class InProcessQueue implements InProcessJobQueue {
   }
 
   schedule(name: string, options: ScheduleOptions): void {
-    if (this.phase !== 'created') throw new JobDefinitionError(`Job "${name}" was scheduled after start()`);
+    if (this.phase === 'stopping' || this.phase === 'stopped') throw new JobQueueClosedError();
     const lane = this.lane(name);
     const spec = parseScheduleOptions(name, options);
     const wire = toWirePayload(name, lane.registered.definition.schema, spec.payload);
     this.scheduler.add({ ...spec, payload: wire });
+  }
+
+  async unschedule(id: string): Promise<void> {
+    this.scheduler.remove(id);
   }
 
   async schedules(): Promise<ScheduleState[]> {
@@ -171,7 +174,7 @@ class InProcessQueue implements InProcessJobQueue {
 
   /** One scheduled run: the job's handler, outside the lane (the scheduler keeps runs of a schedule apart). */
   private async runScheduled(spec: ScheduleSpec, signal: AbortSignal): Promise<void> {
-    const lane = this.lane(spec.name);
+    const lane = this.lane(spec.job);
     const { definition } = lane.registered;
     const id = newId();
     const logger = bindJobLogger(this.logger, { job: definition.name, jobId: id, attempt: 1 });

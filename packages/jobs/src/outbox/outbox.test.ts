@@ -65,6 +65,7 @@ function recordingQueue(): JobQueue & {
     ping: async () => {},
     stats: async () => ({}),
     schedule: () => {},
+    unschedule: async () => {},
     schedules: async () => [],
   };
   return queue;

@@ -27,8 +27,23 @@ export class InProcessScheduler {
     private readonly onRunSettled: () => void,
   ) {}
 
+  /** Adds or replaces a schedule; once started it is armed at once (from now). */
   add(spec: ScheduleSpec): void {
     this.specs.set(spec.name, spec);
+    this.disarm(spec.name);
+    if (this.started) this.arm(spec, nextTickAfter(spec, new Date()));
+  }
+
+  /** Removes a schedule: no further ticks; a run in progress goes on to its end. */
+  remove(name: string): void {
+    this.specs.delete(name);
+    this.disarm(name);
+  }
+
+  private disarm(name: string): void {
+    const armed = this.timers.get(name);
+    if (armed) clearTimeout(armed.timer);
+    this.timers.delete(name);
   }
 
   start(): void {
@@ -82,7 +97,8 @@ export class InProcessScheduler {
   }
 
   private tick(spec: ScheduleSpec, tickAt: Date): void {
-    if (!this.started) return;
+    // A timer of a schedule since removed or replaced is stale (clearTimeout normally stops it first).
+    if (!this.started || this.specs.get(spec.name) !== spec) return;
     // Arm the next tick first: it fires on time whatever this run does, and skips if this run is still going.
     this.arm(spec, nextTickAfter(spec, new Date(Math.max(tickAt.getTime(), Date.now()))));
     const signal = this.abort.signal;

@@ -34,6 +34,11 @@ function isValidCron(pattern: string): boolean {
  */
 export const scheduleOptionsSchema = z
   .object({
+    /**
+     * The schedule's id, unique on the queue; defaults to the job's name. Give one to run one job on several
+     * schedules (each with its own payload), as plugin schedules do on the shared plugin job.
+     */
+    id: z.string().min(1).optional(),
     every: durationSchema.optional(),
     cron: z.string().refine(isValidCron, 'Not a valid cron pattern').optional(),
     /** Validated against the job's schema when scheduled and again before each run. Defaults to `{}`. */
@@ -57,8 +62,10 @@ export type ScheduleOptions = z.input<typeof scheduleOptionsSchema>;
 
 /** A validated schedule: the job it runs, when, and with which payload. */
 export interface ScheduleSpec {
-  /** The scheduled job's name (one schedule per job). */
+  /** The schedule's id: the job's name unless `id` was given. Leases, run records and timers are keyed by it. */
   name: string;
+  /** The job each tick runs. */
+  job: string;
   /** Interval in milliseconds, when scheduled with `every`. */
   everyMs?: number;
   /** Cron pattern (UTC), when scheduled with `cron`. */
@@ -74,9 +81,10 @@ export function parseScheduleOptions(name: string, options: ScheduleOptions): Sc
     const reasons = parsed.error.issues.map((issue) => issue.message).join('; ');
     throw new JobDefinitionError(`Invalid schedule of job "${name}": ${reasons}`);
   }
-  const { every, cron, payload, jitterMs } = parsed.data;
+  const { id, every, cron, payload, jitterMs } = parsed.data;
   return {
-    name,
+    name: id ?? name,
+    job: name,
     ...(every === undefined ? {} : { everyMs: durationToMs(every) }),
     ...(cron === undefined ? {} : { cron }),
     payload: payload ?? {},

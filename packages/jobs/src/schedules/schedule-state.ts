@@ -14,7 +14,7 @@ export type ScheduleRunRecord = z.infer<typeof scheduleRunRecordSchema>;
 
 /** What `JobQueue.schedules()` reports per schedule (the console's "Scheduled jobs" page). */
 export interface ScheduleState {
-  /** The scheduled job's name. */
+  /** The schedule's id (the scheduled job's name unless the schedule was given an `id`). */
   name: string;
   /** Interval in milliseconds (`every` schedules). */
   everyMs?: number;

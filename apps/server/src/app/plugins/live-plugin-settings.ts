@@ -26,6 +26,8 @@ export interface LivePluginSettingsOptions {
   store: PluginSettingsStore;
   secretBox: SecretBox;
   logger: Logger;
+  /** Called after each instance reload, inside the reload queue (the server syncs plugin schedules here). */
+  onReloaded?: () => Promise<void>;
 }
 
 /**
@@ -56,6 +58,7 @@ export function createLivePluginSettings(options: LivePluginSettingsOptions): Li
       { plugin: pluginId, instance, status: summary.status, problems: summary.problems },
       'plugin instance reloaded',
     );
+    await options.onReloaded?.();
   };
 
   const reload = (change: PluginSettingsChange): Promise<void> => {

@@ -19,6 +19,7 @@ import { DbKvStoreProvider } from './db-kv-store.js';
 import { definePluginJobs } from './define-plugin-jobs.js';
 import { type DomainEventListener, defineDomainEventJobs } from './domain-event-jobs.js';
 import { createOutboxJobPort } from './outbox-job-port.js';
+import type { PluginSchedules } from './plugin-schedules.js';
 import { loadPluginSettings } from './plugin-settings-source.js';
 import { resolvePluginModule } from './resolve-plugin-module.js';
 import { assertPluginConfigKnown } from './unknown-plugin-config.js';
@@ -48,7 +49,9 @@ export interface LoadPluginsOptions {
  * Loads built-in and configured plugins into a plugin host with database-backed ports (their jobs go through the
  * outbox), gives their jobs and schedules to the queue and creates every implementation once, so a broken plugin stops the boot with its name in the message.
  */
-export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHost> {
+export async function loadPlugins(
+  options: LoadPluginsOptions,
+): Promise<{ host: PluginHost; schedules: PluginSchedules }> {
   const { config, logger, database, queue, clock, services } = options;
   const box = new SecretBox(options.secretKey);
   const settings = options.settings ?? (await loadPluginSettings(database.db, box));
@@ -89,7 +92,7 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
 
   const host = createPluginHost({ ports, plugins: entries, publicUrl: config.PUBLIC_URL });
   host.resolveAll();
-  definePluginJobs(queue, () => host);
+  const schedules = definePluginJobs(queue, () => host);
   defineDomainEventJobs(queue, host, services.webhooks, options.domainEventListeners);
   for (const plugin of host.plugins()) {
     for (const instance of plugin.instances.filter((i) => i.status === 'invalid-settings')) {
@@ -99,5 +102,5 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginHo
       );
     }
   }
-  return host;
+  return { host, schedules };
 }

@@ -44,7 +44,7 @@ describe.each(stacks)('plugin jobs on $name', (stack) => {
     const rows = await server.runtime.database.db
       .selectFrom('outbox')
       .select('payload')
-      .where('job_name', '=', 'plugin.probe.default.record')
+      .where('job_name', '=', 'plugin.job')
       .execute();
     return rows.filter((row) => JSON.stringify(row.payload).includes(tag));
   };
@@ -75,7 +75,7 @@ describe.each(stacks)('plugin jobs on $name', (stack) => {
       .select('job_name')
       .where('id', '=', id)
       .executeTakeFirst();
-    expect(row?.job_name).toBe('plugin.probe.default.record');
+    expect(row?.job_name).toBe('plugin.job');
   });
 
   it('runs the schedule a plugin declared and shows it next to the core ones', async () => {

@@ -1,8 +1,11 @@
 import type { AcceptedWebhookResult } from '@warmpath/core';
 import {
   CrmWebhookResultSchema,
+  type ExtensionPointName,
+  type ExtensionPointTypes,
   type PluginHost,
   type PluginHttpRequest,
+  type RegisteredImplementation,
   RewardWebhookResultSchema,
 } from '@warmpath/plugin-sdk';
 
@@ -20,19 +23,32 @@ export interface PluginWebhookReceiver {
   receive(request: PluginHttpRequest): Promise<ReceivedWebhook>;
 }
 
+/** How receivers are listed: `host.list` itself, or plugin health's instrumented `list` (what the route uses). */
+export interface ImplementationLister {
+  list<P extends ExtensionPointName>(
+    host: PluginHost,
+    point: P,
+  ): RegisteredImplementation<ExtensionPointTypes[P]>[];
+}
+
+/** Lists straight from the host, uninstrumented. */
+const hostLister: ImplementationLister = { list: (host, point) => host.list(point) };
+
 /**
  * The webhook readers of one loaded instance, now: its CRM connectors with `handleWebhook` and its reward
- * providers with `parseWebhook`. Empty for an unknown, disabled or invalid instance.
+ * providers with `parseWebhook`. Empty for an unknown, disabled or invalid instance. Pass `runtime.pluginHealth`
+ * as `lister` so webhook calls count in the instance's health and `/metrics` like every other plugin call.
  */
 export function pluginWebhookReceivers(
   host: PluginHost,
   pluginId: string,
   instance: string,
+  lister: ImplementationLister = hostLister,
 ): PluginWebhookReceiver[] {
   const ofInstance = (entry: { plugin: string; instance: string }) =>
     entry.plugin === pluginId && entry.instance === instance;
   const receivers: PluginWebhookReceiver[] = [];
-  for (const entry of host.list('crm').filter(ofInstance)) {
+  for (const entry of lister.list(host, 'crm').filter(ofInstance)) {
     const connector = entry.impl;
     if (typeof connector.handleWebhook !== 'function') continue;
     receivers.push({
@@ -49,7 +65,7 @@ export function pluginWebhookReceivers(
       },
     });
   }
-  for (const entry of host.list('rewards').filter(ofInstance)) {
+  for (const entry of lister.list(host, 'rewards').filter(ofInstance)) {
     const provider = entry.impl;
     if (typeof provider.parseWebhook !== 'function') continue;
     receivers.push({

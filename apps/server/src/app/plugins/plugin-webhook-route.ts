@@ -75,7 +75,12 @@ export function createPluginWebhookHandler(runtime: Runtime, options: PluginWebh
     reply: FastifyReply,
     target: { pluginId: string; instance: string },
   ): Promise<FastifyReply | undefined> => {
-    const receivers = pluginWebhookReceivers(runtime.pluginHost, target.pluginId, target.instance);
+    const receivers = pluginWebhookReceivers(
+      runtime.pluginHost,
+      target.pluginId,
+      target.instance,
+      runtime.pluginHealth,
+    );
     if (receivers.length === 0) return undefined;
     const receiver = chooseReceiver(receivers, request.query);
     const log = logger.child({ plugin: target.pluginId, instance: target.instance });

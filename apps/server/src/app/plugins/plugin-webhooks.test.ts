@@ -96,6 +96,15 @@ describe(`plugin webhooks on ${stack?.name}`, () => {
     expect(rows[0]?.payload).toEqual({ connectorKey: 'crm:hooks:default:main', changes: [change] });
   });
 
+  it("counts the webhook route's calls in the instance's plugin health", async () => {
+    const health = () => server.runtime.pluginHealth.instance('payouts', 'default', 'active');
+    const before = health().calls;
+    // A refused delivery (bad token) is still a call into the plugin, and leaves no row for the tests below.
+    const response = await post('{}', { 'x-payouts-token': 'wrong' }, '/plugins/payouts/default/webhook');
+    expect(response.statusCode).toBe(401);
+    expect(health().calls).toBe(before + 1);
+  });
+
   it('refuses a forged delivery with 401 and applies nothing', async () => {
     const before = (await applyRows()).length;
     const forged = await post(JSON.stringify({ changes: [change], eventId: 'evt-forged' }), {
