@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, type DatabaseKind, type WarmpathDatabase } from '../database.js';
 import { migrateToLatest } from '../migrator.js';
+import { createMigratedPglite } from './migrated-pglite.js';
 
 /** The Postgres server integration tests use (docs/contributing.md "Tests"). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -50,8 +51,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (kind === 'pglite') {
-    const database = await createDatabase({ dataDir: 'memory://' });
-    if (migrate) await migrateToLatest(database.db);
+    const database = migrate ? await createMigratedPglite() : await createDatabase({ dataDir: 'memory://' });
     return { ...database, url: undefined };
   }
   const name = `wp_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
